@@ -1,0 +1,9 @@
+/** Every route of the app, in one place: the pattern for the router, the href for links. */
+export const paths = {
+  home: { path: '/', getHref: () => '/' },
+  flows: {
+    path: '/accounts/:accountId/channels/:channelId/flows',
+    getHref: (accountId: string, channelId: string) =>
+      `/accounts/${encodeURIComponent(accountId)}/channels/${encodeURIComponent(channelId)}/flows`,
+  },
+} as const

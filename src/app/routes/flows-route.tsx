@@ -1,0 +1,52 @@
+import { Link, useNavigate, useParams } from 'react-router'
+import { ChannelFlows } from '../../features/flows/components/channel-flows'
+import { ChannelPicker } from '../../features/flows/components/channel-picker'
+import type { AppConfig } from '../../shared/flow'
+import { sameAccountId } from '../../shared/ids'
+import { paths } from '../paths'
+import { WithConfig } from './with-config'
+
+export function FlowsRoute() {
+  return <WithConfig>{(config) => <ConfiguredFlows config={config} />}</WithConfig>
+}
+
+function ConfiguredFlows({ config }: { config: AppConfig }) {
+  const { accountId = '', channelId = '' } = useParams()
+  const navigate = useNavigate()
+  const { channels } = config
+  const channel = sameAccountId(accountId, config.accountId) ? channels.find((c) => c.id === channelId) : undefined
+
+  if (!channel) {
+    return (
+      <div className="state">
+        <h1>This channel is not configured</h1>
+        <p>
+          Flows Admin serves account <code>{config.accountId}</code> and the channels below. The link may come from
+          another deployment, or the channel was removed from the configuration.
+        </p>
+        <ul>
+          {channels.map((c) => (
+            <li key={c.id}>
+              <Link to={paths.flows.getHref(config.accountId, c.id)}>{c.name}</Link>
+            </li>
+          ))}
+        </ul>
+      </div>
+    )
+  }
+
+  return (
+    <ChannelFlows
+      key={channel.id}
+      accountId={config.accountId}
+      channel={channel}
+      channelPicker={
+        <ChannelPicker
+          channels={channels}
+          value={channel.id}
+          onChange={(id) => navigate(paths.flows.getHref(config.accountId, id))}
+        />
+      }
+    />
+  )
+}

@@ -1,0 +1,14 @@
+import { createContext, useContext } from 'react'
+import type { ApiError } from '../../api/api-error'
+
+export type ToastInput =
+  | { kind: 'success'; title: string; description?: string }
+  | { kind: 'error'; title: string; error: ApiError }
+
+export const ToastContext = createContext<((toast: ToastInput) => void) | null>(null)
+
+export function useToast() {
+  const show = useContext(ToastContext)
+  if (show === null) throw new Error('useToast must be used inside <Toaster>')
+  return show
+}

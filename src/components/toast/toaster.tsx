@@ -1,0 +1,48 @@
+import * as Toast from '@radix-ui/react-toast'
+import { useCallback, useState, type ReactNode } from 'react'
+import { ErrorDetails } from '../error-details'
+import { ToastContext, type ToastInput } from './toast-context'
+
+type ShownToast = ToastInput & { id: number }
+
+const successDurationMs = 5000
+
+let nextId = 1
+
+/**
+ * Success toasts fade after a few seconds; error toasts stay until dismissed, because support staff
+ * need time to copy the errorId. F8 moves focus to the toasts.
+ */
+export function Toaster({ children }: { children: ReactNode }) {
+  const [toasts, setToasts] = useState<ShownToast[]>([])
+  const show = useCallback((toast: ToastInput) => setToasts((current) => [...current, { ...toast, id: nextId++ }]), [])
+  const remove = (id: number) => setToasts((current) => current.filter((t) => t.id !== id))
+
+  return (
+    <ToastContext.Provider value={show}>
+      <Toast.Provider swipeDirection="right" label="Notification">
+        {children}
+        {toasts.map((toast) => (
+          <Toast.Root
+            key={toast.id}
+            className={`toast toast--${toast.kind}`}
+            type={toast.kind === 'error' ? 'foreground' : 'background'}
+            duration={toast.kind === 'error' ? Infinity : successDurationMs}
+            onOpenChange={(open) => open || remove(toast.id)}
+          >
+            <Toast.Title className="toast__title">{toast.title}</Toast.Title>
+            <Toast.Description asChild>
+              <div className="toast__body">
+                {toast.kind === 'error' ? <ErrorDetails error={toast.error} /> : toast.description}
+              </div>
+            </Toast.Description>
+            <Toast.Close className="toast__close" aria-label="Dismiss notification">
+              ×
+            </Toast.Close>
+          </Toast.Root>
+        ))}
+        <Toast.Viewport className="toast-viewport" />
+      </Toast.Provider>
+    </ToastContext.Provider>
+  )
+}

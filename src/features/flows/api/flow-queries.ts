@@ -1,0 +1,27 @@
+import { queryOptions } from '@tanstack/react-query'
+import { getJson } from '../../../api/client'
+import type { FlowList } from '../../../shared/flow'
+import { flowListLimit } from '../../../shared/ids'
+
+export type FlowScope = { accountId: string; channelId: string }
+
+/** 8x8 has no paging, only `limit` (max 1000): ask for all it will give. */
+export const requestedFlowLimit = flowListLimit.max
+
+export function flowsPath({ accountId, channelId }: FlowScope): string {
+  return `/api/v1/accounts/${encodeURIComponent(accountId)}/channels/${encodeURIComponent(channelId)}/flows`
+}
+
+export function listFlows(scope: FlowScope, { signal }: { signal?: AbortSignal } = {}) {
+  return getJson<FlowList>(`${flowsPath(scope)}?limit=${requestedFlowLimit}`, { signal })
+}
+
+export const flowQueries = {
+  all: () => ['flows'] as const,
+  lists: () => [...flowQueries.all(), 'list'] as const,
+  list: (scope: FlowScope) =>
+    queryOptions({
+      queryKey: [...flowQueries.lists(), scope],
+      queryFn: ({ signal }) => listFlows(scope, { signal }),
+    }),
+}

@@ -1,0 +1,20 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { BrowserRouter } from 'react-router'
+import { RootErrorBoundary } from './app/error-boundary'
+import { AppProviders } from './app/providers'
+import { createQueryClient } from './app/query-client'
+import { AppRoutes } from './app/router'
+import './index.css'
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <RootErrorBoundary>
+      <AppProviders queryClient={createQueryClient()}>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </AppProviders>
+    </RootErrorBoundary>
+  </StrictMode>,
+)

@@ -1,0 +1,4 @@
+import type { RequestIdVariables } from 'hono/request-id'
+
+/** What every handler of the proxy can read from its context. */
+export type AppEnv = { Variables: RequestIdVariables }

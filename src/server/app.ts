@@ -1,0 +1,53 @@
+import { Hono } from 'hono'
+import { requestId } from 'hono/request-id'
+import type { Logger } from 'pino'
+import { proxyErrorCodes } from '../shared/error-body'
+import type { AppConfig } from '../shared/flow'
+import type { AppEnv } from './app-env'
+import type { ServerConfig } from './config'
+import { errorHandler } from './middleware/error-handler'
+import { originCheck } from './middleware/origin-check'
+import { requestLog } from './middleware/request-log'
+import { flowRoutes } from './routes/flows'
+import type { UpstreamClient } from './upstream/client'
+import { ProxyError } from './upstream/errors'
+
+export type AppDependencies = {
+  config: ServerConfig
+  upstream: UpstreamClient
+  logger: Logger
+  /** Serves the built SPA with history fallback (production). Absent in dev (Vite serves it) and API tests. */
+  spa?: (app: Hono<AppEnv>) => void
+}
+
+export function createApp({ config, upstream, logger, spa }: AppDependencies) {
+  const app = new Hono<AppEnv>()
+
+  app.use(requestId())
+  app.use(requestLog(logger))
+  app.use('/api/*', async function noStore(c, next) {
+    await next()
+    c.header('cache-control', 'no-store')
+  })
+  app.use('/api/*', originCheck())
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }))
+
+  app.get('/api/config', (c) => {
+    const body: AppConfig = { mode: config.mode, accountId: config.accountId, channels: config.channels }
+    return c.json(body)
+  })
+
+  app.route('/api/v1', flowRoutes({ config, upstream }))
+
+  app.all('/api/*', () => {
+    throw new ProxyError(404, proxyErrorCodes.notFound, 'No such API route')
+  })
+
+  spa?.(app)
+
+  const onError = errorHandler(logger)
+  app.notFound((c) => onError(new ProxyError(404, proxyErrorCodes.notFound, 'Not found'), c))
+  app.onError(onError)
+  return app
+}

@@ -1,0 +1,170 @@
+import { z } from 'zod'
+import type { Channel } from '../shared/flow'
+import { isAccountId, isChannelId } from '../shared/ids'
+import { sandboxSeed } from './sandbox/seed'
+
+/** 8x8's regional hosts (the OpenAPI file's `servers`). */
+export const regionBaseUrls = {
+  apac: 'https://chatapps.8x8.com',
+  us: 'https://chatapps.us.8x8.com',
+  eu: 'https://chatapps.8x8.uk',
+  id: 'https://chatapps.8x8.id',
+} as const
+
+export type ServerConfig = {
+  host: string
+  port: number
+  mode: 'sandbox' | 'live'
+  accountId: string
+  channels: Channel[]
+  upstream: {
+    /** Live: 8x8's host. Sandbox: unused, requests go to the in-process emulator. */
+    baseUrl: string
+    /** Kept in the server process only; never logged, never sent to the browser. */
+    apiKey: string
+    timeoutMs: number
+  }
+  /** Sandbox only: delay before each emulated answer, so loading and pending states show. */
+  sandboxLatencyMs: number
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+const blankToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value
+
+const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional())
+
+/** An optional whole number in [min, max]; one message for every way it can be wrong. */
+function wholeNumber({ min, max, fallback, unit = '' }: { min: number; max: number; fallback: number; unit?: string }) {
+  const message = `must be a whole number${unit} from ${min} to ${max}`
+  return z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: message }).int(message).min(min, message).max(max, message).default(fallback),
+  )
+}
+
+const envSchema = z.object({
+  HOST: optionalString.default('127.0.0.1'),
+  PORT: wholeNumber({ min: 0, max: 65535, fallback: 8080 }),
+  EIGHTX8_API_KEY: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      // The message must never echo the value: it is a secret.
+      .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces (check for a stray quote or newline)')
+      .optional(),
+  ),
+  EIGHTX8_ACCOUNT_ID: optionalString.refine((v) => v === undefined || isAccountId(v), {
+    error: "must be 8x8's account id: a UUID, dashes optional (e.g. 5c2f1e8a-7d4b-4e3a-9f61-2b8c0d7e4a19)",
+  }),
+  EIGHTX8_CHANNELS: optionalString,
+  EIGHTX8_BASE_URL: optionalString,
+  EIGHTX8_REGION: z.preprocess(
+    blankToUndefined,
+    z.enum(['apac', 'us', 'eu', 'id'], { error: 'must be one of apac, us, eu, id' }).optional(),
+  ),
+  EIGHTX8_TIMEOUT_MS: wholeNumber({ min: 100, max: 120_000, fallback: 10_000, unit: ' of milliseconds' }),
+  SANDBOX_LATENCY_MS: wholeNumber({ min: 0, max: 10_000, fallback: 300, unit: ' of milliseconds' }),
+})
+
+/** `id` or `id=Display name`, comma-separated. */
+export function parseChannels(raw: string): Channel[] {
+  const channels: Channel[] = []
+  for (const entry of raw.split(',')) {
+    const trimmed = entry.trim()
+    if (trimmed === '') continue
+    const separator = trimmed.indexOf('=')
+    const id = (separator === -1 ? trimmed : trimmed.slice(0, separator)).trim()
+    const name = separator === -1 ? id : trimmed.slice(separator + 1).trim() || id
+    if (!isChannelId(id)) {
+      throw new ConfigError(
+        `EIGHTX8_CHANNELS: "${id}" is not a channel id (letters, digits, "-" and "_", up to 128 characters)`,
+      )
+    }
+    if (channels.some((c) => c.id === id)) {
+      throw new ConfigError(`EIGHTX8_CHANNELS: channel "${id}" is listed twice`)
+    }
+    channels.push({ id, name })
+  }
+  if (channels.length === 0) {
+    throw new ConfigError('EIGHTX8_CHANNELS: must list at least one channel id (comma-separated, optionally id=Name)')
+  }
+  return channels
+}
+
+function parseBaseUrl(raw: string): string {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError(`EIGHTX8_BASE_URL: "${raw}" is not a URL (expected e.g. https://chatapps.8x8.com)`)
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new ConfigError('EIGHTX8_BASE_URL: must use https (plain http is accepted for loopback test servers only)')
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new ConfigError('EIGHTX8_BASE_URL: must be a plain origin with no credentials, query or fragment')
+  }
+  return url.href.replace(/\/+$/, '')
+}
+
+/**
+ * Reads the environment once, at start-up. Throws ConfigError with one line that names the variable
+ * and what is wrong; the caller prints it and exits before listening.
+ */
+export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new ConfigError(`${issue.path.join('.')}: ${issue.message}`)
+  }
+  const e = parsed.data
+  const base = { host: e.HOST, port: e.PORT, sandboxLatencyMs: e.SANDBOX_LATENCY_MS }
+
+  if (e.EIGHTX8_API_KEY === undefined) {
+    const liveOnly = (['EIGHTX8_ACCOUNT_ID', 'EIGHTX8_CHANNELS', 'EIGHTX8_BASE_URL', 'EIGHTX8_REGION'] as const).filter(
+      (name) => e[name] !== undefined,
+    )
+    if (liveOnly.length > 0) {
+      // Running on sandbox data while the operator believes they are live would be worse than not starting.
+      throw new ConfigError(
+        `EIGHTX8_API_KEY: is not set, but ${liveOnly.join(', ')} ${liveOnly.length > 1 ? 'are' : 'is'} (set the key for live mode, or unset ${liveOnly.length > 1 ? 'them' : 'it'} for the sandbox)`,
+      )
+    }
+    return {
+      ...base,
+      mode: 'sandbox',
+      accountId: sandboxSeed.accountId,
+      channels: sandboxSeed.channels.map(({ id, name }) => ({ id, name })),
+      upstream: { baseUrl: 'http://sandbox.invalid', apiKey: sandboxSeed.apiKey, timeoutMs: e.EIGHTX8_TIMEOUT_MS },
+    }
+  }
+
+  if (e.EIGHTX8_ACCOUNT_ID === undefined) {
+    throw new ConfigError('EIGHTX8_ACCOUNT_ID: is required in live mode (8x8 Connect shows it next to your API keys)')
+  }
+  if (e.EIGHTX8_CHANNELS === undefined) {
+    throw new ConfigError(
+      'EIGHTX8_CHANNELS: is required in live mode: comma-separated channel ids, optionally id=Display name (8x8 has no endpoint that lists channels)',
+    )
+  }
+  if (e.EIGHTX8_BASE_URL !== undefined && e.EIGHTX8_REGION !== undefined) {
+    throw new ConfigError('EIGHTX8_BASE_URL: set either EIGHTX8_BASE_URL or EIGHTX8_REGION, not both')
+  }
+  const baseUrl =
+    e.EIGHTX8_BASE_URL !== undefined
+      ? parseBaseUrl(e.EIGHTX8_BASE_URL)
+      : regionBaseUrls[e.EIGHTX8_REGION ?? 'apac']
+
+  return {
+    ...base,
+    mode: 'live',
+    accountId: e.EIGHTX8_ACCOUNT_ID,
+    channels: parseChannels(e.EIGHTX8_CHANNELS),
+    upstream: { baseUrl, apiKey: e.EIGHTX8_API_KEY, timeoutMs: e.EIGHTX8_TIMEOUT_MS },
+  }
+}

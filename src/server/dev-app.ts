@@ -1,0 +1,21 @@
+import { existsSync } from 'node:fs'
+import { createApp } from './app'
+import { ConfigError, loadConfig } from './config'
+import { createLogger } from './logger'
+import { upstreamFor } from './upstream/create'
+
+if (existsSync('.env')) process.loadEnvFile('.env')
+
+function readConfig() {
+  try {
+    return loadConfig(process.env)
+  } catch (error) {
+    if (error instanceof ConfigError) throw new Error(`configuration error: ${error.message}`, { cause: error })
+    throw error
+  }
+}
+
+const config = readConfig()
+
+/** The proxy as `npm run dev` runs it inside Vite's dev server (no SPA serving: Vite does that). */
+export const app = createApp({ config, upstream: upstreamFor(config), logger: createLogger() })

@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { serve } from '@hono/node-server'
+import { createApp } from './app'
+import { ConfigError, loadConfig, type ServerConfig } from './config'
+import { createLogger } from './logger'
+import { spa } from './spa'
+import { upstreamFor } from './upstream/create'
+
+const shutdownGraceMs = 10_000
+
+function fail(message: string): never {
+  process.stderr.write(`flows-admin: ${message}\n`)
+  process.exit(1)
+}
+
+function readConfig(): ServerConfig {
+  // The environment wins over .env (Node's loadEnvFile never overrides a variable that is set).
+  if (existsSync('.env')) process.loadEnvFile('.env')
+  try {
+    return loadConfig(process.env)
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`configuration error: ${error.message}`)
+    throw error
+  }
+}
+
+const config = readConfig()
+const logger = createLogger()
+// Built layout: dist/server/main.js beside dist/client/.
+const clientDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'client')
+let serveSpa: ReturnType<typeof spa>
+try {
+  serveSpa = spa(clientDir)
+} catch (error) {
+  fail((error as Error).message)
+}
+
+const app = createApp({ config, upstream: upstreamFor(config), logger, spa: serveSpa })
+
+const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+  const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
+  logger.info(
+    { mode: config.mode, accountId: config.accountId, channels: config.channels.length },
+    `Flows Admin (${config.mode}) listening on http://${host}:${info.port}`,
+  )
+})
+
+server.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EADDRINUSE') fail(`${config.host}:${config.port} is already in use: stop the other process or set PORT`)
+  if (error.code === 'EACCES') fail(`not allowed to listen on ${config.host}:${config.port}: choose a PORT above 1023`)
+  fail(`cannot listen on ${config.host}:${config.port}: ${error.message}`)
+})
+
+function shutdown(signal: string) {
+  logger.info({ signal }, 'shutting down: finishing requests in flight')
+  server.close(() => process.exit(0))
+  setTimeout(() => {
+    logger.warn('requests still in flight after the grace period; exiting')
+    process.exit(1)
+  }, shutdownGraceMs).unref()
+}
+process.once('SIGTERM', () => shutdown('SIGTERM'))
+process.once('SIGINT', () => shutdown('SIGINT'))

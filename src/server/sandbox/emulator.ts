@@ -1,0 +1,116 @@
+import { Hono, type Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { sameAccountId } from '../../shared/ids'
+import type { FetchLike } from '../upstream/client'
+import type { ListFlowsResponse, UpstreamErrorResponse } from '../upstream/api-types'
+import type { Seed, SeedFlow } from './seed'
+
+export type EmulatorOptions = {
+  seed: Seed
+  /** Added before every answer, so loading and pending states are visible in demos. */
+  latencyMs?: number
+}
+
+export type Emulator = {
+  /** Same signature as `fetch`: the proxy's upstream client calls it instead of the network. */
+  fetch: FetchLike
+  /** The Hono app itself, for serving the emulator over HTTP (the e2e tests' fake 8x8). */
+  app: Hono
+}
+
+/** 8x8 writes timestamps with 7 fractional digits and an explicit offset. */
+function eightByEightTimestamp(date: Date): string {
+  return date.toISOString().replace('Z', '0000+00:00')
+}
+
+function fail(c: Context, status: ContentfulStatusCode, code: number, message: string) {
+  const body: UpstreamErrorResponse = {
+    code,
+    message,
+    errorId: crypto.randomUUID(),
+    timestamp: eightByEightTimestamp(new Date()),
+  }
+  return c.json(body, status)
+}
+
+function waitForAbort(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(signal.reason)
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true })
+  })
+}
+
+/**
+ * An in-process emulator of 8x8's WhatsApp Flows API: same paths, same ErrorResponse body, same status
+ * rules (only DRAFT deletable, 401 + 1200 on a bad key, 404 + 1300 for an unknown flow). State lives in
+ * memory, one copy per emulator.
+ */
+export function createEmulator({ seed, latencyMs = 0 }: EmulatorOptions): Emulator {
+  const channels = new Map(
+    seed.channels.map((channel) => [
+      channel.id,
+      new Map<string, SeedFlow>(channel.flows.map((flow) => [flow.id, { ...flow }])),
+    ]),
+  )
+
+  const app = new Hono()
+
+  app.use('*', async function latency(_c, next) {
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs))
+    await next()
+  })
+
+  app.use('/api/v1/accounts/:accountId/channels/:channelId/*', async function authenticate(c, next) {
+    if (c.req.header('authorization') !== `Bearer ${seed.apiKey}`) {
+      return fail(c, 401, 1200, 'Request was not authenticated properly')
+    }
+    if (!sameAccountId(c.req.param('accountId'), seed.accountId)) {
+      return fail(c, 403, 1201, 'Access forbidden')
+    }
+    if (!channels.has(c.req.param('channelId'))) {
+      return fail(c, 404, 1300, 'Channel not found')
+    }
+    await next()
+  })
+
+  const flowsPath = '/api/v1/accounts/:accountId/channels/:channelId/flows'
+
+  app.get(flowsPath, (c) => {
+    const rawLimit = c.req.query('limit')
+    const limit = rawLimit === undefined ? 100 : Number(rawLimit)
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+      return fail(c, 400, 1010, 'limit must be an integer from 1 to 1000')
+    }
+    const flows = [...channels.get(c.req.param('channelId'))!.values()]
+    const body: ListFlowsResponse = {
+      flows: flows.slice(0, limit).map(({ id, name, status }) => ({ id, name, status })),
+    }
+    return c.json(body)
+  })
+
+  app.delete(`${flowsPath}/:flowId`, async (c) => {
+    const flows = channels.get(c.req.param('channelId'))!
+    const flow = flows.get(c.req.param('flowId'))
+    if (!flow) return fail(c, 404, 1300, 'Flow not found')
+    if (flow.status !== 'DRAFT') return fail(c, 400, 1000, 'Flow must be in DRAFT status')
+    switch (flow.fault) {
+      case 'in-template':
+        return fail(c, 400, 1000, 'Flow is used by a message template and cannot be deleted')
+      case 'server-error':
+        return fail(c, 500, 2000, 'Internal server error')
+      case 'hang':
+        return waitForAbort(c.req.raw.signal)
+    }
+    flows.delete(flow.id)
+    // The spec documents 200 with no body (a guide says 204); the emulator follows the spec.
+    return c.body(null, 200)
+  })
+
+  app.notFound((c) => fail(c, 404, 1300, 'Resource not found'))
+  app.onError((_err, c) => fail(c, 500, 2000, 'Internal server error'))
+
+  return {
+    app,
+    fetch: async (input, init) => app.fetch(new Request(input, init)),
+  }
+}

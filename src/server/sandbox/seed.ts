@@ -1,0 +1,67 @@
+import type { operations } from '../upstream/openapi/8x8-api.generated'
+
+type FlowDetails = operations['get-whatsapp-flow-details']['responses'][200]['content']['application/json']
+export type SeedFlowStatus = NonNullable<FlowDetails['status']>
+export type SeedFlowCategory = NonNullable<FlowDetails['categories']>[number]
+
+/**
+ * How the emulator misbehaves when this flow is deleted, so failures are reproducible in demos and tests:
+ * - `in-template`: 400 + code 1000, as 8x8 refuses a draft that a message template uses.
+ * - `server-error`: 500 + code 2000, 8x8's generic internal error.
+ * - `hang`: never answers, so the proxy's timeout fires (504, errorId made by the proxy).
+ */
+export type SeedFault = 'in-template' | 'server-error' | 'hang'
+
+export type SeedFlow = {
+  id: string
+  name: string
+  status: SeedFlowStatus
+  categories: SeedFlowCategory[]
+  fault?: SeedFault
+}
+
+export type SeedChannel = { id: string; name: string; flows: SeedFlow[] }
+
+export type Seed = { apiKey: string; accountId: string; channels: SeedChannel[] }
+
+export const sandboxSeed: Seed = {
+  // Not a secret: the sandbox lives inside this process and holds only sample data.
+  apiKey: 'sandbox-api-key',
+  accountId: '5c2f1e8a-7d4b-4e3a-9f61-2b8c0d7e4a19',
+  channels: [
+    {
+      id: '3f7c2a9e-1b4d-4c8e-a5f2-6d9e0b1c7a84',
+      name: 'Acme Retail',
+      flows: [
+        { id: '1145805540595505', name: 'Loan Collection', status: 'PUBLISHED', categories: ['OTHER'] },
+        { id: '802610292468882', name: '2025-10-08T15:17:51.241+08:00', status: 'PUBLISHED', categories: ['OTHER'] },
+        { id: '1620387745519023', name: 'Old promo', status: 'DRAFT', categories: ['LEAD_GENERATION'] },
+        { id: '987412365401287', name: 'Spring sale survey', status: 'DRAFT', categories: ['SURVEY'] },
+        { id: '1377520498216634', name: 'Store appointment booking', status: 'PUBLISHED', categories: ['APPOINTMENT_BOOKING'] },
+        { id: '1209946631278450', name: 'Newsletter sign-up (v1)', status: 'DEPRECATED', categories: ['SIGN_UP'] },
+        { id: '1508834471902265', name: 'Holiday returns form', status: 'DEPRECATED', categories: ['CUSTOMER_SUPPORT'] },
+        { id: '1733015592817740', name: 'Customer feedback – draft 2', status: 'DRAFT', categories: ['SURVEY'] },
+        { id: '1094528830614471', name: 'Order status lookup', status: 'DRAFT', categories: ['CUSTOMER_SUPPORT'], fault: 'in-template' },
+        { id: '1466270913358802', name: 'Loyalty sign-up v2', status: 'DRAFT', categories: ['SIGN_UP'], fault: 'server-error' },
+        { id: '1852263340057719', name: 'Store locator', status: 'DRAFT', categories: ['OTHER'], fault: 'hang' },
+        { id: '913376402281546', name: 'VIP early access', status: 'PUBLISHED', categories: ['SIGN_IN'] },
+      ],
+    },
+    {
+      id: '8e1d4b6a-2c7f-4a9b-b3e5-0f6c8d2a9e17',
+      name: 'Acme Support',
+      flows: [
+        { id: '1287765049931120', name: 'Contact us', status: 'PUBLISHED', categories: ['CONTACT_US'] },
+        { id: '1590032216874403', name: 'Support ticket intake', status: 'PUBLISHED', categories: ['CUSTOMER_SUPPORT'] },
+        { id: '1023348871260095', name: 'Callback request', status: 'DRAFT', categories: ['CONTACT_US'] },
+        { id: '1749904412236658', name: 'CSAT survey (Q3)', status: 'DEPRECATED', categories: ['SURVEY'] },
+        { id: '1361187230045512', name: 'Agent handover test', status: 'DRAFT', categories: ['OTHER'] },
+      ],
+    },
+    {
+      id: 'c4a9e2f1-6b3d-4e7a-8c5f-1d0b9e3a6f72',
+      name: 'Acme Staging',
+      flows: [],
+    },
+  ],
+}

@@ -1,0 +1,20 @@
+/**
+ * Names for the parts of 8x8's generated OpenAPI types that the proxy and the sandbox use.
+ * Regenerate with `npm run gen:api`; `npm run lint` fails when the generated file is stale.
+ */
+import type { operations } from './openapi/8x8-api.generated'
+
+type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never
+
+export type ListFlowsOperation = operations['get-whatsapp-flows']
+export type DeleteFlowOperation = operations['delete-whatsapp-flow']
+export type GetFlowOperation = operations['get-whatsapp-flow-details']
+
+export type ListFlowsQuery = NonNullable<ListFlowsOperation['parameters']['query']>
+export type ListFlowsResponse = Json<ListFlowsOperation['responses'][200]>
+export type UpstreamFlowSummary = NonNullable<ListFlowsResponse['flows']>[number]
+export type FlowPathParams = DeleteFlowOperation['parameters']['path']
+export type FlowDetailsResponse = Json<GetFlowOperation['responses'][200]>
+
+/** 8x8's ErrorResponse, as the 401 of the flows list declares it. */
+export type UpstreamErrorResponse = Json<ListFlowsOperation['responses'][401]>
