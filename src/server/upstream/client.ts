@@ -1,4 +1,4 @@
-import { isErrorBody, proxyErrorCodes } from '../../shared/error-body'
+import { isErrorBody, proxyErrorCodes, type ErrorBody } from '../../shared/error-body'
 import type { FlowList } from '../../shared/flow'
 import type { FlowPathParams, ListFlowsQuery } from './api-types'
 import { listFlowsResponseSchema } from './boundary'
@@ -69,7 +69,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
           detail: describe(response),
         })
       }
-      throw new UpstreamError(response.status, body, response.headers.get('retry-after'))
+      throw new UpstreamError(response.status, withoutSecret(body, options.apiKey), response.headers.get('retry-after'))
     }
     return { response, readText }
   }
@@ -99,6 +99,15 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       await response.body?.cancel()
     },
   }
+}
+
+/**
+ * 8x8's error body passes on to the browser and into the log. Should it ever echo the key back
+ * (a debugging gateway, a verbose message), the key is cut out first.
+ */
+function withoutSecret(body: ErrorBody, secret: string): ErrorBody {
+  const scrub = <T,>(value: T): T => (typeof value === 'string' ? (value.replaceAll(secret, '[redacted]') as T) : value)
+  return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, scrub(value)])) as ErrorBody
 }
 
 const notJson = Symbol('not JSON')

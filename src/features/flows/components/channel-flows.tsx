@@ -30,7 +30,14 @@ export function ChannelFlows({ accountId, channel, channelPicker }: ChannelFlows
   const showToast = useToast()
   const [flowToDelete, setFlowToDelete] = useState<Flow | null>(null)
   const headingRef = useRef<HTMLHeadingElement>(null)
+  // One dialog serves every row, so Radix has no Trigger to return focus to: we remember the opener.
+  const opener = useRef<HTMLElement | null>(null)
   const rowWasDeleted = useRef(false)
+
+  function askToDelete(flow: Flow) {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    setFlowToDelete(flow)
+  }
 
   function confirmDelete(flow: Flow) {
     deletion.mutate(flow, {
@@ -47,11 +54,11 @@ export function ChannelFlows({ accountId, channel, channelPicker }: ChannelFlows
   }
 
   function restoreFocus(event: Event) {
-    // The row and its Delete button are gone: land on the heading rather than on the page's body.
-    if (!rowWasDeleted.current) return
-    rowWasDeleted.current = false
     event.preventDefault()
-    headingRef.current?.focus()
+    // After a delete the row and its button are gone: land on the heading rather than on the page's body.
+    const target = rowWasDeleted.current || !opener.current?.isConnected ? headingRef.current : opener.current
+    rowWasDeleted.current = false
+    target?.focus()
   }
 
   const list = flows.data?.flows
@@ -100,7 +107,7 @@ export function ChannelFlows({ accountId, channel, channelPicker }: ChannelFlows
 
       {list && list.length > 0 && (
         <>
-          <FlowsTable flows={list} caption={`Flows in ${channel.name}`} onDelete={setFlowToDelete} />
+          <FlowsTable flows={list} caption={`Flows in ${channel.name}`} onDelete={askToDelete} />
           {list.length >= requestedFlowLimit && (
             <p className="notice">
               8x8 returned its maximum of {requestedFlowLimit} flows. More may exist; 8x8's list cannot be paged.

@@ -1,0 +1,287 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { delay, http, HttpResponse } from 'msw'
+import { describe, expect, it } from 'vitest'
+import { flowsUrl, mockConfig, mockDb } from '../../mocks/handlers/flows'
+import { server } from '../../test/setup-ui'
+import { renderApp } from '../../test/render-app'
+
+const retail = `/accounts/${mockConfig.accountId}/channels/retail-channel/flows`
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+
+/** Counts the requests the app sends for one method + path pattern. */
+function countRequests(method: 'GET' | 'DELETE', path: string) {
+  const seen: Request[] = []
+  server.events.on('request:start', ({ request }) => {
+    if (request.method === method && new URL(request.url).pathname.match(path)) seen.push(request)
+  })
+  return seen
+}
+
+async function rows() {
+  const table = await screen.findByRole('table', { name: 'Flows in Acme Retail' })
+  return within(table).getAllByRole('row').slice(1)
+}
+
+function notifications() {
+  return within(screen.getByRole('region', { name: /notifications/i }))
+}
+
+async function openDeleteDialog(user: ReturnType<typeof renderApp>['user'], flowName: string) {
+  await user.click(await screen.findByRole('button', { name: `Delete ${flowName}` }))
+  return screen.findByRole('alertdialog')
+}
+
+describe('flows list', () => {
+  it('sends / to the first configured channel', async () => {
+    renderApp('/')
+    expect(await rows()).toHaveLength(5)
+    expect(screen.getByTestId('location')).toHaveTextContent(retail)
+  })
+
+  it('shows a loading state, then one row per flow with name, ID and status', async () => {
+    server.use(
+      http.get(flowsUrl, async () => {
+        await delay(50)
+        return HttpResponse.json({ flows: mockDb.flows['retail-channel'] })
+      }),
+    )
+    renderApp(retail)
+    expect(await screen.findByText('Loading flows…')).toBeInTheDocument()
+    const [first] = await rows()
+    expect(within(first).getByRole('rowheader')).toHaveTextContent('Old promo')
+    expect(within(first).getByText('1620387745519023')).toBeInTheDocument()
+    expect(within(first).getByText('DRAFT')).toBeInTheDocument()
+    expect(screen.queryByText('Loading flows…')).not.toBeInTheDocument()
+    expect(screen.getByText('5 flows')).toBeInTheDocument()
+  })
+
+  it('shows a status 8x8 does not document as it is', async () => {
+    renderApp(retail)
+    const row = (await rows()).find((r) => r.textContent?.includes('Store locator'))!
+    expect(within(row).getByText('THROTTLED')).toBeInTheDocument()
+  })
+
+  it('says so when a channel has no flows', async () => {
+    renderApp(`/accounts/${mockConfig.accountId}/channels/empty-channel/flows`)
+    expect(await screen.findByRole('heading', { name: 'No flows in Acme Staging' })).toBeInTheDocument()
+    expect(screen.queryByRole('table')).not.toBeInTheDocument()
+  })
+
+  it('shows a failed load with code and errorId, and loads on Try again', async () => {
+    let fail = true
+    server.use(
+      http.get(flowsUrl, () =>
+        fail
+          ? HttpResponse.json(
+              { code: 1200, message: 'Request was not authenticated properly', errorId: 'e-1200-x', timestamp: 't' },
+              { status: 401 },
+            )
+          : HttpResponse.json({ flows: mockDb.flows['retail-channel'] }),
+      ),
+    )
+    const { user } = renderApp(retail)
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent("Couldn't load the flows")
+    expect(alert).toHaveTextContent('Request was not authenticated properly')
+    expect(within(alert).getByText('1200')).toBeInTheDocument()
+    expect(within(alert).getByText('e-1200-x')).toBeInTheDocument()
+    expect(alert).toHaveTextContent('Reported by8x8')
+
+    fail = false
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }))
+    expect(await rows()).toHaveLength(5)
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  })
+
+  it('disables delete for flows that are not drafts, with a visible reason', async () => {
+    renderApp(retail)
+    for (const name of ['Loan Collection', 'Newsletter sign-up (v1)', 'Store locator']) {
+      const button = await screen.findByRole('button', { name: `Delete ${name}` })
+      expect(button).toBeDisabled()
+      expect(button).toHaveAccessibleDescription('Only drafts can be deleted')
+    }
+    expect(screen.getByRole('button', { name: 'Delete Old promo' })).toBeEnabled()
+    expect(screen.getAllByText('Only drafts can be deleted')).toHaveLength(3)
+  })
+
+  it('switches channel through the picker and keeps it in the URL', async () => {
+    const { user } = renderApp(retail)
+    await rows()
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Channel' }), 'Acme Support')
+    expect(await screen.findByRole('table', { name: 'Flows in Acme Support' })).toBeInTheDocument()
+    expect(screen.getByRole('rowheader', { name: 'Callback request' })).toBeInTheDocument()
+    expect(screen.getByTestId('location')).toHaveTextContent('/channels/support-channel/flows')
+  })
+
+  it('explains a link to a channel that is not configured and offers the ones that are', async () => {
+    renderApp(`/accounts/${mockConfig.accountId}/channels/gone-channel/flows`)
+    expect(await screen.findByRole('heading', { name: 'This channel is not configured' })).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Acme Support' })).toHaveAttribute(
+      'href',
+      `/accounts/${mockConfig.accountId}/channels/support-channel/flows`,
+    )
+  })
+})
+
+describe('deleting a flow', () => {
+  it('asks first, naming the flow, its ID and the channel, with Cancel focused', async () => {
+    const { user } = renderApp(retail)
+    const dialog = await openDeleteDialog(user, 'Old promo')
+    expect(within(dialog).getByRole('heading', { name: 'Delete flow?' })).toBeInTheDocument()
+    expect(dialog).toHaveTextContent('Old promo (ID 1620387745519023) will be deleted from channel Acme Retail.')
+    expect(dialog).toHaveTextContent('Deletion is permanent and cannot be undone.')
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus()
+    expect(within(dialog).getByRole('button', { name: 'Delete flow' })).toBeEnabled()
+  })
+
+  it.each([
+    ['Cancel', async (user: ReturnType<typeof renderApp>['user']) => user.click(screen.getByRole('button', { name: 'Cancel' }))],
+    ['Escape', async (user: ReturnType<typeof renderApp>['user']) => user.keyboard('{Escape}')],
+  ])('closes on %s and sends nothing', async (_label, close) => {
+    const deletes = countRequests('DELETE', '/flows/')
+    const { user } = renderApp(retail)
+    await openDeleteDialog(user, 'Old promo')
+    await close(user)
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument())
+    expect(deletes).toHaveLength(0)
+    expect(screen.getByRole('rowheader', { name: 'Old promo' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Delete Old promo' })).toHaveFocus()
+  })
+
+  it('shows progress while 8x8 works, and cannot be confirmed twice', async () => {
+    let release!: () => void
+    const answered = new Promise<void>((resolve) => (release = resolve))
+    server.use(
+      http.delete(`${flowsUrl}/:flowId`, async () => {
+        await answered
+        return new HttpResponse(null, { status: 204 })
+      }),
+    )
+    const deletes = countRequests('DELETE', '/flows/')
+    const { user } = renderApp(retail)
+    await openDeleteDialog(user, 'Old promo')
+    await user.click(screen.getByRole('button', { name: 'Delete flow' }))
+
+    const progress = await screen.findByRole('button', { name: 'Deleting…' })
+    expect(progress).toBeDisabled()
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeDisabled()
+    await user.click(progress)
+    await user.keyboard('{Escape}')
+    expect(screen.getByRole('alertdialog')).toBeInTheDocument()
+    expect(deletes).toHaveLength(1)
+
+    release()
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument())
+    expect(deletes).toHaveLength(1)
+  })
+
+  it('removes the row, refetches the list and says so on success', async () => {
+    const lists = countRequests('GET', '/flows$')
+    const { user } = renderApp(retail)
+    await rows()
+    const listsBefore = lists.length
+    await openDeleteDialog(user, 'Old promo')
+    await user.click(screen.getByRole('button', { name: 'Delete flow' }))
+
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument())
+    expect(screen.queryByRole('rowheader', { name: 'Old promo' })).not.toBeInTheDocument()
+    expect(await rows()).toHaveLength(4)
+    expect(notifications().getByText('Deleted “Old promo”')).toBeInTheDocument()
+    await waitFor(() => expect(lists.length).toBe(listsBefore + 1))
+    expect(screen.getByText('4 flows')).toBeInTheDocument()
+    expect(screen.getByRole('heading', { name: 'WhatsApp Flows' })).toHaveFocus()
+  })
+
+  it("keeps the row and shows 8x8's code, message and errorId when 8x8 refuses", async () => {
+    const errorId = '3f1c9a52-7e4b-4d1a-9c8f-2b6e0d4a7c13'
+    server.use(
+      http.delete(`${flowsUrl}/:flowId`, () =>
+        HttpResponse.json(
+          { code: 1000, message: 'Flow is used by a message template and cannot be deleted', errorId, timestamp: 't' },
+          { status: 400, headers: { 'x-request-id': 'req-42' } },
+        ),
+      ),
+    )
+    const { user } = renderApp(retail)
+    await openDeleteDialog(user, 'Old promo')
+    await user.click(screen.getByRole('button', { name: 'Delete flow' }))
+
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument())
+    const toast = notifications()
+    expect(toast.getByText('Couldn\'t delete “Old promo”')).toBeInTheDocument()
+    expect(toast.getByText('Flow is used by a message template and cannot be deleted')).toBeInTheDocument()
+    expect(toast.getByText('1000')).toBeInTheDocument()
+    expect(toast.getByText(errorId)).toBeInTheDocument()
+    expect(toast.getByText('req-42')).toBeInTheDocument()
+    expect(toast.getByText('8x8')).toBeInTheDocument()
+    expect(screen.getByRole('rowheader', { name: 'Old promo' })).toBeInTheDocument()
+  })
+
+  it('copies exactly the errorId', async () => {
+    const errorId = '9d7c6b5a-4e3f-4a2b-8c1d-0e9f8a7b6c5d'
+    server.use(
+      http.delete(`${flowsUrl}/:flowId`, () =>
+        HttpResponse.json({ code: 2000, message: 'Internal server error', errorId, timestamp: 't' }, { status: 500 }),
+      ),
+    )
+    const { user } = renderApp(retail)
+    await openDeleteDialog(user, 'Old promo')
+    await user.click(screen.getByRole('button', { name: 'Delete flow' }))
+    await user.click(await notifications().findByRole('button', { name: 'Copy error ID' }))
+
+    expect(await navigator.clipboard.readText()).toBe(errorId)
+    expect(notifications().getByText('Copied')).toBeInTheDocument()
+  })
+
+  it('says which side failed when the proxy made the error', async () => {
+    server.use(
+      http.delete(`${flowsUrl}/:flowId`, () =>
+        HttpResponse.json(
+          { code: 'UPSTREAM_TIMEOUT', message: '8x8 did not answer within 10000 ms', errorId: 'p-1', timestamp: 't', source: 'proxy' },
+          { status: 504 },
+        ),
+      ),
+    )
+    const { user } = renderApp(retail)
+    await openDeleteDialog(user, 'Old promo')
+    await user.click(screen.getByRole('button', { name: 'Delete flow' }))
+    expect(await notifications().findByText('UPSTREAM_TIMEOUT')).toBeInTheDocument()
+    expect(notifications().getByText('Flows Admin server')).toBeInTheDocument()
+    expect(notifications().getByText('p-1')).toBeInTheDocument()
+  })
+
+  it('still gives an errorId when the proxy cannot be reached', async () => {
+    server.use(http.delete(`${flowsUrl}/:flowId`, () => HttpResponse.error()))
+    const { user } = renderApp(retail)
+    await openDeleteDialog(user, 'Old promo')
+    await user.click(screen.getByRole('button', { name: 'Delete flow' }))
+
+    const toast = notifications()
+    expect(await toast.findByText('NETWORK_ERROR')).toBeInTheDocument()
+    expect(toast.getByText(/could not be reached/)).toBeInTheDocument()
+    expect(toast.getByText(/^This browser/)).toBeInTheDocument()
+    const errorId = toast.getByText(uuid)
+    await user.click(toast.getByRole('button', { name: 'Copy error ID' }))
+    expect(await navigator.clipboard.readText()).toBe(errorId.textContent)
+    expect(screen.getByRole('rowheader', { name: 'Old promo' })).toBeInTheDocument()
+  })
+
+  it('makes its own errorId when a gateway answers without an error body', async () => {
+    server.use(http.delete(`${flowsUrl}/:flowId`, () => new HttpResponse('<h1>502 Bad Gateway</h1>', { status: 502 })))
+    const { user } = renderApp(retail)
+    await openDeleteDialog(user, 'Old promo')
+    await user.click(screen.getByRole('button', { name: 'Delete flow' }))
+    expect(await notifications().findByText('BAD_GATEWAY_RESPONSE')).toBeInTheDocument()
+    expect(notifications().getByText(uuid)).toBeInTheDocument()
+  })
+
+  it('keeps error toasts until dismissed', async () => {
+    server.use(http.delete(`${flowsUrl}/:flowId`, () => HttpResponse.error()))
+    const { user } = renderApp(retail)
+    await openDeleteDialog(user, 'Old promo')
+    await user.click(screen.getByRole('button', { name: 'Delete flow' }))
+    const title = await notifications().findByText('Couldn\'t delete “Old promo”')
+    await user.click(notifications().getByRole('button', { name: 'Dismiss notification' }))
+    await waitFor(() => expect(title).not.toBeInTheDocument())
+  })
+})

@@ -1,0 +1,41 @@
+import { http, HttpResponse } from 'msw'
+import type { AppConfig, Flow } from '../../shared/flow'
+
+/** The proxy as the browser sees it, with data a test can shape. */
+export const mockConfig: AppConfig = {
+  mode: 'sandbox',
+  accountId: '5c2f1e8a-7d4b-4e3a-9f61-2b8c0d7e4a19',
+  channels: [
+    { id: 'retail-channel', name: 'Acme Retail' },
+    { id: 'support-channel', name: 'Acme Support' },
+    { id: 'empty-channel', name: 'Acme Staging' },
+  ],
+}
+
+export function seedFlows(): Record<string, Flow[]> {
+  return {
+    'retail-channel': [
+      { id: '1620387745519023', name: 'Old promo', status: 'DRAFT' },
+      { id: '1145805540595505', name: 'Loan Collection', status: 'PUBLISHED' },
+      { id: '1209946631278450', name: 'Newsletter sign-up (v1)', status: 'DEPRECATED' },
+      { id: '1852263340057719', name: 'Store locator', status: 'THROTTLED' },
+      { id: '987412365401287', name: 'Spring sale survey', status: 'DRAFT' },
+    ],
+    'support-channel': [{ id: '1023348871260095', name: 'Callback request', status: 'DRAFT' }],
+    'empty-channel': [],
+  }
+}
+
+export const mockDb = { flows: seedFlows() }
+
+export const flowsUrl = '/api/v1/accounts/:accountId/channels/:channelId/flows'
+
+export const flowHandlers = [
+  http.get('/api/config', () => HttpResponse.json(mockConfig)),
+  http.get(flowsUrl, ({ params }) => HttpResponse.json({ flows: mockDb.flows[String(params.channelId)] ?? [] })),
+  http.delete(`${flowsUrl}/:flowId`, ({ params }) => {
+    const channelId = String(params.channelId)
+    mockDb.flows[channelId] = mockDb.flows[channelId].filter((flow) => flow.id !== params.flowId)
+    return new HttpResponse(null, { status: 204 })
+  }),
+]

@@ -1,0 +1,317 @@
+import { createServer } from 'node:net'
+import { describe, expect, it } from 'vitest'
+import { isErrorBody } from '../shared/error-body'
+import {
+  accountId,
+  buildApp,
+  channelId,
+  eightByEightError,
+  fakeUpstream,
+  flowsUrl,
+  json,
+  liveConfig,
+  readError,
+  testKey,
+  upstreamBase,
+} from './test-support'
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+
+async function freePortThatRefuses(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+function expectNoKey(response: Response, text: string, logText: string) {
+  expect(text).not.toContain(testKey)
+  expect([...response.headers.values()].join('\n')).not.toContain(testKey)
+  expect(logText).not.toContain(testKey)
+}
+
+describe('GET /api/v1/.../flows', () => {
+  it('calls 8x8 with the bearer key and the limit, and returns the flows', async () => {
+    const upstream = fakeUpstream(() =>
+      json({ flows: [{ id: '1145805540595505', name: 'Loan Collection', status: 'DRAFT', extra: 'dropped' }] }),
+    )
+    const { app } = buildApp(upstream.fetch)
+
+    const response = await app.request(`${flowsUrl}?limit=1000`)
+
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ flows: [{ id: '1145805540595505', name: 'Loan Collection', status: 'DRAFT' }] })
+    expect(upstream.calls).toHaveLength(1)
+    const [call] = upstream.calls
+    expect(call.method).toBe('GET')
+    expect(call.url).toBe(`${upstreamBase}/api/v1/accounts/${accountId}/channels/${channelId}/flows?limit=1000`)
+    expect(call.headers.get('authorization')).toBe(`Bearer ${testKey}`)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    expect(response.headers.get('x-request-id')).toMatch(uuid)
+  })
+
+  it('asks 8x8 for its documented default of 100 when no limit is given', async () => {
+    const upstream = fakeUpstream(() => json({ flows: [] }))
+    const { app } = buildApp(upstream.fetch)
+    await app.request(flowsUrl)
+    expect(new URL(upstream.calls[0].url).searchParams.get('limit')).toBe('100')
+  })
+
+  it('keeps statuses 8x8 does not document instead of failing', async () => {
+    const upstream = fakeUpstream(() => json({ flows: [{ id: '1', name: 'Throttled one', status: 'THROTTLED' }] }))
+    const { app } = buildApp(upstream.fetch)
+    const response = await app.request(flowsUrl)
+    expect(await response.json()).toEqual({ flows: [{ id: '1', name: 'Throttled one', status: 'THROTTLED' }] })
+  })
+
+  it('answers 502 with a logged errorId when 8x8 sends a list without flow ids', async () => {
+    const upstream = fakeUpstream(() => json({ flows: [{ name: 'no id', status: 'DRAFT' }] }))
+    const { app, log } = buildApp(upstream.fetch)
+
+    const response = await app.request(flowsUrl)
+    const body = await readError(response)
+
+    expect(response.status).toBe(502)
+    expect(body).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE', source: 'proxy' })
+    expect(body.errorId).toMatch(uuid)
+    expect(log.text()).toContain(body.errorId)
+  })
+
+  it.each(['0', '1001', '-5', 'ten', '1e3', '50.5'])('refuses limit=%s with 400 before calling 8x8', async (limit) => {
+    const upstream = fakeUpstream(() => json({ flows: [] }))
+    const { app } = buildApp(upstream.fetch)
+    const response = await app.request(`${flowsUrl}?limit=${limit}`)
+    expect(response.status).toBe(400)
+    expect(isErrorBody(await response.json())).toBe(true)
+    expect(upstream.calls).toHaveLength(0)
+  })
+})
+
+describe('DELETE /api/v1/.../flows/:flowId', () => {
+  const deleteUrl = `${flowsUrl}/1620387745519023`
+
+  it.each([
+    ['200 with no body (the spec)', () => new Response(null, { status: 200 })],
+    ['204 (the guide)', () => new Response(null, { status: 204 })],
+    ['200 with a body', () => json({ id: '1620387745519023', name: 'Old promo', status: 'DRAFT' })],
+  ])('answers 204 when 8x8 answers %s', async (_label, respond) => {
+    const upstream = fakeUpstream(respond)
+    const { app } = buildApp(upstream.fetch)
+
+    const response = await app.request(deleteUrl, { method: 'DELETE' })
+
+    expect(response.status).toBe(204)
+    expect(await response.text()).toBe('')
+    expect(upstream.calls).toHaveLength(1)
+    expect(upstream.calls[0].method).toBe('DELETE')
+    expect(upstream.calls[0].url).toBe(`${upstreamBase}${deleteUrl}`)
+    expect(upstream.calls[0].headers.get('authorization')).toBe(`Bearer ${testKey}`)
+  })
+
+  it.each([
+    [400, 1000, 'Flow must be in DRAFT status'],
+    [401, 1200, 'Request was not authenticated properly'],
+    [404, 1300, 'Flow not found'],
+    [500, 2000, 'Internal server error'],
+  ])("passes 8x8's %i with its body untouched", async (status, code, message) => {
+    const upstreamBody = eightByEightError(code, message)
+    const { app, log } = buildApp(fakeUpstream(() => json(upstreamBody, status)).fetch)
+
+    const response = await app.request(deleteUrl, { method: 'DELETE' })
+
+    expect(response.status).toBe(status)
+    expect(await response.json()).toEqual(upstreamBody)
+    expect(log.text()).toContain(upstreamBody.errorId)
+  })
+
+  it("passes 8x8's 429 with its Retry-After", async () => {
+    const upstreamBody = eightByEightError(1010, 'Too many requests')
+    const { app } = buildApp(fakeUpstream(() => json(upstreamBody, 429, { 'retry-after': '7' })).fetch)
+
+    const response = await app.request(deleteUrl, { method: 'DELETE' })
+
+    expect(response.status).toBe(429)
+    expect(response.headers.get('retry-after')).toBe('7')
+    expect(await response.json()).toEqual(upstreamBody)
+  })
+
+  it('turns an HTML 500 into a 502 with a proxy errorId that is also logged', async () => {
+    const html = () => new Response('<html><body>Bad gateway</body></html>', { status: 500, headers: { 'content-type': 'text/html' } })
+    const { app, log } = buildApp(fakeUpstream(html).fetch)
+
+    const response = await app.request(deleteUrl, { method: 'DELETE' })
+    const body = await readError(response)
+
+    expect(response.status).toBe(502)
+    expect(body).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE', source: 'proxy' })
+    expect(body.message).toContain('HTTP 500')
+    expect(body.errorId).toMatch(uuid)
+    expect(log.lines.find((line) => line.includes(body.errorId))).toContain('"level":50')
+  })
+
+  it('turns a JSON error without 8x8 fields into a 502', async () => {
+    const { app } = buildApp(fakeUpstream(() => json({ error: 'nope' }, 503)).fetch)
+    const response = await app.request(deleteUrl, { method: 'DELETE' })
+    expect(response.status).toBe(502)
+    expect(await response.json()).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE', source: 'proxy' })
+  })
+
+  it('refuses to follow a redirect, which would carry the key elsewhere', async () => {
+    const redirect = () => new Response(null, { status: 302, headers: { location: 'https://elsewhere.test/' } })
+    const upstream = fakeUpstream(redirect)
+    const { app } = buildApp(upstream.fetch)
+
+    const response = await app.request(deleteUrl, { method: 'DELETE' })
+
+    expect(response.status).toBe(502)
+    expect(upstream.calls).toHaveLength(1)
+    expect(upstream.calls[0].redirect).toBe('manual')
+  })
+
+  it('answers 504 with a logged errorId when 8x8 does not answer in time', async () => {
+    const hang = (request: Request) =>
+      new Promise<Response>((_resolve, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)))
+    const config = liveConfig({ timeoutMs: 100 })
+    const { app, log } = buildApp(fakeUpstream(hang).fetch, config)
+
+    const response = await app.request(deleteUrl, { method: 'DELETE' })
+    const body = await readError(response)
+
+    expect(response.status).toBe(504)
+    expect(body).toMatchObject({ code: 'UPSTREAM_TIMEOUT', source: 'proxy' })
+    expect(body.message).toContain('100 ms')
+    expect(log.text()).toContain(body.errorId)
+  })
+
+  it('answers 502 when 8x8 refuses the connection', async () => {
+    const port = await freePortThatRefuses()
+    const config = liveConfig({ baseUrl: `http://127.0.0.1:${port}` })
+    const { app, log } = buildApp(globalThis.fetch, config)
+
+    const response = await app.request(deleteUrl, { method: 'DELETE' })
+    const body = await readError(response)
+
+    expect(response.status).toBe(502)
+    expect(body).toMatchObject({ code: 'UPSTREAM_UNREACHABLE', source: 'proxy' })
+    expect(log.text()).toContain(body.errorId)
+    expect(log.text()).toContain('ECONNREFUSED')
+  })
+})
+
+describe('ids are checked before anything reaches 8x8', () => {
+  it.each([
+    ['a malformed account id', `/api/v1/accounts/not-an-account/channels/${channelId}/flows`, 'GET', 400],
+    ['a malformed channel id', `/api/v1/accounts/${accountId}/channels/bad%20id/flows`, 'GET', 400],
+    ['an unconfigured account', `/api/v1/accounts/11111111-2222-4333-8444-555555555555/channels/${channelId}/flows`, 'GET', 404],
+    ['an unconfigured channel', `/api/v1/accounts/${accountId}/channels/abc-123/flows`, 'GET', 404],
+    ['a flow id with an encoded slash', `${flowsUrl}/..%2F..%2Fwebhooks`, 'DELETE', 400],
+    ['a flow id with spaces', `${flowsUrl}/12%2034`, 'DELETE', 400],
+    ['a flow id with unicode', `${flowsUrl}/%E2%80%AE123`, 'DELETE', 400],
+    ['a huge flow id', `${flowsUrl}/${'9'.repeat(5000)}`, 'DELETE', 400],
+    ['an unknown API route', `/api/v1/accounts/${accountId}/webhooks`, 'GET', 404],
+  ])('%s gets a JSON %i', async (_label, path, method, status) => {
+    const upstream = fakeUpstream(() => json({ flows: [] }))
+    const { app } = buildApp(upstream.fetch)
+
+    const response = await app.request(path, { method })
+
+    expect(response.status).toBe(status)
+    expect(isErrorBody(await response.json())).toBe(true)
+    expect(upstream.calls).toHaveLength(0)
+  })
+
+  it('accepts the account id without dashes and calls 8x8 with the configured form', async () => {
+    const upstream = fakeUpstream(() => json({ flows: [] }))
+    const { app } = buildApp(upstream.fetch)
+    const response = await app.request(`/api/v1/accounts/${accountId.replaceAll('-', '').toUpperCase()}/channels/${channelId}/flows`)
+    expect(response.status).toBe(200)
+    expect(upstream.calls[0].url).toContain(`/accounts/${accountId}/`)
+  })
+})
+
+describe('state-changing requests from other sites are refused', () => {
+  const deleteUrl = `${flowsUrl}/1620387745519023`
+  const host = 'flows.example.test'
+
+  it.each([
+    ['another Origin', { origin: 'https://evil.example', host }],
+    ['Origin: null', { origin: 'null', host }],
+    ['Sec-Fetch-Site: cross-site', { 'sec-fetch-site': 'cross-site', host }],
+    ['a same-host Origin but cross-site fetch metadata', { origin: `https://${host}`, 'sec-fetch-site': 'cross-site', host }],
+  ])('%s gets 403 and never reaches 8x8', async (_label, headers) => {
+    const upstream = fakeUpstream(() => new Response(null, { status: 200 }))
+    const { app } = buildApp(upstream.fetch)
+
+    const response = await app.request(`http://${host}${deleteUrl}`, { method: 'DELETE', headers })
+
+    expect(response.status).toBe(403)
+    expect(await response.json()).toMatchObject({ code: 'FORBIDDEN_ORIGIN', source: 'proxy' })
+    expect(upstream.calls).toHaveLength(0)
+  })
+
+  it.each([
+    ['its own Origin', { origin: `https://${host}`, 'sec-fetch-site': 'same-origin', host }],
+    ['no Origin (not a browser)', { host }],
+  ])('%s is let through', async (_label, headers) => {
+    const upstream = fakeUpstream(() => new Response(null, { status: 200 }))
+    const { app } = buildApp(upstream.fetch)
+    const response = await app.request(`http://${host}${deleteUrl}`, { method: 'DELETE', headers })
+    expect(response.status).toBe(204)
+    expect(upstream.calls).toHaveLength(1)
+  })
+
+  it('lets reads from anywhere through: they change nothing', async () => {
+    const upstream = fakeUpstream(() => json({ flows: [] }))
+    const { app } = buildApp(upstream.fetch)
+    const response = await app.request(flowsUrl, { headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } })
+    expect(response.status).toBe(200)
+  })
+})
+
+describe('health and configuration', () => {
+  it('answers /healthz', async () => {
+    const { app } = buildApp(fakeUpstream(() => json({})).fetch)
+    const response = await app.request('/healthz')
+    expect(response.status).toBe(200)
+  })
+
+  it('tells the browser the mode, account and channels, and nothing secret', async () => {
+    const { app } = buildApp(fakeUpstream(() => json({})).fetch)
+    const response = await app.request('/api/config')
+    const text = await response.text()
+    expect(JSON.parse(text)).toEqual({
+      mode: 'live',
+      accountId,
+      channels: [
+        { id: channelId, name: 'Retail' },
+        { id: 'e1d2c3b4-a596-4878-b9a0-c1d2e3f4a5b6', name: 'Support' },
+      ],
+    })
+    expect(text).not.toContain(testKey)
+    expect(text).not.toContain(upstreamBase)
+  })
+})
+
+describe('the API key never leaves the server process', () => {
+  const scenarios: [string, (request: Request) => Response | Promise<Response>][] = [
+    ['success', () => json({ flows: [{ id: '1', name: 'a', status: 'DRAFT' }] })],
+    ['8x8 error that echoes the header back', (r) => json(eightByEightError(1200, `bad key ${r.headers.get('authorization')}`), 401)],
+    ['8x8 error with the key in every field', () => json({ code: testKey, message: testKey, errorId: testKey, timestamp: testKey }, 400)],
+    ['HTML error that echoes the header back', (r) => new Response(`<p>${r.headers.get('authorization')}</p>`, { status: 500 })],
+    ['malformed success', (r) => json({ flows: [{ id: 5, name: r.headers.get('authorization') }] })],
+    ['connection failure', () => Promise.reject(new TypeError('fetch failed'))],
+  ]
+
+  it.each(scenarios)('not in the response or the log on %s', async (_label, respond) => {
+    const { app, log } = buildApp(fakeUpstream(respond).fetch)
+    for (const [path, method] of [
+      [flowsUrl, 'GET'],
+      [`${flowsUrl}/1`, 'DELETE'],
+      ['/api/config', 'GET'],
+    ]) {
+      const response = await app.request(path, { method })
+      expectNoKey(response, await response.text(), log.text())
+    }
+  })
+})

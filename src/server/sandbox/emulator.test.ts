@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest'
+import { createEmulator } from './emulator'
+import type { ListFlowsResponse } from '../upstream/api-types'
+import type { Seed } from './seed'
+
+const flowsOf = async (response: Response) => ((await response.json()) as Required<ListFlowsResponse>).flows
+
+const seed: Seed = {
+  apiKey: 'emulator-key',
+  accountId: '5c2f1e8a-7d4b-4e3a-9f61-2b8c0d7e4a19',
+  channels: [
+    {
+      id: 'chan-1',
+      name: 'One',
+      flows: [
+        { id: '100000000000001', name: 'Draft', status: 'DRAFT', categories: ['OTHER'] },
+        { id: '100000000000002', name: 'Live one', status: 'PUBLISHED', categories: ['OTHER'] },
+        { id: '100000000000003', name: 'Old', status: 'DEPRECATED', categories: ['OTHER'] },
+        { id: '100000000000004', name: 'In a template', status: 'DRAFT', categories: ['OTHER'], fault: 'in-template' },
+        { id: '100000000000005', name: 'Breaks', status: 'DRAFT', categories: ['OTHER'], fault: 'server-error' },
+      ],
+    },
+  ],
+}
+const base = `https://emulator.test/api/v1/accounts/${seed.accountId}/channels/chan-1/flows`
+const auth = { authorization: 'Bearer emulator-key' }
+
+async function call(path: string, init: RequestInit = {}) {
+  const emulator = createEmulator({ seed })
+  return { emulator, response: await emulator.fetch(path, { ...init, headers: { ...auth, ...init.headers } }) }
+}
+
+describe('sandbox emulator', () => {
+  it('lists the seeded flows with id, name and status only', async () => {
+    const { response } = await call(base)
+    expect(response.status).toBe(200)
+    const flows = await flowsOf(response)
+    expect(flows).toHaveLength(5)
+    expect(flows[0]).toEqual({ id: '100000000000001', name: 'Draft', status: 'DRAFT' })
+  })
+
+  it('honours limit and refuses one outside 1..1000', async () => {
+    expect(await flowsOf((await call(`${base}?limit=2`)).response)).toHaveLength(2)
+    const { response } = await call(`${base}?limit=0`)
+    expect(response.status).toBe(400)
+    expect(await response.json()).toMatchObject({ code: 1010 })
+  })
+
+  it('answers 401 + 1200 for a wrong key', async () => {
+    const emulator = createEmulator({ seed })
+    const response = await emulator.fetch(base, { headers: { authorization: 'Bearer nope' } })
+    expect(response.status).toBe(401)
+    expect(await response.json()).toMatchObject({ code: 1200, message: 'Request was not authenticated properly' })
+  })
+
+  it('deletes a draft for good: 200 with no body, then gone from the list', async () => {
+    const emulator = createEmulator({ seed })
+    const response = await emulator.fetch(`${base}/100000000000001`, { method: 'DELETE', headers: auth })
+    expect(response.status).toBe(200)
+    expect(await response.text()).toBe('')
+    const flows = await flowsOf(await emulator.fetch(base, { headers: auth }))
+    expect(flows.map((f) => f.id)).not.toContain('100000000000001')
+    const again = await emulator.fetch(`${base}/100000000000001`, { method: 'DELETE', headers: auth })
+    expect(again.status).toBe(404)
+    expect(await again.json()).toMatchObject({ code: 1300, message: 'Flow not found' })
+  })
+
+  it.each([
+    ['100000000000002', 400, 1000, 'Flow must be in DRAFT status'],
+    ['100000000000003', 400, 1000, 'Flow must be in DRAFT status'],
+    ['100000000000004', 400, 1000, 'Flow is used by a message template and cannot be deleted'],
+    ['100000000000005', 500, 2000, 'Internal server error'],
+    ['999', 404, 1300, 'Flow not found'],
+  ])('refuses to delete %s with %i + code %i', async (flowId, status, code, message) => {
+    const { response } = await call(`${base}/${flowId}`, { method: 'DELETE' })
+    expect(response.status).toBe(status)
+    expect(await response.json()).toMatchObject({ code, message })
+  })
+
+  it('keeps state per emulator: a fresh one has the deleted flow again', async () => {
+    await call(`${base}/100000000000001`, { method: 'DELETE' })
+    const { response } = await call(base)
+    expect(await flowsOf(response)).toHaveLength(5)
+  })
+})

@@ -1,0 +1,70 @@
+import { Writable } from 'node:stream'
+import { createApp } from './app'
+import type { ErrorBody } from '../shared/error-body'
+import type { ServerConfig } from './config'
+import { createLogger } from './logger'
+import { createUpstreamClient, type FetchLike } from './upstream/client'
+
+export const testKey = 'test-key-7f3a9c1e5b2d4f6a8c0e'
+export const accountId = '0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a'
+export const channelId = 'b7c6d5e4-f3a2-4b1c-9d8e-7f6a5b4c3d2e'
+export const otherChannelId = 'e1d2c3b4-a596-4878-b9a0-c1d2e3f4a5b6'
+export const flowsUrl = `/api/v1/accounts/${accountId}/channels/${channelId}/flows`
+export const upstreamBase = 'https://chatapps.example.test'
+
+export function liveConfig(overrides: Partial<ServerConfig['upstream']> = {}): ServerConfig {
+  return {
+    host: '127.0.0.1',
+    port: 0,
+    mode: 'live',
+    accountId,
+    channels: [
+      { id: channelId, name: 'Retail' },
+      { id: otherChannelId, name: 'Support' },
+    ],
+    upstream: { baseUrl: upstreamBase, apiKey: testKey, timeoutMs: 1000, ...overrides },
+    sandboxLatencyMs: 0,
+  }
+}
+
+/** A fake 8x8: answers with `respond`, records what the proxy sent. */
+export function fakeUpstream(respond: (request: Request) => Response | Promise<Response>) {
+  const calls: Request[] = []
+  const fetch: FetchLike = async (input, init) => {
+    const request = new Request(input, init)
+    calls.push(request)
+    return respond(request)
+  }
+  return { fetch, calls }
+}
+
+/** Captures the proxy's JSON log lines in memory. */
+export function memoryLog() {
+  const lines: string[] = []
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(...String(chunk).split('\n').filter(Boolean))
+      done()
+    },
+  })
+  const logger = createLogger(stream)
+  return { logger, lines, text: () => lines.join('\n') }
+}
+
+export function buildApp(fetch: FetchLike, config: ServerConfig = liveConfig()) {
+  const log = memoryLog()
+  const app = createApp({ config, upstream: createUpstreamClient({ ...config.upstream, fetch }), logger: log.logger })
+  return { app, log }
+}
+
+export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } })
+
+export const eightByEightError = (code: number, message: string) => ({
+  code,
+  message,
+  errorId: '3f1c9a52-7e4b-4d1a-9c8f-2b6e0d4a7c13',
+  timestamp: '2026-11-24T10:00:00.1234567+00:00',
+})
+
+export const readError = async (response: Response) => (await response.json()) as ErrorBody

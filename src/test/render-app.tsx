@@ -1,0 +1,25 @@
+import { render } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { MemoryRouter, useLocation } from 'react-router'
+import { AppProviders } from '../app/providers'
+import { createQueryClient } from '../app/query-client'
+import { AppRoutes } from '../app/router'
+
+function LocationProbe() {
+  return <div data-testid="location">{useLocation().pathname}</div>
+}
+
+/** The whole app at `route`, as main.tsx composes it, with a fresh cache. */
+export function renderApp(route = '/') {
+  const user = userEvent.setup()
+  const queryClient = createQueryClient()
+  const result = render(
+    <AppProviders queryClient={queryClient}>
+      <MemoryRouter initialEntries={[route]}>
+        <AppRoutes />
+        <LocationProbe />
+      </MemoryRouter>
+    </AppProviders>,
+  )
+  return { user, queryClient, ...result }
+}
