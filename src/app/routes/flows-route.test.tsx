@@ -206,6 +206,12 @@ describe('deleting a flow', () => {
     await openDeleteDialog(user, 'Old promo')
     await user.click(screen.getByRole('button', { name: 'Delete flow' }))
 
+    // Radix announces a toast through a live region (role status, assertive for errors) for a moment.
+    await waitFor(() =>
+      expect(screen.getAllByRole('status').map((node) => node.textContent)).toContainEqual(
+        expect.stringContaining('Couldn\'t delete “Old promo”'),
+      ),
+    )
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument())
     const toast = notifications()
     expect(toast.getByText('Couldn\'t delete “Old promo”')).toBeInTheDocument()

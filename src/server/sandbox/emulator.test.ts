@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createEmulator } from './emulator'
 import type { ListFlowsResponse } from '../upstream/api-types'
 import type { Seed } from './seed'
@@ -18,6 +18,7 @@ const seed: Seed = {
         { id: '100000000000003', name: 'Old', status: 'DEPRECATED', categories: ['OTHER'] },
         { id: '100000000000004', name: 'In a template', status: 'DRAFT', categories: ['OTHER'], fault: 'in-template' },
         { id: '100000000000005', name: 'Breaks', status: 'DRAFT', categories: ['OTHER'], fault: 'server-error' },
+        { id: '100000000000006', name: 'Hangs', status: 'DRAFT', categories: ['OTHER'], fault: 'hang' },
       ],
     },
   ],
@@ -35,7 +36,7 @@ describe('sandbox emulator', () => {
     const { response } = await call(base)
     expect(response.status).toBe(200)
     const flows = await flowsOf(response)
-    expect(flows).toHaveLength(5)
+    expect(flows).toHaveLength(6)
     expect(flows[0]).toEqual({ id: '100000000000001', name: 'Draft', status: 'DRAFT' })
   })
 
@@ -80,6 +81,21 @@ describe('sandbox emulator', () => {
   it('keeps state per emulator: a fresh one has the deleted flow again', async () => {
     await call(`${base}/100000000000001`, { method: 'DELETE' })
     const { response } = await call(base)
-    expect(await flowsOf(response)).toHaveLength(5)
+    expect(await flowsOf(response)).toHaveLength(6)
+  })
+})
+
+describe('a hanging delete', () => {
+  it('never answers, and rejects like fetch once the caller gives up', async () => {
+    const emulator = createEmulator({ seed })
+    const caller = new AbortController()
+    const attempt = emulator.fetch(`${base}/100000000000006`, { method: 'DELETE', headers: auth, signal: caller.signal })
+    const settled = vi.fn()
+    attempt.then(settled, settled)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(settled).not.toHaveBeenCalled()
+
+    caller.abort(new DOMException('The caller gave up', 'TimeoutError'))
+    await expect(attempt).rejects.toMatchObject({ name: 'TimeoutError' })
   })
 })

@@ -15,7 +15,7 @@ export type Emulator = {
   /** Same signature as `fetch`: the proxy's upstream client calls it instead of the network. */
   fetch: FetchLike
   /** The Hono app itself, for serving the emulator over HTTP (the e2e tests' fake 8x8). */
-  app: Hono
+  app: Hono<{ Bindings: { callerSignal?: AbortSignal } }>
 }
 
 /** 8x8 writes timestamps with 7 fractional digits and an explicit offset. */
@@ -53,7 +53,9 @@ export function createEmulator({ seed, latencyMs = 0 }: EmulatorOptions): Emulat
     ]),
   )
 
-  const app = new Hono()
+  // In process, the caller's signal travels as a binding: a Request only follows its init signal through a
+  // WeakRef, so a hung request (and with it that link) can be garbage collected before the caller aborts.
+  const app = new Hono<{ Bindings: { callerSignal?: AbortSignal } }>()
 
   app.use('*', async function latency(_c, next) {
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs))
@@ -99,7 +101,7 @@ export function createEmulator({ seed, latencyMs = 0 }: EmulatorOptions): Emulat
       case 'server-error':
         return fail(c, 500, 2000, 'Internal server error')
       case 'hang':
-        return waitForAbort(c.req.raw.signal)
+        return waitForAbort(c.env?.callerSignal ?? c.req.raw.signal)
     }
     flows.delete(flow.id)
     // The spec documents 200 with no body (a guide says 204); the emulator follows the spec.
@@ -111,6 +113,11 @@ export function createEmulator({ seed, latencyMs = 0 }: EmulatorOptions): Emulat
 
   return {
     app,
-    fetch: async (input, init) => app.fetch(new Request(input, init)),
+    // Like the network's fetch, this rejects as soon as the caller aborts (the proxy's timeout).
+    fetch: (input, init) => {
+      const callerSignal = init?.signal ?? undefined
+      const answer = Promise.resolve(app.fetch(new Request(input, init), { callerSignal }))
+      return callerSignal ? Promise.race([answer, waitForAbort(callerSignal)]) : answer
+    },
   }
 }

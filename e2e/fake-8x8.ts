@@ -1,0 +1,58 @@
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { Hono } from 'hono'
+import { createEmulator } from '../src/server/sandbox/emulator'
+import type { Seed } from '../src/server/sandbox/seed'
+
+/** A flow whose delete makes this fake answer like a broken gateway: HTML, HTTP 500. */
+export const htmlFailureFlowId = '1555000000000001'
+
+export const liveSeed: Seed = {
+  apiKey: 'e2e-live-key-3c9f17b2a8d54e6f',
+  accountId: '0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a',
+  channels: [
+    {
+      id: 'b7c6d5e4-f3a2-4b1c-9d8e-7f6a5b4c3d2e',
+      name: 'Unused name: the proxy shows the configured one',
+      flows: [
+        { id: '1444000000000001', name: 'Live draft', status: 'DRAFT', categories: ['OTHER'] },
+        { id: '1444000000000002', name: 'Live published', status: 'PUBLISHED', categories: ['OTHER'] },
+        { id: htmlFailureFlowId, name: 'Behind a broken gateway', status: 'DRAFT', categories: ['OTHER'] },
+      ],
+    },
+  ],
+}
+
+export type RecordedRequest = { method: string; path: string; authorization: string | undefined }
+
+/**
+ * A test-only 8x8 on loopback: the sandbox emulator served over real HTTP, recording every request
+ * and with one flow that fails the way a gateway in front of 8x8 might.
+ */
+export async function startFake8x8(seed: Seed = liveSeed) {
+  const emulator = createEmulator({ seed })
+  const requests: RecordedRequest[] = []
+  const app = new Hono()
+  app.use('*', async (c, next) => {
+    requests.push({ method: c.req.method, path: c.req.path, authorization: c.req.header('authorization') })
+    await next()
+  })
+  app.all('*', (c) => {
+    if (c.req.method === 'DELETE' && c.req.path.endsWith(`/flows/${htmlFailureFlowId}`)) {
+      return c.html('<html><body><h1>500 Internal Server Error</h1></body></html>', 500)
+    }
+    return emulator.app.fetch(c.req.raw)
+  })
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started))
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    requests,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
+
+export type Fake8x8 = Awaited<ReturnType<typeof startFake8x8>>

@@ -1,0 +1,60 @@
+import { test as base, expect, type Page } from '@playwright/test'
+import { startAppServer, type AppServer } from './app-server'
+import { liveSeed, startFake8x8, type Fake8x8 } from './fake-8x8'
+
+type Fixtures = {
+  /** Flows Admin in sandbox mode (the default), fresh for each test. */
+  sandbox: AppServer
+  /** A fake 8x8 on loopback, and Flows Admin in live mode pointed at it. */
+  live: { app: AppServer; fake: Fake8x8 }
+  /** Extra environment for the server under test (e.g. a short upstream timeout). */
+  serverEnv: Record<string, string>
+}
+
+export const test = base.extend<Fixtures>({
+  serverEnv: [{}, { option: true }],
+
+  sandbox: async ({ serverEnv }, use) => {
+    const app = await startAppServer(serverEnv)
+    await use(app)
+    await app.stop()
+  },
+
+  live: async ({ serverEnv }, use) => {
+    const fake = await startFake8x8()
+    const [channel] = liveSeed.channels
+    const app = await startAppServer({
+      EIGHTX8_API_KEY: liveSeed.apiKey,
+      EIGHTX8_ACCOUNT_ID: liveSeed.accountId,
+      EIGHTX8_CHANNELS: `${channel.id}=Live Retail`,
+      EIGHTX8_BASE_URL: fake.baseUrl,
+      ...serverEnv,
+    })
+    await use({ app, fake })
+    await app.stop()
+    await fake.stop()
+  },
+})
+
+export { expect }
+
+export function flowsTable(page: Page) {
+  return page.getByRole('table')
+}
+
+export function notifications(page: Page) {
+  return page.getByRole('region', { name: /notifications/i })
+}
+
+/** A toast is a list item in the Notifications region (Radix announces it through a live region). */
+export function toast(page: Page, text: string) {
+  return notifications(page).getByRole('listitem').filter({ hasText: text })
+}
+
+export async function confirmDelete(page: Page, flowName: string) {
+  await page.getByRole('button', { name: `Delete ${flowName}` }).click()
+  const dialog = page.getByRole('alertdialog')
+  await expect(dialog).toBeVisible()
+  await dialog.getByRole('button', { name: 'Delete flow' }).click()
+  return dialog
+}

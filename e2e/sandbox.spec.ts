@@ -1,0 +1,142 @@
+import { confirmDelete, expect, flowsTable, notifications, test, toast } from './fixtures'
+
+const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/
+
+test.describe('sandbox mode (the default)', () => {
+  test('opens on the first channel with realistic flows and says it is the sandbox', async ({ page, sandbox }, testInfo) => {
+    await page.goto(sandbox.url('/'))
+
+    await expect(page).toHaveURL(/\/accounts\/[0-9a-f-]+\/channels\/[0-9a-f-]+\/flows$/)
+    await expect(page.getByText('Sandbox', { exact: true })).toBeVisible()
+    await expect(page.getByRole('combobox', { name: 'Channel' })).toHaveValue('3f7c2a9e-1b4d-4c8e-a5f2-6d9e0b1c7a84')
+    await expect(flowsTable(page).getByRole('row')).toHaveCount(13)
+    await expect(page.getByRole('button', { name: 'Delete Old promo' })).toBeEnabled()
+    await expect(page.getByRole('button', { name: 'Delete Loan Collection' })).toBeDisabled()
+
+    const path = testInfo.outputPath('flows-page.png')
+    await page.screenshot({ path, animations: 'disabled', fullPage: true })
+    await testInfo.attach('flows-page', { path, contentType: 'image/png' })
+  })
+
+  test('switches channel, and a reload lands on the same view', async ({ page, sandbox }) => {
+    await page.goto(sandbox.url('/'))
+    await page.getByRole('combobox', { name: 'Channel' }).selectOption({ label: 'Acme Support' })
+
+    await expect(page).toHaveURL(/channels\/8e1d4b6a-2c7f-4a9b-b3e5-0f6c8d2a9e17\/flows$/)
+    await expect(page.getByRole('rowheader', { name: 'Callback request' })).toBeVisible()
+    await page.reload()
+    await expect(page.getByRole('combobox', { name: 'Channel' })).toHaveValue('8e1d4b6a-2c7f-4a9b-b3e5-0f6c8d2a9e17')
+    await expect(page.getByRole('rowheader', { name: 'Callback request' })).toBeVisible()
+
+    await page.getByRole('combobox', { name: 'Channel' }).selectOption({ label: 'Acme Staging' })
+    await expect(page.getByRole('heading', { name: 'No flows in Acme Staging' })).toBeVisible()
+    await page.goBack()
+    await expect(page.getByRole('rowheader', { name: 'Callback request' })).toBeVisible()
+  })
+
+  test('cancelling keeps the flow: Escape and the Cancel button', async ({ page, sandbox }) => {
+    await page.goto(sandbox.url('/'))
+    const deleteButton = page.getByRole('button', { name: 'Delete Old promo' })
+
+    await deleteButton.click()
+    const dialog = page.getByRole('alertdialog')
+    await expect(dialog).toContainText('Old promo (ID 1620387745519023) will be deleted from channel Acme Retail.')
+    await expect(dialog).toContainText('Deletion is permanent and cannot be undone.')
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused()
+    await page.keyboard.press('Escape')
+    await expect(dialog).toBeHidden()
+    await expect(deleteButton).toBeFocused()
+
+    await page.keyboard.press('Enter')
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await expect(dialog).toBeHidden()
+
+    await page.reload()
+    await expect(page.getByRole('rowheader', { name: 'Old promo' })).toBeVisible()
+  })
+
+  test('deletes a draft for good', async ({ page, sandbox }) => {
+    await page.goto(sandbox.url('/'))
+    const dialog = await confirmDelete(page, 'Old promo')
+
+    await expect(dialog.getByRole('button', { name: 'Deleting…' })).toBeDisabled()
+    await expect(dialog).toBeHidden()
+    await expect(notifications(page)).toContainText('Deleted “Old promo”')
+    await expect(page.getByRole('rowheader', { name: 'Old promo' })).toHaveCount(0)
+    await expect(page.getByText('11 flows')).toBeVisible()
+
+    await page.reload()
+    await expect(page.getByRole('rowheader', { name: 'Spring sale survey' })).toBeVisible()
+    await expect(page.getByRole('rowheader', { name: 'Old promo' })).toHaveCount(0)
+  })
+
+  test("shows 8x8's refusal with code and errorId, and copies the errorId", async ({ page, sandbox, context }, testInfo) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(sandbox.url()).origin })
+    await page.goto(sandbox.url('/'))
+    await confirmDelete(page, 'Order status lookup')
+
+    const errorToast = toast(page, "Couldn't delete")
+    await expect(errorToast).toContainText('Flow is used by a message template and cannot be deleted')
+    await expect(errorToast).toContainText('Code1000')
+    await expect(errorToast).toContainText('Reported by8x8')
+    const errorId = (await errorToast.getByText(uuid).first().textContent())!.trim()
+    expect(errorId).toMatch(uuid)
+
+    await errorToast.getByRole('button', { name: 'Copy error ID' }).click()
+    await expect(errorToast.getByText('Copied')).toBeVisible()
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(errorId)
+    await expect(page.getByRole('rowheader', { name: 'Order status lookup' })).toBeVisible()
+    expect(sandbox.output()).toContain(errorId)
+
+    const path = testInfo.outputPath('error-toast.png')
+    await page.screenshot({ path, animations: 'disabled' })
+    await testInfo.attach('error-toast', { path, contentType: 'image/png' })
+  })
+
+  test('an error on a flow that is not deletable in 8x8 leaves the list as it was', async ({ page, sandbox }) => {
+    await page.goto(sandbox.url('/'))
+    await confirmDelete(page, 'Loyalty sign-up v2')
+    const errorToast = toast(page, "Couldn't delete")
+    await expect(errorToast).toContainText('Code2000')
+    await expect(errorToast).toContainText('Internal server error')
+    await expect(page.getByRole('rowheader', { name: 'Loyalty sign-up v2' })).toBeVisible()
+  })
+
+  test.describe('with a short upstream timeout', () => {
+    test.use({ serverEnv: { EIGHTX8_TIMEOUT_MS: '800' } })
+
+    test('a delete 8x8 never answers ends in a proxy timeout whose errorId is in the server log', async ({ page, sandbox }) => {
+      await page.goto(sandbox.url('/'))
+      await confirmDelete(page, 'Store locator')
+
+      const errorToast = toast(page, "Couldn't delete")
+      await expect(errorToast).toContainText('UPSTREAM_TIMEOUT')
+      await expect(errorToast).toContainText('Reported byFlows Admin server')
+      const errorId = (await errorToast.getByText(uuid).first().textContent())!.trim()
+      expect(sandbox.output()).toContain(errorId)
+    })
+  })
+
+  test('when the server is gone, the browser makes the errorId', async ({ page, sandbox }) => {
+    await page.goto(sandbox.url('/'))
+    await expect(page.getByRole('rowheader', { name: 'Old promo' })).toBeVisible()
+    // Wait for the lazily loaded dialog before the server goes away.
+    await page.getByRole('button', { name: 'Delete Old promo' }).click()
+    await expect(page.getByRole('alertdialog')).toBeVisible()
+    await sandbox.stop()
+    await page.getByRole('button', { name: 'Delete flow' }).click()
+
+    const errorToast = toast(page, "Couldn't delete")
+    await expect(errorToast).toContainText('NETWORK_ERROR')
+    await expect(errorToast).toContainText('Reported byThis browser')
+    await expect(errorToast.getByText(uuid)).toBeVisible()
+    await expect(page.getByRole('rowheader', { name: 'Old promo' })).toBeVisible()
+  })
+
+  test('a link to a channel that is not configured explains itself', async ({ page, sandbox }) => {
+    await page.goto(sandbox.url('/accounts/5c2f1e8a-7d4b-4e3a-9f61-2b8c0d7e4a19/channels/not-here/flows'))
+    await expect(page.getByRole('heading', { name: 'This channel is not configured' })).toBeVisible()
+    await page.getByRole('link', { name: 'Acme Support' }).click()
+    await expect(page.getByRole('rowheader', { name: 'Callback request' })).toBeVisible()
+  })
+})
