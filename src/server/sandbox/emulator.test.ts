@@ -90,7 +90,7 @@ describe('a hanging delete', () => {
     const emulator = createEmulator({ seed })
     const caller = new AbortController()
     const attempt = emulator.fetch(`${base}/100000000000006`, { method: 'DELETE', headers: auth, signal: caller.signal })
-    const settled = vi.fn()
+    const settled = vi.fn<(value: unknown) => void>()
     attempt.then(settled, settled)
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(settled).not.toHaveBeenCalled()
