@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// Measures what the browser must download before the first view renders: the JS and CSS that
+// dist/client/index.html references (entry script, modulepreloads, stylesheets), gzip -9.
+// Lazy chunks (fetched after the first render) are reported apart.
+//
+//   node scripts/bundle-size.mjs            print the table
+//   node scripts/bundle-size.mjs --check    also fail when the initial page is over budget
+//   node scripts/bundle-size.mjs --json F   also write the measurement to F
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+
+export const budgetKb = 110
+const clientDir = 'dist/client'
+
+const kb = (bytes) => (bytes / 1000).toFixed(1)
+const sum = (files) => files.reduce((total, f) => total + f.gzip, 0)
+
+export function measureBundle(dir = clientDir) {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8')
+  const referenced = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1])
+  const all = readdirSync(join(dir, 'assets')).filter((f) => /\.(js|css)$/.test(f)).map((f) => `assets/${f}`)
+  const sizeOf = (file) => {
+    const bytes = readFileSync(join(dir, file))
+    return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length }
+  }
+  const initial = referenced.map(sizeOf)
+  const lazy = all.filter((f) => !referenced.includes(f)).map(sizeOf)
+  return { initial, lazy, initialGzip: sum(initial), lazyGzip: sum(lazy), budgetGzip: budgetKb * 1000 }
+}
+
+export function bundleTable(m) {
+  const rows = [
+    ...m.initial.map((f) => `| ${f.file} | initial | ${kb(f.raw)} | ${kb(f.gzip)} |`),
+    ...m.lazy.map((f) => `| ${f.file} | lazy | ${kb(f.raw)} | ${kb(f.gzip)} |`),
+  ]
+  return [
+    '| file | loaded | raw kB | gzip -9 kB |',
+    '|---|---|---|---|',
+    ...rows,
+    `| **initial page (JS+CSS)** | | | **${kb(m.initialGzip)}** (budget ${budgetKb}) |`,
+  ].join('\n')
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const m = measureBundle()
+  console.log(bundleTable(m))
+  const jsonAt = process.argv.indexOf('--json')
+  if (jsonAt !== -1) writeFileSync(process.argv[jsonAt + 1], `${JSON.stringify(m, null, 2)}\n`)
+  if (process.argv.includes('--check')) {
+    if (m.initialGzip > m.budgetGzip) {
+      console.error(`Initial page is ${kb(m.initialGzip)} kB gzip, over the ${budgetKb} kB budget.`)
+      process.exit(1)
+    }
+    console.log(`Initial page within budget: ${kb(m.initialGzip)} of ${budgetKb} kB gzip.`)
+  }
+}
