@@ -175,11 +175,20 @@ describe('deleting a flow', () => {
     expect(deletes).toHaveLength(1)
   })
 
-  it('removes the row, refetches the list and says so on success', async () => {
+  it('removes the row at once, then refetches the list, and says so', async () => {
     const lists = countRequests('GET', '/flows$')
+    let releaseRefetch!: () => void
+    const refetchReleased = new Promise<void>((resolve) => (releaseRefetch = resolve))
     const { user } = renderApp(retail)
     await rows()
     const listsBefore = lists.length
+    // From now on the list answers only when released: the row must go before the refetch returns.
+    server.use(
+      http.get(flowsUrl, async ({ params }) => {
+        await refetchReleased
+        return HttpResponse.json({ flows: mockDb.flows[String(params.channelId)] })
+      }),
+    )
     await openDeleteDialog(user, 'Old promo')
     await user.click(screen.getByRole('button', { name: 'Delete flow' }))
 
@@ -187,9 +196,13 @@ describe('deleting a flow', () => {
     expect(screen.queryByRole('rowheader', { name: 'Old promo' })).not.toBeInTheDocument()
     expect(await rows()).toHaveLength(4)
     expect(notifications().getByText('Deleted “Old promo”')).toBeInTheDocument()
-    await waitFor(() => expect(lists.length).toBe(listsBefore + 1))
-    expect(screen.getByText('4 flows')).toBeInTheDocument()
     expect(screen.getByRole('heading', { name: 'WhatsApp Flows' })).toHaveFocus()
+    await waitFor(() => expect(lists.length).toBe(listsBefore + 1))
+
+    releaseRefetch()
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Refresh' })).toBeEnabled())
+    expect(await rows()).toHaveLength(4)
+    expect(screen.getByText('4 flows')).toBeInTheDocument()
   })
 
   it("keeps the row and shows 8x8's code, message and errorId when 8x8 refuses", async () => {
