@@ -15,6 +15,7 @@ import {
   upstreamBase,
 } from './test-support'
 
+const deleteInit = { method: 'DELETE', headers: { 'x-requested-with': 'XMLHttpRequest' } }
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
 async function freePortThatRefuses(): Promise<number> {
@@ -99,7 +100,7 @@ describe('DELETE /api/v1/.../flows/:flowId', () => {
     const upstream = fakeUpstream(respond)
     const { app } = buildApp(upstream.fetch)
 
-    const response = await app.request(deleteUrl, { method: 'DELETE' })
+    const response = await app.request(deleteUrl, deleteInit)
 
     expect(response.status).toBe(204)
     expect(await response.text()).toBe('')
@@ -118,7 +119,7 @@ describe('DELETE /api/v1/.../flows/:flowId', () => {
     const upstreamBody = eightByEightError(code, message)
     const { app, log } = buildApp(fakeUpstream(() => json(upstreamBody, status)).fetch)
 
-    const response = await app.request(deleteUrl, { method: 'DELETE' })
+    const response = await app.request(deleteUrl, deleteInit)
 
     expect(response.status).toBe(status)
     expect(await response.json()).toEqual(upstreamBody)
@@ -129,7 +130,7 @@ describe('DELETE /api/v1/.../flows/:flowId', () => {
     const upstreamBody = eightByEightError(1010, 'Too many requests')
     const { app } = buildApp(fakeUpstream(() => json(upstreamBody, 429, { 'retry-after': '7' })).fetch)
 
-    const response = await app.request(deleteUrl, { method: 'DELETE' })
+    const response = await app.request(deleteUrl, deleteInit)
 
     expect(response.status).toBe(429)
     expect(response.headers.get('retry-after')).toBe('7')
@@ -140,7 +141,7 @@ describe('DELETE /api/v1/.../flows/:flowId', () => {
     const html = () => new Response('<html><body>Bad gateway</body></html>', { status: 500, headers: { 'content-type': 'text/html' } })
     const { app, log } = buildApp(fakeUpstream(html).fetch)
 
-    const response = await app.request(deleteUrl, { method: 'DELETE' })
+    const response = await app.request(deleteUrl, deleteInit)
     const body = await readError(response)
 
     expect(response.status).toBe(502)
@@ -152,7 +153,7 @@ describe('DELETE /api/v1/.../flows/:flowId', () => {
 
   it('turns a JSON error without 8x8 fields into a 502', async () => {
     const { app } = buildApp(fakeUpstream(() => json({ error: 'nope' }, 503)).fetch)
-    const response = await app.request(deleteUrl, { method: 'DELETE' })
+    const response = await app.request(deleteUrl, deleteInit)
     expect(response.status).toBe(502)
     expect(await response.json()).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE', source: 'proxy' })
   })
@@ -162,7 +163,7 @@ describe('DELETE /api/v1/.../flows/:flowId', () => {
     const upstream = fakeUpstream(redirect)
     const { app } = buildApp(upstream.fetch)
 
-    const response = await app.request(deleteUrl, { method: 'DELETE' })
+    const response = await app.request(deleteUrl, deleteInit)
 
     expect(response.status).toBe(502)
     expect(upstream.calls).toHaveLength(1)
@@ -175,7 +176,7 @@ describe('DELETE /api/v1/.../flows/:flowId', () => {
     const config = liveConfig({ timeoutMs: 100 })
     const { app, log } = buildApp(fakeUpstream(hang).fetch, config)
 
-    const response = await app.request(deleteUrl, { method: 'DELETE' })
+    const response = await app.request(deleteUrl, deleteInit)
     const body = await readError(response)
 
     expect(response.status).toBe(504)
@@ -189,7 +190,7 @@ describe('DELETE /api/v1/.../flows/:flowId', () => {
     const config = liveConfig({ baseUrl: `http://127.0.0.1:${port}` })
     const { app, log } = buildApp(globalThis.fetch, config)
 
-    const response = await app.request(deleteUrl, { method: 'DELETE' })
+    const response = await app.request(deleteUrl, deleteInit)
     const body = await readError(response)
 
     expect(response.status).toBe(502)
@@ -214,7 +215,7 @@ describe('ids are checked before anything reaches 8x8', () => {
     const upstream = fakeUpstream(() => json({ flows: [] }))
     const { app } = buildApp(upstream.fetch)
 
-    const response = await app.request(path, { method })
+    const response = await app.request(path, { method, headers: deleteInit.headers })
 
     expect(response.status).toBe(status)
     expect(isErrorBody(await response.json())).toBe(true)
@@ -235,10 +236,11 @@ describe('state-changing requests from other sites are refused', () => {
   const host = 'flows.example.test'
 
   it.each([
-    ['another Origin', { origin: 'https://evil.example', host }],
-    ['Origin: null', { origin: 'null', host }],
-    ['Sec-Fetch-Site: cross-site', { 'sec-fetch-site': 'cross-site', host }],
-    ['a same-host Origin but cross-site fetch metadata', { origin: `https://${host}`, 'sec-fetch-site': 'cross-site', host }],
+    ['another Origin', { origin: 'https://evil.example', host, ...deleteInit.headers }],
+    ['Origin: null', { origin: 'null', host, ...deleteInit.headers }],
+    ['Sec-Fetch-Site: cross-site', { 'sec-fetch-site': 'cross-site', host, ...deleteInit.headers }],
+    ['a same-host Origin but cross-site fetch metadata', { origin: `https://${host}`, 'sec-fetch-site': 'cross-site', host, ...deleteInit.headers }],
+    ['no X-Requested-With (a cross-site form could send this)', { origin: `https://${host}`, host }],
   ])('%s gets 403 and never reaches 8x8', async (_label, headers) => {
     const upstream = fakeUpstream(() => new Response(null, { status: 200 }))
     const { app } = buildApp(upstream.fetch)
@@ -251,8 +253,8 @@ describe('state-changing requests from other sites are refused', () => {
   })
 
   it.each([
-    ['its own Origin', { origin: `https://${host}`, 'sec-fetch-site': 'same-origin', host }],
-    ['no Origin (not a browser)', { host }],
+    ['its own Origin', { origin: `https://${host}`, 'sec-fetch-site': 'same-origin', host, ...deleteInit.headers }],
+    ['no Origin (not a browser)', { host, ...deleteInit.headers }],
   ])('%s is let through', async (_label, headers) => {
     const upstream = fakeUpstream(() => new Response(null, { status: 200 }))
     const { app } = buildApp(upstream.fetch)
@@ -269,7 +271,40 @@ describe('state-changing requests from other sites are refused', () => {
   })
 })
 
+describe('security headers', () => {
+  it.each(['/healthz', '/api/config', '/api/nowhere'])('are on every response (%s)', async (path) => {
+    const { app } = buildApp(fakeUpstream(() => json({})).fetch)
+    const response = await app.request(path)
+    const csp = response.headers.get('content-security-policy') ?? ''
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/)
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer')
+    expect(response.headers.get('x-frame-options')).toBe('DENY')
+  })
+})
+
 describe('health and configuration', () => {
+  it('is ready before any call, stays ready while 8x8 answers (even with 4xx), degrades when it does not', async () => {
+    let answer = () => json({ flows: [] })
+    const { app } = buildApp(fakeUpstream(() => answer()).fetch)
+
+    expect(await (await app.request('/readyz')).json()).toMatchObject({ status: 'ready', upstream: { state: 'unknown' } })
+    await app.request(flowsUrl)
+    expect((await app.request('/readyz')).status).toBe(200)
+
+    answer = () => json(eightByEightError(1200, 'Request was not authenticated properly'), 401)
+    await app.request(flowsUrl)
+    expect(await (await app.request('/readyz')).json()).toMatchObject({ status: 'ready', upstream: { state: 'answering', status: 401 } })
+
+    answer = () => new Response('<h1>down</h1>', { status: 503 })
+    await app.request(flowsUrl)
+    const degraded = await app.request('/readyz')
+    expect(degraded.status).toBe(503)
+    expect(await degraded.json()).toMatchObject({ status: 'degraded', upstream: { state: 'failing', status: 502 } })
+  })
+
   it('answers /healthz', async () => {
     const { app } = buildApp(fakeUpstream(() => json({})).fetch)
     const response = await app.request('/healthz')
@@ -310,7 +345,7 @@ describe('the API key never leaves the server process', () => {
       [`${flowsUrl}/1`, 'DELETE'],
       ['/api/config', 'GET'],
     ]) {
-      const response = await app.request(path, { method })
+      const response = await app.request(path, { method, headers: deleteInit.headers })
       expectNoKey(response, await response.text(), log.text())
     }
   })

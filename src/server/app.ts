@@ -8,6 +8,7 @@ import type { ServerConfig } from './config'
 import { errorHandler } from './middleware/error-handler'
 import { originCheck } from './middleware/origin-check'
 import { requestLog } from './middleware/request-log'
+import { securityHeaders } from './middleware/security-headers'
 import { flowRoutes } from './routes/flows'
 import type { UpstreamClient } from './upstream/client'
 import { ProxyError } from './upstream/errors'
@@ -25,6 +26,7 @@ export function createApp({ config, upstream, logger, spa }: AppDependencies) {
 
   app.use(requestId())
   app.use(requestLog(logger))
+  app.use(securityHeaders())
   app.use('/api/*', async function noStore(c, next) {
     await next()
     c.header('cache-control', 'no-store')
@@ -32,6 +34,14 @@ export function createApp({ config, upstream, logger, spa }: AppDependencies) {
   app.use('/api/*', originCheck())
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
+
+  // For load balancers: the configuration was valid (or the process would not run) and, in live mode,
+  // the last call to 8x8 got an answer. 503 while 8x8 does not answer.
+  app.get('/readyz', (c) => {
+    const health = upstream.health()
+    const failing = health.state === 'failing'
+    return c.json({ status: failing ? 'degraded' : 'ready', mode: config.mode, upstream: health }, failing ? 503 : 200)
+  })
 
   app.get('/api/config', (c) => {
     const body: AppConfig = { mode: config.mode, accountId: config.accountId, channels: config.channels }

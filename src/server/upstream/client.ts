@@ -16,9 +16,13 @@ export type UpstreamClientOptions = {
 export type ChannelScope = Omit<FlowPathParams, 'flowId'>
 export type CallOptions = { signal?: AbortSignal }
 
+/** How the last call to 8x8 went: 8x8 answered (any status below 500), or it did not. */
+export type UpstreamHealth = { state: 'unknown' | 'answering' | 'failing'; status?: number; at?: string }
+
 export type UpstreamClient = {
   listFlows(scope: ChannelScope, query: ListFlowsQuery, options?: CallOptions): Promise<FlowList>
   deleteFlow(params: FlowPathParams, options?: CallOptions): Promise<void>
+  health(): UpstreamHealth
 }
 
 function flowsPath({ accountId, channelId }: ChannelScope): string {
@@ -31,8 +35,21 @@ function flowsPath({ accountId, channelId }: ChannelScope): string {
  */
 export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
   const fetchImpl = options.fetch ?? globalThis.fetch
+  let lastHealth: UpstreamHealth = { state: 'unknown' }
 
   async function call(method: string, path: string, callOptions: CallOptions = {}) {
+    try {
+      const result = await attempt(method, path, callOptions)
+      lastHealth = { state: 'answering', status: result.response.status, at: new Date().toISOString() }
+      return result
+    } catch (error) {
+      const status = error instanceof UpstreamError ? error.status : error instanceof ProxyError ? error.status : 0
+      lastHealth = { state: status > 0 && status < 500 ? 'answering' : 'failing', status, at: new Date().toISOString() }
+      throw error
+    }
+  }
+
+  async function attempt(method: string, path: string, callOptions: CallOptions = {}) {
     const timeout = AbortSignal.timeout(options.timeoutMs)
     const signal = callOptions.signal ? AbortSignal.any([timeout, callOptions.signal]) : timeout
     let response: Response
@@ -75,6 +92,8 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   }
 
   return {
+    health: () => lastHealth,
+
     async listFlows(scope, query, callOptions) {
       const search = query.limit === undefined ? '' : `?limit=${query.limit}`
       const { response, readText } = await call('GET', `${flowsPath(scope)}${search}`, callOptions)
