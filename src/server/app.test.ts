@@ -1,6 +1,7 @@
 import { createServer } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { isErrorBody } from '../shared/error-body'
+import { createRateLimiter } from './upstream/resilience'
 import {
   accountId,
   buildApp,
@@ -197,6 +198,20 @@ describe('DELETE /api/v1/.../flows/:flowId', () => {
     expect(body).toMatchObject({ code: 'UPSTREAM_UNREACHABLE', source: 'proxy' })
     expect(log.text()).toContain(body.errorId)
     expect(log.text()).toContain('ECONNREFUSED')
+  })
+})
+
+describe("the proxy keeps under 8x8's rate limit", () => {
+  it('answers 429 RATE_LIMITED with Retry-After once the minute is spent, without calling 8x8', async () => {
+    const upstream = fakeUpstream(() => json({ flows: [] }))
+    const { app } = buildApp(upstream.fetch, liveConfig(), { rateLimiter: createRateLimiter({ perMinute: 1, maxWaitMs: 0 }) })
+    expect((await app.request(flowsUrl)).status).toBe(200)
+
+    const response = await app.request(flowsUrl)
+    expect(response.status).toBe(429)
+    expect(response.headers.get('retry-after')).toBe('60')
+    expect(await response.json()).toMatchObject({ code: 'RATE_LIMITED', source: 'proxy' })
+    expect(upstream.calls).toHaveLength(1)
   })
 })
 

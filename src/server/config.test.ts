@@ -38,7 +38,12 @@ describe('loadConfig', () => {
       { id: 'b7c6d5e4-f3a2-4b1c-9d8e-7f6a5b4c3d2e', name: 'Retail' },
       { id: 'e1d2c3b4-a596-4878-b9a0-c1d2e3f4a5b6', name: 'e1d2c3b4-a596-4878-b9a0-c1d2e3f4a5b6' },
     ])
-    expect(config.upstream).toEqual({ baseUrl: 'https://chatapps.8x8.com', apiKey: 'k3y-Secret_value', timeoutMs: 10_000 })
+    expect(config.upstream).toEqual({
+      baseUrl: 'https://chatapps.8x8.com',
+      apiKey: 'k3y-Secret_value',
+      timeoutMs: 10_000,
+      rateLimitPerMinute: 100,
+    })
   })
 
   it.each([
@@ -58,6 +63,7 @@ describe('loadConfig', () => {
   it.each([
     [{ PORT: 'eighty' }, /^PORT: must be a whole number from 0 to 65535$/],
     [{ PORT: '70000' }, /^PORT: /],
+    [{ EIGHTX8_RATE_LIMIT_PER_MINUTE: '0' }, /^EIGHTX8_RATE_LIMIT_PER_MINUTE: must be a whole number from 1 to 10000$/],
     [{ EIGHTX8_TIMEOUT_MS: '50' }, /^EIGHTX8_TIMEOUT_MS: must be a whole number of milliseconds from 100 to 120000$/],
     [{ ...live, EIGHTX8_ACCOUNT_ID: 'acme' }, /^EIGHTX8_ACCOUNT_ID: must be 8x8's account id/],
     [{ ...live, EIGHTX8_ACCOUNT_ID: '' }, /^EIGHTX8_ACCOUNT_ID: is required in live mode/],

@@ -23,6 +23,8 @@ export type ServerConfig = {
     /** Kept in the server process only; never logged, never sent to the browser. */
     apiKey: string
     timeoutMs: number
+    /** 8x8 allows about 100 flow-configuration requests a minute per key; the proxy stays under it. */
+    rateLimitPerMinute: number
   }
   /** Sandbox only: delay before each emulated answer, so loading and pending states show. */
   sandboxLatencyMs: number
@@ -67,6 +69,7 @@ const envSchema = z.object({
     z.enum(['apac', 'us', 'eu', 'id'], { error: 'must be one of apac, us, eu, id' }).optional(),
   ),
   EIGHTX8_TIMEOUT_MS: wholeNumber({ min: 100, max: 120_000, fallback: 10_000, unit: ' of milliseconds' }),
+  EIGHTX8_RATE_LIMIT_PER_MINUTE: wholeNumber({ min: 1, max: 10_000, fallback: 100 }),
   SANDBOX_LATENCY_MS: wholeNumber({ min: 0, max: 10_000, fallback: 300, unit: ' of milliseconds' }),
 })
 
@@ -140,7 +143,12 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       mode: 'sandbox',
       accountId: sandboxSeed.accountId,
       channels: sandboxSeed.channels.map(({ id, name }) => ({ id, name })),
-      upstream: { baseUrl: 'http://sandbox.invalid', apiKey: sandboxSeed.apiKey, timeoutMs: e.EIGHTX8_TIMEOUT_MS },
+      upstream: {
+        baseUrl: 'http://sandbox.invalid',
+        apiKey: sandboxSeed.apiKey,
+        timeoutMs: e.EIGHTX8_TIMEOUT_MS,
+        rateLimitPerMinute: e.EIGHTX8_RATE_LIMIT_PER_MINUTE,
+      },
     }
   }
 
@@ -165,6 +173,11 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     mode: 'live',
     accountId: e.EIGHTX8_ACCOUNT_ID,
     channels: parseChannels(e.EIGHTX8_CHANNELS),
-    upstream: { baseUrl, apiKey: e.EIGHTX8_API_KEY, timeoutMs: e.EIGHTX8_TIMEOUT_MS },
+    upstream: {
+      baseUrl,
+      apiKey: e.EIGHTX8_API_KEY,
+      timeoutMs: e.EIGHTX8_TIMEOUT_MS,
+      rateLimitPerMinute: e.EIGHTX8_RATE_LIMIT_PER_MINUTE,
+    },
   }
 }

@@ -3,7 +3,7 @@ import { createApp } from './app'
 import type { ErrorBody } from '../shared/error-body'
 import type { ServerConfig } from './config'
 import { createLogger } from './logger'
-import { createUpstreamClient, type FetchLike } from './upstream/client'
+import { createUpstreamClient, type FetchLike, type UpstreamClientOptions } from './upstream/client'
 
 export const testKey = 'test-key-7f3a9c1e5b2d4f6a8c0e'
 export const accountId = '0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a'
@@ -22,7 +22,7 @@ export function liveConfig(overrides: Partial<ServerConfig['upstream']> = {}): S
       { id: channelId, name: 'Retail' },
       { id: otherChannelId, name: 'Support' },
     ],
-    upstream: { baseUrl: upstreamBase, apiKey: testKey, timeoutMs: 1000, ...overrides },
+    upstream: { baseUrl: upstreamBase, apiKey: testKey, timeoutMs: 1000, rateLimitPerMinute: 100, ...overrides },
     sandboxLatencyMs: 0,
   }
 }
@@ -51,9 +51,14 @@ export function memoryLog() {
   return { logger, lines, text: () => lines.join('\n') }
 }
 
-export function buildApp(fetch: FetchLike, config: ServerConfig = liveConfig()) {
+export function buildApp(
+  fetch: FetchLike,
+  config: ServerConfig = liveConfig(),
+  clientOptions: Partial<UpstreamClientOptions> = { random: () => 0 },
+) {
   const log = memoryLog()
-  const app = createApp({ config, upstream: createUpstreamClient({ ...config.upstream, fetch }), logger: log.logger })
+  const upstream = createUpstreamClient({ ...config.upstream, fetch, ...clientOptions })
+  const app = createApp({ config, upstream, logger: log.logger })
   return { app, log }
 }
 

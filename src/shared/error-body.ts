@@ -15,6 +15,7 @@ export const proxyErrorCodes = {
   invalidRequest: 'INVALID_REQUEST',
   notFound: 'NOT_FOUND',
   forbiddenOrigin: 'FORBIDDEN_ORIGIN',
+  rateLimited: 'RATE_LIMITED',
   upstreamTimeout: 'UPSTREAM_TIMEOUT',
   upstreamUnreachable: 'UPSTREAM_UNREACHABLE',
   upstreamBadResponse: 'UPSTREAM_BAD_RESPONSE',

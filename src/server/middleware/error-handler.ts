@@ -31,6 +31,7 @@ export function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
       timestamp: new Date().toISOString(),
       source: 'proxy',
     }
+    for (const [name, value] of Object.entries(known.headers ?? {})) c.header(name, value)
     const log = known.status >= 500 ? logger.error.bind(logger) : logger.warn.bind(logger)
     log(
       { requestId, status: known.status, code: body.code, errorId: body.errorId, detail: known.detail, err: known.cause },

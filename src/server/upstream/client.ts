@@ -3,14 +3,22 @@ import type { FlowList } from '../../shared/flow'
 import type { FlowPathParams, ListFlowsQuery } from './api-types'
 import { listFlowsResponseSchema } from './boundary'
 import { ProxyError, UpstreamError } from './errors'
+import { backoffDelay, createRateLimiter, parseRetryAfter, sleep, type RateLimiter } from './resilience'
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>
 
 export type UpstreamClientOptions = {
   baseUrl: string
   apiKey: string
+  /** The whole operation's deadline, retries included. */
   timeoutMs: number
   fetch?: FetchLike
+  /** Larger answers are refused (8x8's biggest, a list of 1000 flows, is about 100 kB). */
+  maxResponseBytes?: number
+  /** Shared by every call of this client, i.e. per API key. */
+  rateLimiter?: RateLimiter
+  retry?: { attempts: number; baseMs: number; capMs: number }
+  random?: () => number
 }
 
 export type ChannelScope = Omit<FlowPathParams, 'flowId'>
@@ -25,6 +33,10 @@ export type UpstreamClient = {
   health(): UpstreamHealth
 }
 
+export const defaultRateLimit = { perMinute: 100, maxWaitMs: 5000 }
+const defaultRetry = { attempts: 3, baseMs: 250, capMs: 2000 }
+const retryableStatuses = new Set([429, 502, 503, 504])
+
 function flowsPath({ accountId, channelId }: ChannelScope): string {
   return `/api/v1/accounts/${encodeURIComponent(accountId)}/channels/${encodeURIComponent(channelId)}/flows`
 }
@@ -32,26 +44,59 @@ function flowsPath({ accountId, channelId }: ChannelScope): string {
 /**
  * The one way to 8x8. Every failure becomes an UpstreamError (8x8 answered with its ErrorResponse) or a
  * ProxyError (8x8 timed out, was unreachable, or answered with something that is not 8x8's shape).
+ * Reads retry transient failures within the deadline; writes are never retried (see docs/decisions/0004).
  */
 export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
   const fetchImpl = options.fetch ?? globalThis.fetch
+  const maxBytes = options.maxResponseBytes ?? 5_000_000
+  const limiter = options.rateLimiter ?? createRateLimiter(defaultRateLimit)
+  const retry = options.retry ?? defaultRetry
+  const random = options.random ?? Math.random
   let lastHealth: UpstreamHealth = { state: 'unknown' }
 
-  async function call(method: string, path: string, callOptions: CallOptions = {}) {
-    try {
-      const result = await attempt(method, path, callOptions)
-      lastHealth = { state: 'answering', status: result.response.status, at: new Date().toISOString() }
-      return result
-    } catch (error) {
-      const status = error instanceof UpstreamError ? error.status : error instanceof ProxyError ? error.status : 0
-      lastHealth = { state: status > 0 && status < 500 ? 'answering' : 'failing', status, at: new Date().toISOString() }
-      throw error
+  function recordHealth(status: number) {
+    lastHealth = { state: status > 0 && status < 500 ? 'answering' : 'failing', status, at: new Date().toISOString() }
+  }
+
+  /** Sends one request (and for reads, its retries) and returns the 2xx answer's body text. */
+  async function request(method: 'GET' | 'DELETE', path: string, { signal: callerSignal }: CallOptions = {}) {
+    const deadline = AbortSignal.timeout(options.timeoutMs)
+    const signal = callerSignal ? AbortSignal.any([deadline, callerSignal]) : deadline
+    const giveUpAt = Date.now() + options.timeoutMs
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await limiter.take(signal)
+        const text = await send(method, path, signal, deadline)
+        recordHealth(200)
+        return text
+      } catch (error) {
+        const failure = asFailure(error, deadline, options.timeoutMs)
+        if (!(failure instanceof ProxyError && failure.code === proxyErrorCodes.rateLimited)) {
+          recordHealth(failure.status)
+        }
+        const delay = method === 'GET' && attempt < retry.attempts ? retryDelay(failure, attempt) : undefined
+        if (delay === undefined || Date.now() + delay >= giveUpAt) throw failure
+        try {
+          await sleep(delay, signal)
+        } catch {
+          throw failure
+        }
+      }
     }
   }
 
-  async function attempt(method: string, path: string, callOptions: CallOptions = {}) {
-    const timeout = AbortSignal.timeout(options.timeoutMs)
-    const signal = callOptions.signal ? AbortSignal.any([timeout, callOptions.signal]) : timeout
+  function retryDelay(failure: UpstreamError | ProxyError, attempt: number): number | undefined {
+    const backoff = backoffDelay(attempt, retry, random)
+    if (failure instanceof UpstreamError) {
+      if (!retryableStatuses.has(failure.status)) return undefined
+      return Math.max(backoff, parseRetryAfter(failure.retryAfter) ?? 0)
+    }
+    if (failure.code === proxyErrorCodes.upstreamUnreachable) return backoff
+    if (failure.upstreamStatus !== undefined && retryableStatuses.has(failure.upstreamStatus)) return backoff
+    return undefined
+  }
+
+  async function send(method: string, path: string, signal: AbortSignal, deadline: AbortSignal): Promise<string> {
     let response: Response
     try {
       response = await fetchImpl(`${options.baseUrl}${path}`, {
@@ -62,33 +107,30 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         signal,
       })
     } catch (error) {
-      if (timeout.aborted) throw timedOut(options.timeoutMs, error)
+      if (deadline.aborted) throw timedOut(options.timeoutMs, error)
       throw new ProxyError(502, proxyErrorCodes.upstreamUnreachable, '8x8 could not be reached', { cause: error })
-    }
-    const readText = async () => {
-      try {
-        return await response.text()
-      } catch (error) {
-        if (timeout.aborted) throw timedOut(options.timeoutMs, error)
-        throw new ProxyError(502, proxyErrorCodes.upstreamUnreachable, 'The connection to 8x8 broke off mid-answer', {
-          cause: error,
-        })
-      }
     }
     if (response.status >= 300 && response.status < 400) {
       await response.body?.cancel()
-      throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, `8x8 answered with a redirect (HTTP ${response.status})`)
+      throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, `8x8 answered with a redirect (HTTP ${response.status})`, {
+        upstreamStatus: response.status,
+      })
     }
-    if (!response.ok) {
-      const body = parseJson(await readText())
-      if (!isErrorBody(body)) {
-        throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, `8x8 answered HTTP ${response.status} without an 8x8 error body`, {
-          detail: describe(response),
-        })
-      }
-      throw new UpstreamError(response.status, withoutSecret(body, options.apiKey), response.headers.get('retry-after'))
+    if (response.ok && method === 'DELETE') {
+      // 200 with no body (spec) or 204 (guide): either way there is nothing to read.
+      await response.body?.cancel()
+      return ''
     }
-    return { response, readText }
+    const text = await readCapped(response, maxBytes, deadline, options.timeoutMs)
+    if (response.ok) return text
+    const body = parseJson(text)
+    if (!isErrorBody(body)) {
+      throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, `8x8 answered HTTP ${response.status} without an 8x8 error body`, {
+        detail: describe(response),
+        upstreamStatus: response.status,
+      })
+    }
+    throw new UpstreamError(response.status, withoutSecret(body, options.apiKey), response.headers.get('retry-after'))
   }
 
   return {
@@ -96,12 +138,9 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
 
     async listFlows(scope, query, callOptions) {
       const search = query.limit === undefined ? '' : `?limit=${query.limit}`
-      const { response, readText } = await call('GET', `${flowsPath(scope)}${search}`, callOptions)
-      const body = parseJson(await readText())
+      const body = parseJson(await request('GET', `${flowsPath(scope)}${search}`, callOptions))
       if (body === notJson) {
-        throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, '8x8 answered with something that is not JSON', {
-          detail: describe(response),
-        })
+        throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, '8x8 answered with something that is not JSON')
       }
       const parsed = listFlowsResponseSchema.safeParse(body)
       if (!parsed.success) {
@@ -113,11 +152,48 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     },
 
     async deleteFlow(params, callOptions) {
-      const { response } = await call('DELETE', `${flowsPath(params)}/${encodeURIComponent(params.flowId)}`, callOptions)
-      // 200 with no body (spec) or 204 (guide): either way there is nothing to read.
-      await response.body?.cancel()
+      await request('DELETE', `${flowsPath(params)}/${encodeURIComponent(params.flowId)}`, callOptions)
     },
   }
+}
+
+function asFailure(error: unknown, deadline: AbortSignal, timeoutMs: number): UpstreamError | ProxyError {
+  if (error instanceof UpstreamError || error instanceof ProxyError) return error
+  if (deadline.aborted) return timedOut(timeoutMs, error)
+  return new ProxyError(502, proxyErrorCodes.upstreamUnreachable, '8x8 could not be reached', { cause: error })
+}
+
+/** Reads at most `maxBytes`; a larger or endless answer is cut off instead of filling memory. */
+async function readCapped(response: Response, maxBytes: number, deadline: AbortSignal, timeoutMs: number): Promise<string> {
+  const tooLarge = () =>
+    new ProxyError(502, proxyErrorCodes.upstreamBadResponse, `8x8's answer was larger than ${maxBytes} bytes`, {
+      upstreamStatus: response.status,
+    })
+  if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
+    await response.body?.cancel()
+    throw tooLarge()
+  }
+  if (!response.body) return ''
+  const reader = response.body.getReader()
+  const chunks: Uint8Array[] = []
+  let total = 0
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      total += value.byteLength
+      if (total > maxBytes) {
+        await reader.cancel()
+        throw tooLarge()
+      }
+      chunks.push(value)
+    }
+  } catch (error) {
+    if (error instanceof ProxyError) throw error
+    if (deadline.aborted) throw timedOut(timeoutMs, error)
+    throw new ProxyError(502, proxyErrorCodes.upstreamUnreachable, 'The connection to 8x8 broke off mid-answer', { cause: error })
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks))
 }
 
 /**

@@ -1,11 +1,12 @@
 import type { ServerConfig } from '../config'
 import { createEmulator } from '../sandbox/emulator'
 import { sandboxSeed } from '../sandbox/seed'
-import { createUpstreamClient } from './client'
+import { createUpstreamClient, defaultRateLimit } from './client'
+import { createRateLimiter } from './resilience'
 
 /** Live: 8x8 over the network. Sandbox: the same client, calling the in-process emulator. */
-export function upstreamFor(config: ServerConfig) {
-  const fetch =
-    config.mode === 'sandbox' ? createEmulator({ seed: sandboxSeed, latencyMs: config.sandboxLatencyMs }).fetch : undefined
-  return createUpstreamClient({ ...config.upstream, fetch })
+export function upstreamFor({ mode, upstream, sandboxLatencyMs }: ServerConfig) {
+  const fetch = mode === 'sandbox' ? createEmulator({ seed: sandboxSeed, latencyMs: sandboxLatencyMs }).fetch : undefined
+  const rateLimiter = createRateLimiter({ ...defaultRateLimit, perMinute: upstream.rateLimitPerMinute })
+  return createUpstreamClient({ ...upstream, fetch, rateLimiter })
 }

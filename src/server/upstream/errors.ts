@@ -25,11 +25,22 @@ export class ProxyError extends Error {
   readonly status: ContentfulStatusCode
   readonly code: string
   readonly detail?: string[]
+  /** The status 8x8 answered with, when it answered with something unusable. */
+  readonly upstreamStatus?: number
+  /** Extra response headers (e.g. Retry-After). */
+  readonly headers?: Record<string, string>
 
-  constructor(status: ContentfulStatusCode, code: string, message: string, options: { cause?: unknown; detail?: string[] } = {}) {
+  constructor(
+    status: ContentfulStatusCode,
+    code: string,
+    message: string,
+    options: { cause?: unknown; detail?: string[]; upstreamStatus?: number; headers?: Record<string, string> } = {},
+  ) {
     super(message, { cause: options.cause })
     this.status = status
     this.code = code
     this.detail = options.detail
+    this.upstreamStatus = options.upstreamStatus
+    this.headers = options.headers
   }
 }
