@@ -256,17 +256,44 @@ describe('deleting a flow', () => {
     server.use(
       http.delete(`${flowsUrl}/:flowId`, () =>
         HttpResponse.json(
-          { code: 'UPSTREAM_TIMEOUT', message: '8x8 did not answer within 10000 ms', errorId: 'p-1', timestamp: 't', source: 'proxy' },
-          { status: 504 },
+          { code: 'UPSTREAM_UNREACHABLE', message: '8x8 could not be reached', errorId: 'p-1', timestamp: 't', source: 'proxy' },
+          { status: 502 },
         ),
       ),
     )
     const { user } = renderApp(retail)
     await openDeleteDialog(user, 'Old promo')
     await user.click(screen.getByRole('button', { name: 'Delete flow' }))
-    expect(await notifications().findByText('UPSTREAM_TIMEOUT')).toBeInTheDocument()
+    expect(await notifications().findByText('UPSTREAM_UNREACHABLE')).toBeInTheDocument()
+    expect(notifications().getByText('Couldn\'t delete “Old promo”')).toBeInTheDocument()
     expect(notifications().getByText('Flows Admin server')).toBeInTheDocument()
     expect(notifications().getByText('p-1')).toBeInTheDocument()
+  })
+
+  it('claims neither success nor failure when 8x8 timed out, and offers a refresh', async () => {
+    server.use(
+      http.delete(`${flowsUrl}/:flowId`, ({ params }) => {
+        // 8x8 did delete it, but the answer never came back in time.
+        mockDb.flows['retail-channel'] = mockDb.flows['retail-channel'].filter((f) => f.id !== params.flowId)
+        return HttpResponse.json(
+          { code: 'UPSTREAM_TIMEOUT', message: '8x8 did not answer within 10000 ms', errorId: 'p-2', timestamp: 't', source: 'proxy' },
+          { status: 504 },
+        )
+      }),
+    )
+    const { user } = renderApp(retail)
+    await openDeleteDialog(user, 'Old promo')
+    await user.click(screen.getByRole('button', { name: 'Delete flow' }))
+
+    const toast = notifications()
+    expect(await toast.findByText('“Old promo” may or may not be deleted')).toBeInTheDocument()
+    expect(toast.getByText(/Refresh the list to see whether the flow is gone/)).toBeInTheDocument()
+    expect(toast.queryByText(/Couldn't delete/)).not.toBeInTheDocument()
+    expect(toast.getByText('p-2')).toBeInTheDocument()
+    expect(screen.getByRole('rowheader', { name: 'Old promo' })).toBeInTheDocument()
+
+    await user.click(toast.getByRole('button', { name: 'Refresh list' }))
+    await waitFor(() => expect(screen.queryByRole('rowheader', { name: 'Old promo' })).not.toBeInTheDocument())
   })
 
   it('still gives an errorId when the proxy cannot be reached', async () => {
@@ -277,6 +304,7 @@ describe('deleting a flow', () => {
 
     const toast = notifications()
     expect(await toast.findByText('NETWORK_ERROR')).toBeInTheDocument()
+    expect(toast.getByText('“Old promo” may or may not be deleted')).toBeInTheDocument()
     expect(toast.getByText(/could not be reached/)).toBeInTheDocument()
     expect(toast.getByText(/^This browser/)).toBeInTheDocument()
     const errorId = toast.getByText(uuid)
@@ -299,7 +327,7 @@ describe('deleting a flow', () => {
     const { user } = renderApp(retail)
     await openDeleteDialog(user, 'Old promo')
     await user.click(screen.getByRole('button', { name: 'Delete flow' }))
-    const title = await notifications().findByText('Couldn\'t delete “Old promo”')
+    const title = await notifications().findByText('“Old promo” may or may not be deleted')
     await user.click(notifications().getByRole('button', { name: 'Dismiss notification' }))
     await waitFor(() => expect(title).not.toBeInTheDocument())
   })

@@ -3,7 +3,14 @@ import type { ApiError } from '../../api/api-error'
 
 export type ToastInput =
   | { kind: 'success'; title: string; description?: string }
-  | { kind: 'error'; title: string; error: ApiError }
+  | {
+      kind: 'error'
+      title: string
+      error: ApiError
+      /** What the operator should do next, above the error's details. */
+      hint?: string
+      action?: { label: string; onClick: () => void }
+    }
 
 export const ToastContext = createContext<((toast: ToastInput) => void) | null>(null)
 

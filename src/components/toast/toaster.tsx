@@ -33,7 +33,19 @@ export function Toaster({ children }: { children: ReactNode }) {
             <Toast.Title className="toast__title">{toast.title}</Toast.Title>
             <Toast.Description asChild>
               <div className="toast__body">
-                {toast.kind === 'error' ? <ErrorDetails error={toast.error} /> : toast.description}
+                {toast.kind === 'error' ? (
+                  <>
+                    {toast.hint && <p className="toast__hint">{toast.hint}</p>}
+                    <ErrorDetails error={toast.error} />
+                    {toast.action && (
+                      <button type="button" className="button button--small toast__action" onClick={toast.action.onClick}>
+                        {toast.action.label}
+                      </button>
+                    )}
+                  </>
+                ) : (
+                  toast.description
+                )}
               </div>
             </Toast.Description>
             <Toast.Close className="toast__close" aria-label="Dismiss notification">

@@ -5,6 +5,7 @@ import { useToast } from '../../../components/toast/toast-context'
 import type { Channel, Flow } from '../../../shared/flow'
 import { useDeleteFlow } from '../api/delete-flow'
 import { flowQueries, requestedFlowLimit } from '../api/flow-queries'
+import { isOutcomeUnknown } from '../delete-outcome'
 import { flowLabel } from '../flow-label'
 import { FlowsTable } from './flows-table'
 
@@ -48,6 +49,16 @@ export function ChannelFlows({ accountId, channel, channelPicker }: ChannelFlows
       },
       onError: (error) => {
         setFlowToDelete(null)
+        if (isOutcomeUnknown(error)) {
+          showToast({
+            kind: 'error',
+            title: `“${flowLabel(flow)}” may or may not be deleted`,
+            hint: 'No confirmation came back from 8x8. Refresh the list to see whether the flow is gone.',
+            error,
+            action: { label: 'Refresh list', onClick: () => void flows.refetch() },
+          })
+          return
+        }
         showToast({ kind: 'error', title: `Couldn't delete “${flowLabel(flow)}”`, error })
       },
     })
