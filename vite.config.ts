@@ -7,5 +7,14 @@ export default defineConfig(({ isSsrBuild }) => ({
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   // The server bundle (vite build --ssr) needs no copy of public/.
   publicDir: isSsrBuild ? false : 'public',
-  build: isSsrBuild ? { outDir: 'dist/server', emptyOutDir: true } : { outDir: 'dist/client', emptyOutDir: true },
+  build: isSsrBuild
+    ? {
+        outDir: 'dist/server',
+        emptyOutDir: true,
+        rolldownOptions: {
+          input: { main: 'src/server/main.ts', 'hash-password': 'src/server/auth/hash-password-cli.ts' },
+          output: { entryFileNames: '[name].js' },
+        },
+      }
+    : { outDir: 'dist/client', emptyOutDir: true },
 }))

@@ -19,6 +19,16 @@ export function AppShell({ children }: { children: ReactNode }) {
             Account <code>{config.accountId}</code>
           </span>
         )}
+        {config?.operator && (
+          <span className="shell__operator small">
+            Signed in as <strong>{config.operator}</strong>
+          </span>
+        )}
+        {config?.auth === 'none' && (
+          <span className="shell__operator muted small" title="AUTH_MODE=none: allowed only while the server listens on loopback">
+            No sign-in (this computer only)
+          </span>
+        )}
       </header>
       <main className="shell__main">{children}</main>
     </div>

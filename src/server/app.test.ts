@@ -337,6 +337,8 @@ describe('health and configuration', () => {
         { id: channelId, name: 'Retail' },
         { id: 'e1d2c3b4-a596-4878-b9a0-c1d2e3f4a5b6', name: 'Support' },
       ],
+      auth: 'none',
+      operator: null,
     })
     expect(text).not.toContain(testKey)
     expect(text).not.toContain(upstreamBase)

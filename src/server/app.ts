@@ -5,6 +5,7 @@ import { proxyErrorCodes } from '../shared/error-body'
 import type { AppConfig } from '../shared/flow'
 import type { AppEnv } from './app-env'
 import type { ServerConfig } from './config'
+import { authenticate, type AuthDependencies } from './auth/authenticate'
 import { errorHandler } from './middleware/error-handler'
 import { originCheck } from './middleware/origin-check'
 import { requestLog } from './middleware/request-log'
@@ -17,16 +18,19 @@ export type AppDependencies = {
   config: ServerConfig
   upstream: UpstreamClient
   logger: Logger
+  /** The TCP peer's address, for AUTH_MODE=header and sign-in throttling (main.ts reads the socket). */
+  remoteAddress?: AuthDependencies['remoteAddress']
   /** Serves the built SPA with history fallback (production). Absent in dev (Vite serves it) and API tests. */
   spa?: (app: Hono<AppEnv>) => void
 }
 
-export function createApp({ config, upstream, logger, spa }: AppDependencies) {
+export function createApp({ config, upstream, logger, spa, remoteAddress = () => undefined }: AppDependencies) {
   const app = new Hono<AppEnv>()
 
   app.use(requestId())
   app.use(requestLog(logger))
   app.use(securityHeaders())
+  app.use(authenticate(config.auth, { logger, remoteAddress }))
   app.use('/api/*', async function noStore(c, next) {
     await next()
     c.header('cache-control', 'no-store')
@@ -44,7 +48,13 @@ export function createApp({ config, upstream, logger, spa }: AppDependencies) {
   })
 
   app.get('/api/config', (c) => {
-    const body: AppConfig = { mode: config.mode, accountId: config.accountId, channels: config.channels }
+    const body: AppConfig = {
+      mode: config.mode,
+      accountId: config.accountId,
+      channels: config.channels,
+      auth: config.auth.mode,
+      operator: c.get('operator'),
+    }
     return c.json(body)
   })
 

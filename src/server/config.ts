@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Channel } from '../shared/flow'
 import { isAccountId, isChannelId } from '../shared/ids'
+import { readOperatorsFile } from './auth/operators-file'
 import { sandboxSeed } from './sandbox/seed'
 
 /** 8x8's regional hosts (the OpenAPI file's `servers`). */
@@ -11,9 +12,15 @@ export const regionBaseUrls = {
   id: 'https://chatapps.8x8.id',
 } as const
 
+export type AuthConfig =
+  | { mode: 'none' }
+  | { mode: 'basic'; operatorsFile: string; operators: Map<string, string> }
+  | { mode: 'header'; header: string; trustedProxies: string[] }
+
 export type ServerConfig = {
   host: string
   port: number
+  auth: AuthConfig
   mode: 'sandbox' | 'live'
   accountId: string
   channels: Channel[]
@@ -70,8 +77,56 @@ const envSchema = z.object({
   ),
   EIGHTX8_TIMEOUT_MS: wholeNumber({ min: 100, max: 120_000, fallback: 10_000, unit: ' of milliseconds' }),
   EIGHTX8_RATE_LIMIT_PER_MINUTE: wholeNumber({ min: 1, max: 10_000, fallback: 100 }),
+  AUTH_MODE: z.preprocess(
+    blankToUndefined,
+    z.enum(['none', 'basic', 'header'], { error: 'must be one of none, basic, header' }).optional(),
+  ),
+  OPERATORS_FILE: optionalString,
+  AUTH_HEADER: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,64}$/, 'must be an HTTP header name')
+      .default('X-Forwarded-User'),
+  ),
+  TRUSTED_PROXIES: optionalString,
   SANDBOX_LATENCY_MS: wholeNumber({ min: 0, max: 10_000, fallback: 300, unit: ' of milliseconds' }),
 })
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+}
+
+type Env = z.output<typeof envSchema>
+
+function parseAuth(e: Env): AuthConfig {
+  const mode = e.AUTH_MODE ?? 'none'
+  if (mode === 'none') {
+    if (!isLoopback(e.HOST)) {
+      throw new ConfigError(
+        `AUTH_MODE: is ${e.AUTH_MODE ?? 'unset (none)'}, but HOST=${e.HOST} is not loopback: set AUTH_MODE=basic or AUTH_MODE=header before listening on a network`,
+      )
+    }
+    return { mode }
+  }
+  if (mode === 'basic') {
+    if (e.OPERATORS_FILE === undefined) {
+      throw new ConfigError('OPERATORS_FILE: is required with AUTH_MODE=basic (one name:hash a line, from npm run hash-password)')
+    }
+    try {
+      return { mode, operatorsFile: e.OPERATORS_FILE, operators: readOperatorsFile(e.OPERATORS_FILE) }
+    } catch (error) {
+      throw new ConfigError(`OPERATORS_FILE: ${(error as Error).message}`, { cause: error })
+    }
+  }
+  const trustedProxies = (e.TRUSTED_PROXIES ?? '').split(',').map((a) => a.trim()).filter(Boolean)
+  if (trustedProxies.length === 0) {
+    throw new ConfigError('TRUSTED_PROXIES: is required with AUTH_MODE=header: the addresses of the sign-in proxy, comma-separated')
+  }
+  const bad = trustedProxies.find((address) => !/^[0-9a-fA-F.:]+$/.test(address))
+  if (bad !== undefined) throw new ConfigError(`TRUSTED_PROXIES: "${bad}" is not an IP address`)
+  return { mode, header: e.AUTH_HEADER, trustedProxies }
+}
 
 /** `id` or `id=Display name`, comma-separated. */
 export function parseChannels(raw: string): Channel[] {
@@ -126,7 +181,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     throw new ConfigError(`${issue.path.join('.')}: ${issue.message}`)
   }
   const e = parsed.data
-  const base = { host: e.HOST, port: e.PORT, sandboxLatencyMs: e.SANDBOX_LATENCY_MS }
+  const base = { host: e.HOST, port: e.PORT, auth: parseAuth(e), sandboxLatencyMs: e.SANDBOX_LATENCY_MS }
 
   if (e.EIGHTX8_API_KEY === undefined) {
     const liveOnly = (['EIGHTX8_ACCOUNT_ID', 'EIGHTX8_CHANNELS', 'EIGHTX8_BASE_URL', 'EIGHTX8_REGION'] as const).filter(

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
 import { createApp } from './app'
 import { ConfigError, loadConfig, type ServerConfig } from './config'
 import { createLogger } from './logger'
@@ -37,7 +38,13 @@ try {
   fail((error as Error).message)
 }
 
-const app = createApp({ config, upstream: upstreamFor(config), logger, spa: serveSpa })
+const app = createApp({
+  config,
+  upstream: upstreamFor(config),
+  logger,
+  spa: serveSpa,
+  remoteAddress: (c) => getConnInfo(c).remote.address,
+})
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address

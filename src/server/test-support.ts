@@ -16,6 +16,7 @@ export function liveConfig(overrides: Partial<ServerConfig['upstream']> = {}): S
   return {
     host: '127.0.0.1',
     port: 0,
+    auth: { mode: 'none' },
     mode: 'live',
     accountId,
     channels: [

@@ -14,6 +14,9 @@ export type ErrorBody = {
 export const proxyErrorCodes = {
   invalidRequest: 'INVALID_REQUEST',
   notFound: 'NOT_FOUND',
+  unauthenticated: 'UNAUTHENTICATED',
+  tooManySignIns: 'TOO_MANY_SIGN_INS',
+  forbidden: 'FORBIDDEN',
   forbiddenOrigin: 'FORBIDDEN_ORIGIN',
   rateLimited: 'RATE_LIMITED',
   upstreamTimeout: 'UPSTREAM_TIMEOUT',

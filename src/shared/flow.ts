@@ -23,4 +23,8 @@ export type AppConfig = {
   mode: 'sandbox' | 'live'
   accountId: string
   channels: Channel[]
+  /** How operators sign in; `none` only on loopback. */
+  auth: 'none' | 'basic' | 'header'
+  /** Who is signed in; null with `auth: "none"`. */
+  operator: string | null
 }

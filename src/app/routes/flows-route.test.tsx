@@ -38,6 +38,12 @@ describe('flows list', () => {
     expect(screen.getByTestId('location')).toHaveTextContent(retail)
   })
 
+  it('shows who is signed in', async () => {
+    renderApp(retail)
+    expect(await screen.findByText('dana')).toBeInTheDocument()
+    expect(screen.getByRole('banner')).toHaveTextContent('Signed in as dana')
+  })
+
   it('shows a loading state, then one row per flow with name, ID and status', async () => {
     server.use(
       http.get(flowsUrl, async () => {

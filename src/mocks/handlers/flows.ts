@@ -10,6 +10,8 @@ export const mockConfig: AppConfig = {
     { id: 'support-channel', name: 'Acme Support' },
     { id: 'empty-channel', name: 'Acme Staging' },
   ],
+  auth: 'basic',
+  operator: 'dana',
 }
 
 export function seedFlows(): Record<string, Flow[]> {

@@ -10,6 +10,7 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
     logger.info(
       {
         requestId: c.get('requestId'),
+        operator: c.get('operator') ?? undefined,
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,

@@ -1,0 +1,166 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from '../app'
+import { loadConfig, type AuthConfig, type ServerConfig } from '../config'
+import { createUpstreamClient } from '../upstream/client'
+import { fakeUpstream, flowsUrl, json, liveConfig, memoryLog } from '../test-support'
+import { parseOperators } from './operators-file'
+import { decoyHash, hashPassword, isPasswordHash, verifyPassword } from './password'
+
+const password = 'correct horse battery staple'
+let danaHash: string
+
+beforeAll(async () => {
+  danaHash = await hashPassword(password)
+})
+
+const basicHeader = (name: string, secret: string) => `Basic ${Buffer.from(`${name}:${secret}`).toString('base64')}`
+
+function appWith(auth: AuthConfig, remoteAddress = '203.0.113.7') {
+  const config: ServerConfig = { ...liveConfig(), auth }
+  const upstream = fakeUpstream(() => json({ flows: [] }))
+  const log = memoryLog()
+  const app = createApp({
+    config,
+    upstream: createUpstreamClient({ ...config.upstream, fetch: upstream.fetch }),
+    logger: log.logger,
+    remoteAddress: () => remoteAddress,
+  })
+  return { app, log, upstream }
+}
+
+describe('passwords', () => {
+  it('hash with scrypt and a fresh salt, and verify only the right password', async () => {
+    expect(isPasswordHash(danaHash)).toBe(true)
+    expect(danaHash).not.toBe(await hashPassword(password))
+    expect(await verifyPassword(password, danaHash)).toBe(true)
+    expect(await verifyPassword(`${password} `, danaHash)).toBe(false)
+    expect(await verifyPassword(password, 'plain-text')).toBe(false)
+  })
+
+  it('the decoy used for unknown names matches nothing', async () => {
+    expect(isPasswordHash(decoyHash)).toBe(true)
+    expect(await verifyPassword('', decoyHash)).toBe(false)
+  })
+})
+
+describe('OPERATORS_FILE', () => {
+  it('reads name:hash lines, skipping blanks and comments', () => {
+    const operators = parseOperators(`# operators\n\ndana:${danaHash}\nli.wei@example.com:${danaHash}\n`, 'ops')
+    expect([...operators.keys()]).toEqual(['dana', 'li.wei@example.com'])
+  })
+
+  it.each([
+    ['bad name:x', /^ops line 1: the operator name/],
+    ['dana:not-a-hash', /^ops line 1: expected name:hash/],
+    ['', /^ops: lists no operators$/],
+  ])('refuses %j, naming the line and never the hash', (text, message) => {
+    expect(() => parseOperators(text, 'ops')).toThrow(message)
+  })
+
+  it('refuses a name listed twice', () => {
+    expect(() => parseOperators(`dana:${danaHash}\ndana:${danaHash}`, 'ops')).toThrow('ops line 2: operator "dana" is listed twice')
+  })
+})
+
+describe('AUTH_MODE configuration', () => {
+  it('defaults to none on loopback', () => {
+    expect(loadConfig({}).auth).toEqual({ mode: 'none' })
+  })
+
+  it.each([
+    [{ HOST: '0.0.0.0' }, /^AUTH_MODE: is unset \(none\), but HOST=0\.0\.0\.0 is not loopback/],
+    [{ HOST: '192.0.2.10', AUTH_MODE: 'none' }, /^AUTH_MODE: is none, but HOST=192\.0\.2\.10 is not loopback/],
+    [{ AUTH_MODE: 'basic' }, /^OPERATORS_FILE: is required with AUTH_MODE=basic/],
+    [{ AUTH_MODE: 'basic', OPERATORS_FILE: '/nonexistent/operators' }, /^OPERATORS_FILE: cannot read \/nonexistent\/operators: ENOENT/],
+    [{ AUTH_MODE: 'header' }, /^TRUSTED_PROXIES: is required with AUTH_MODE=header/],
+    [{ AUTH_MODE: 'header', TRUSTED_PROXIES: 'proxy.local' }, /^TRUSTED_PROXIES: "proxy\.local" is not an IP address/],
+    [{ AUTH_MODE: 'ldap' }, /^AUTH_MODE: must be one of none, basic, header$/],
+  ])('refuses %o at start-up', (env, message) => {
+    expect(() => loadConfig(env as Record<string, string>)).toThrow(message)
+  })
+
+  it('reads the operators file for basic, on any address', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flows-admin-auth-'))
+    writeFileSync(join(dir, 'operators'), `dana:${danaHash}\n`)
+    const config = loadConfig({ HOST: '0.0.0.0', AUTH_MODE: 'basic', OPERATORS_FILE: join(dir, 'operators') })
+    expect(config.auth.mode).toBe('basic')
+  })
+})
+
+describe('AUTH_MODE=basic', () => {
+  const auth = (): AuthConfig => ({ mode: 'basic', operatorsFile: 'ops', operators: new Map([['dana', danaHash]]) })
+
+  it('asks the browser to sign in, with a JSON error body', async () => {
+    const { app, upstream } = appWith(auth())
+    for (const path of ['/', '/api/config', flowsUrl]) {
+      const response = await app.request(path)
+      expect(response.status).toBe(401)
+      expect(response.headers.get('www-authenticate')).toBe('Basic realm="Flows Admin", charset="UTF-8"')
+      expect(await response.json()).toMatchObject({ code: 'UNAUTHENTICATED', source: 'proxy' })
+    }
+    expect(upstream.calls).toHaveLength(0)
+  })
+
+  it('lets the operator in and tells the browser who it is', async () => {
+    const { app } = appWith(auth())
+    const response = await app.request('/api/config', { headers: { authorization: basicHeader('dana', password) } })
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({ auth: 'basic', operator: 'dana' })
+  })
+
+  it('keeps the health checks open for load balancers', async () => {
+    const { app } = appWith(auth())
+    expect((await app.request('/healthz')).status).toBe(200)
+    expect((await app.request('/readyz')).status).toBe(200)
+  })
+
+  it('refuses a wrong password or an unknown name, and logs the name but never the password', async () => {
+    const { app, log } = appWith(auth())
+    for (const header of [basicHeader('dana', 'guess-one'), basicHeader('mallory', password)]) {
+      const response = await app.request('/api/config', { headers: { authorization: header } })
+      expect(response.status).toBe(401)
+    }
+    expect(log.text()).toContain('sign-in failed')
+    expect(log.text()).toContain('mallory')
+    expect(log.text()).not.toContain('guess-one')
+    expect(log.text()).not.toContain(password)
+  })
+
+  it('throttles an address after five failures, even for the right password, with Retry-After', async () => {
+    const { app } = appWith(auth())
+    for (let i = 0; i < 5; i++) {
+      expect((await app.request('/api/config', { headers: { authorization: basicHeader('dana', `wrong-${i}`) } })).status).toBe(401)
+    }
+    const response = await app.request('/api/config', { headers: { authorization: basicHeader('dana', password) } })
+    expect(response.status).toBe(429)
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(800)
+    expect(await response.json()).toMatchObject({ code: 'TOO_MANY_SIGN_INS' })
+  })
+})
+
+describe('AUTH_MODE=header', () => {
+  const auth: AuthConfig = { mode: 'header', header: 'X-Forwarded-User', trustedProxies: ['10.0.0.5', '127.0.0.1'] }
+
+  it('takes the operator from the header when the request comes from a trusted proxy', async () => {
+    const { app } = appWith(auth, '::ffff:127.0.0.1')
+    const response = await app.request('/api/config', { headers: { 'x-forwarded-user': 'dana@example.com' } })
+    expect(await response.json()).toMatchObject({ auth: 'header', operator: 'dana@example.com' })
+  })
+
+  it('refuses the header from anyone else', async () => {
+    const { app, upstream } = appWith(auth, '203.0.113.7')
+    const response = await app.request(flowsUrl, { headers: { 'x-forwarded-user': 'dana@example.com' } })
+    expect(response.status).toBe(403)
+    expect(await response.json()).toMatchObject({ code: 'FORBIDDEN' })
+    expect(upstream.calls).toHaveLength(0)
+  })
+
+  it('refuses a trusted proxy that sent no identity', async () => {
+    const { app } = appWith(auth, '10.0.0.5')
+    const response = await app.request('/api/config')
+    expect(response.status).toBe(401)
+  })
+})

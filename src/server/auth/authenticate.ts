@@ -1,0 +1,99 @@
+import { createHmac, randomBytes } from 'node:crypto'
+import type { Context, MiddlewareHandler } from 'hono'
+import type { Logger } from 'pino'
+import { proxyErrorCodes } from '../../shared/error-body'
+import type { AppEnv } from '../app-env'
+import type { AuthConfig } from '../config'
+import { ProxyError } from '../upstream/errors'
+import { decoyHash, verifyPassword } from './password'
+import { createSignInThrottle, type SignInThrottle } from './sign-in-throttle'
+
+export type AuthDependencies = {
+  logger: Logger
+  /** The TCP peer's address (behind a reverse proxy: the proxy's). */
+  remoteAddress: (c: Context<AppEnv>) => string | undefined
+  throttle?: SignInThrottle
+}
+
+/** Dual-stack sockets report IPv4 peers as ::ffff:a.b.c.d. */
+function normalizeAddress(address: string | undefined) {
+  return address?.startsWith('::ffff:') ? address.slice(7) : address
+}
+
+const challenge = { 'www-authenticate': 'Basic realm="Flows Admin", charset="UTF-8"' }
+const verifiedForMs = 5 * 60_000
+const unprotected = new Set(['/healthz', '/readyz'])
+
+function unauthenticated(message: string, headers?: Record<string, string>) {
+  return new ProxyError(401, proxyErrorCodes.unauthenticated, message, { headers })
+}
+
+/**
+ * Sets `operator` on every request but the health checks, or refuses it:
+ * - none: nobody signs in (allowed only while listening on loopback; config enforces it);
+ * - basic: HTTP Basic against OPERATORS_FILE, failed attempts throttled per address and per name;
+ * - header: an identity header set by a reverse proxy, accepted only from TRUSTED_PROXIES.
+ */
+export function authenticate(auth: AuthConfig, deps: AuthDependencies): MiddlewareHandler<AppEnv> {
+  const throttle = deps.throttle ?? createSignInThrottle()
+  // Verified credentials, keyed by an HMAC of the header under a key that lives only in this process.
+  const cacheKey = randomBytes(32)
+  const verified = new Map<string, { name: string; until: number }>()
+
+  async function basic(c: Context<AppEnv>): Promise<string> {
+    const header = c.req.header('authorization') ?? ''
+    if (!header.startsWith('Basic ')) throw unauthenticated('Sign in to use Flows Admin', challenge)
+    const digest = createHmac('sha256', cacheKey).update(header).digest('base64')
+    const cached = verified.get(digest)
+    if (cached && cached.until > Date.now()) return cached.name
+
+    const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8')
+    const separator = decoded.indexOf(':')
+    const name = separator === -1 ? decoded : decoded.slice(0, separator)
+    const password = separator === -1 ? '' : decoded.slice(separator + 1)
+    const address = normalizeAddress(deps.remoteAddress(c)) ?? 'unknown'
+    const keys = [`address:${address}`, `name:${name.toLowerCase()}`]
+    const wait = Math.max(...keys.map((key) => throttle.blockedFor(key)))
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000)
+      throw new ProxyError(429, proxyErrorCodes.tooManySignIns, `Too many failed sign-ins; try again in ${seconds} s`, {
+        headers: { 'retry-after': String(seconds) },
+      })
+    }
+    if (auth.mode !== 'basic') throw new Error('unreachable')
+    const hash = auth.operators.get(name)
+    const ok = (await verifyPassword(password, hash ?? decoyHash)) && hash !== undefined
+    if (!ok) {
+      keys.forEach((key) => throttle.fail(key))
+      deps.logger.warn({ requestId: c.get('requestId'), address, operator: name.slice(0, 64) }, 'sign-in failed')
+      throw unauthenticated('Wrong operator name or password', challenge)
+    }
+    keys.forEach((key) => throttle.succeed(key))
+    if (verified.size > 1000) verified.clear()
+    verified.set(digest, { name, until: Date.now() + verifiedForMs })
+    return name
+  }
+
+  function fromHeader(c: Context<AppEnv>): string {
+    if (auth.mode !== 'header') throw new Error('unreachable')
+    const address = normalizeAddress(deps.remoteAddress(c))
+    if (address === undefined || !auth.trustedProxies.includes(address)) {
+      deps.logger.warn({ requestId: c.get('requestId'), address }, 'request not from a trusted proxy')
+      throw new ProxyError(403, proxyErrorCodes.forbidden, 'Flows Admin accepts requests only through its sign-in proxy')
+    }
+    const name = c.req.header(auth.header)?.trim() ?? ''
+    if (!/^[\x21-\x7e][\x20-\x7e]{0,127}$/.test(name)) {
+      throw unauthenticated(`The sign-in proxy sent no usable ${auth.header} header`)
+    }
+    return name
+  }
+
+  return async function signIn(c, next) {
+    if (auth.mode === 'none' || unprotected.has(c.req.path)) {
+      c.set('operator', null)
+      return next()
+    }
+    c.set('operator', auth.mode === 'basic' ? await basic(c) : fromHeader(c))
+    return next()
+  }
+}
