@@ -4,6 +4,7 @@ import type { Logger } from 'pino'
 import { proxyErrorCodes } from '../shared/error-body'
 import type { AppConfig } from '../shared/flow'
 import type { AppEnv } from './app-env'
+import type { AuditLog } from './audit/audit-log'
 import type { ServerConfig } from './config'
 import { authenticate, type AuthDependencies } from './auth/authenticate'
 import { errorHandler } from './middleware/error-handler'
@@ -18,13 +19,14 @@ export type AppDependencies = {
   config: ServerConfig
   upstream: UpstreamClient
   logger: Logger
+  audit: AuditLog
   /** The TCP peer's address, for AUTH_MODE=header and sign-in throttling (main.ts reads the socket). */
   remoteAddress?: AuthDependencies['remoteAddress']
   /** Serves the built SPA with history fallback (production). Absent in dev (Vite serves it) and API tests. */
   spa?: (app: Hono<AppEnv>) => void
 }
 
-export function createApp({ config, upstream, logger, spa, remoteAddress = () => undefined }: AppDependencies) {
+export function createApp({ config, upstream, logger, audit, spa, remoteAddress = () => undefined }: AppDependencies) {
   const app = new Hono<AppEnv>()
 
   app.use(requestId())
@@ -58,7 +60,7 @@ export function createApp({ config, upstream, logger, spa, remoteAddress = () =>
     return c.json(body)
   })
 
-  app.route('/api/v1', flowRoutes({ config, upstream }))
+  app.route('/api/v1', flowRoutes({ config, upstream, audit, logger }))
 
   app.all('/api/*', () => {
     throw new ProxyError(404, proxyErrorCodes.notFound, 'No such API route')

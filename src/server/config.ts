@@ -33,6 +33,8 @@ export type ServerConfig = {
     /** 8x8 allows about 100 flow-configuration requests a minute per key; the proxy stays under it. */
     rateLimitPerMinute: number
   }
+  /** JSON Lines file every state-changing attempt and its outcome are appended to. */
+  auditLog: string
   /** Sandbox only: delay before each emulated answer, so loading and pending states show. */
   sandboxLatencyMs: number
 }
@@ -90,6 +92,7 @@ const envSchema = z.object({
       .default('X-Forwarded-User'),
   ),
   TRUSTED_PROXIES: optionalString,
+  AUDIT_LOG: optionalString.default('data/audit.jsonl'),
   SANDBOX_LATENCY_MS: wholeNumber({ min: 0, max: 10_000, fallback: 300, unit: ' of milliseconds' }),
 })
 
@@ -181,7 +184,13 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     throw new ConfigError(`${issue.path.join('.')}: ${issue.message}`)
   }
   const e = parsed.data
-  const base = { host: e.HOST, port: e.PORT, auth: parseAuth(e), sandboxLatencyMs: e.SANDBOX_LATENCY_MS }
+  const base = {
+    host: e.HOST,
+    port: e.PORT,
+    auth: parseAuth(e),
+    auditLog: e.AUDIT_LOG,
+    sandboxLatencyMs: e.SANDBOX_LATENCY_MS,
+  }
 
   if (e.EIGHTX8_API_KEY === undefined) {
     const liveOnly = (['EIGHTX8_ACCOUNT_ID', 'EIGHTX8_CHANNELS', 'EIGHTX8_BASE_URL', 'EIGHTX8_REGION'] as const).filter(

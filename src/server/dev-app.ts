@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { createApp } from './app'
+import { openAuditLog } from './audit/audit-log'
 import { ConfigError, loadConfig } from './config'
 import { createLogger } from './logger'
 import { upstreamFor } from './upstream/create'
@@ -18,4 +19,9 @@ function readConfig() {
 const config = readConfig()
 
 /** The proxy as `npm run dev` runs it inside Vite's dev server (no SPA serving: Vite does that). */
-export const app = createApp({ config, upstream: upstreamFor(config), logger: createLogger() })
+export const app = createApp({
+  config,
+  upstream: upstreamFor(config),
+  logger: createLogger(),
+  audit: await openAuditLog(config.auditLog),
+})

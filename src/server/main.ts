@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { createApp } from './app'
+import { openAuditLog, type AuditLog } from './audit/audit-log'
 import { ConfigError, loadConfig, type ServerConfig } from './config'
 import { createLogger } from './logger'
 import { spa } from './spa'
@@ -38,8 +39,16 @@ try {
   fail((error as Error).message)
 }
 
+let audit: AuditLog
+try {
+  audit = await openAuditLog(config.auditLog)
+} catch (error) {
+  fail(`AUDIT_LOG: cannot open ${config.auditLog} for appending: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+}
+
 const app = createApp({
   config,
+  audit,
   upstream: upstreamFor(config),
   logger,
   spa: serveSpa,
@@ -62,7 +71,11 @@ server.on('error', (error: NodeJS.ErrnoException) => {
 
 function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down: finishing requests in flight')
-  server.close(() => process.exit(0))
+  // Stop accepting, let requests in flight finish (their audit lines are fsynced before they answer),
+  // then close the audit log.
+  server.close(() => {
+    audit.close().finally(() => process.exit(0))
+  })
   setTimeout(() => {
     logger.warn('requests still in flight after the grace period; exiting')
     process.exit(1)

@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream'
 import { createApp } from './app'
+import type { AuditEntry } from '../shared/audit'
 import type { ErrorBody } from '../shared/error-body'
+import type { AuditLog } from './audit/audit-log'
 import type { ServerConfig } from './config'
 import { createLogger } from './logger'
 import { createUpstreamClient, type FetchLike, type UpstreamClientOptions } from './upstream/client'
@@ -24,6 +26,7 @@ export function liveConfig(overrides: Partial<ServerConfig['upstream']> = {}): S
       { id: otherChannelId, name: 'Support' },
     ],
     upstream: { baseUrl: upstreamBase, apiKey: testKey, timeoutMs: 1000, rateLimitPerMinute: 100, ...overrides },
+    auditLog: 'unused-in-tests',
     sandboxLatencyMs: 0,
   }
 }
@@ -52,15 +55,33 @@ export function memoryLog() {
   return { logger, lines, text: () => lines.join('\n') }
 }
 
+/** The audit log in memory; `failing` makes every append reject, as a full disk would. */
+export function memoryAudit(): AuditLog & { entries: AuditEntry[]; failing: boolean } {
+  const log = {
+    entries: [] as AuditEntry[],
+    failing: false,
+    async append(entry: AuditEntry) {
+      if (log.failing) throw new Error('ENOSPC: no space left on device')
+      log.entries.push(entry)
+    },
+    async recent(filter: (entry: AuditEntry) => boolean, limit: number) {
+      return [...log.entries].reverse().filter(filter).slice(0, limit)
+    },
+    async close() {},
+  }
+  return log
+}
+
 export function buildApp(
   fetch: FetchLike,
   config: ServerConfig = liveConfig(),
   clientOptions: Partial<UpstreamClientOptions> = { random: () => 0 },
 ) {
   const log = memoryLog()
+  const audit = memoryAudit()
   const upstream = createUpstreamClient({ ...config.upstream, fetch, ...clientOptions })
-  const app = createApp({ config, upstream, logger: log.logger })
-  return { app, log }
+  const app = createApp({ config, upstream, logger: log.logger, audit })
+  return { app, log, audit }
 }
 
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>

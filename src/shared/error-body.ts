@@ -19,6 +19,7 @@ export const proxyErrorCodes = {
   forbidden: 'FORBIDDEN',
   forbiddenOrigin: 'FORBIDDEN_ORIGIN',
   rateLimited: 'RATE_LIMITED',
+  auditUnavailable: 'AUDIT_UNAVAILABLE',
   upstreamTimeout: 'UPSTREAM_TIMEOUT',
   upstreamUnreachable: 'UPSTREAM_UNREACHABLE',
   upstreamBadResponse: 'UPSTREAM_BAD_RESPONSE',

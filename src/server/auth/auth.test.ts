@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app'
 import { loadConfig, type AuthConfig, type ServerConfig } from '../config'
 import { createUpstreamClient } from '../upstream/client'
-import { fakeUpstream, flowsUrl, json, liveConfig, memoryLog } from '../test-support'
+import { fakeUpstream, flowsUrl, json, liveConfig, memoryAudit, memoryLog } from '../test-support'
 import { parseOperators } from './operators-file'
 import { decoyHash, hashPassword, isPasswordHash, verifyPassword } from './password'
 
@@ -26,6 +26,7 @@ function appWith(auth: AuthConfig, remoteAddress = '203.0.113.7') {
     config,
     upstream: createUpstreamClient({ ...config.upstream, fetch: upstream.fetch }),
     logger: log.logger,
+    audit: memoryAudit(),
     remoteAddress: () => remoteAddress,
   })
   return { app, log, upstream }

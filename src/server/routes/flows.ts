@@ -1,10 +1,13 @@
 import { Hono } from 'hono'
+import type { Logger } from 'pino'
+import type { AuditEntry, AuditList } from '../../shared/audit'
 import { proxyErrorCodes } from '../../shared/error-body'
 import { flowListLimit, isAccountId, isChannelId, isFlowId, sameAccountId } from '../../shared/ids'
 import type { AppEnv } from '../app-env'
 import type { ServerConfig } from '../config'
 import type { ChannelScope, UpstreamClient } from '../upstream/client'
-import { ProxyError } from '../upstream/errors'
+import type { AuditLog } from '../audit/audit-log'
+import { ProxyError, UpstreamError } from '../upstream/errors'
 
 function invalid(message: string) {
   return new ProxyError(400, proxyErrorCodes.invalidRequest, message)
@@ -32,7 +35,29 @@ function parseLimit(raw: string | undefined): number {
   return limit
 }
 
-export function flowRoutes({ config, upstream }: { config: ServerConfig; upstream: UpstreamClient }) {
+/** The flow's name as the operator saw it, sent by the browser for the audit log (URI-encoded, capped). */
+function flowNameFrom(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined
+  try {
+    return decodeURIComponent(header).slice(0, 200)
+  } catch {
+    return undefined
+  }
+}
+
+function outcomeOf(error: unknown): Pick<AuditEntry, 'result' | 'status' | 'code' | 'errorId'> {
+  if (error instanceof UpstreamError) {
+    return { result: error.status < 500 ? 'refused' : 'failed', status: error.status, code: error.body.code, errorId: error.body.errorId }
+  }
+  if (error instanceof ProxyError) {
+    return { result: error.code === proxyErrorCodes.upstreamTimeout ? 'unknown' : 'failed', status: error.status, code: error.code }
+  }
+  return { result: 'failed', status: 500, code: proxyErrorCodes.internal }
+}
+
+export type FlowRoutesDependencies = { config: ServerConfig; upstream: UpstreamClient; audit: AuditLog; logger: Logger }
+
+export function flowRoutes({ config, upstream, audit, logger }: FlowRoutesDependencies) {
   return new Hono<AppEnv>()
     .get('/accounts/:accountId/channels/:channelId/flows', async (c) => {
       const scope = resolveScope(config, c.req.param())
@@ -43,9 +68,54 @@ export function flowRoutes({ config, upstream }: { config: ServerConfig; upstrea
       const scope = resolveScope(config, c.req.param())
       const flowId = c.req.param('flowId')
       if (!isFlowId(flowId)) throw invalid('flowId is not a flow id')
-      // Not tied to the browser's connection: a delete 8x8 has started is seen through and logged,
-      // even if the operator closes the tab.
-      await upstream.deleteFlow({ ...scope, flowId })
+      const started = performance.now()
+      const base = {
+        requestId: c.get('requestId'),
+        operator: c.get('operator'),
+        action: 'flow.delete' as const,
+        ...scope,
+        flowId,
+        flowName: flowNameFrom(c.req.header('x-flow-name')),
+      }
+      // Fail closed: no delete without its audit line on disk.
+      try {
+        await audit.append({ time: new Date().toISOString(), phase: 'attempt', ...base })
+      } catch (error) {
+        throw new ProxyError(503, proxyErrorCodes.auditUnavailable, 'The audit log cannot be written, so nothing was deleted', {
+          cause: error,
+        })
+      }
+      let outcome: Pick<AuditEntry, 'result' | 'status' | 'code' | 'errorId'> = { result: 'deleted', status: 204 }
+      try {
+        // Not tied to the browser's connection: a delete 8x8 has started is seen through and recorded,
+        // even if the operator closes the tab.
+        await upstream.deleteFlow({ ...scope, flowId })
+      } catch (error) {
+        outcome = outcomeOf(error)
+        throw error
+      } finally {
+        const entry: AuditEntry = {
+          time: new Date().toISOString(),
+          phase: 'outcome',
+          ...base,
+          ...outcome,
+          durationMs: Math.round(performance.now() - started),
+        }
+        await audit.append(entry).catch((error: unknown) =>
+          // The attempt is on disk; the outcome is in the server log at least.
+          logger.error({ err: error, audit: entry }, 'audit outcome could not be written'),
+        )
+      }
       return c.body(null, 204)
+    })
+    .get('/accounts/:accountId/channels/:channelId/audit', async (c) => {
+      const scope = resolveScope(config, c.req.param())
+      const limit = Math.min(parseLimit(c.req.query('limit') ?? '20'), 200)
+      const entries = await audit.recent(
+        (entry) => entry.phase === 'outcome' && entry.channelId === scope.channelId && sameAccountId(entry.accountId, scope.accountId),
+        limit,
+      )
+      const body: AuditList = { entries }
+      return c.json(body)
     })
 }
