@@ -65,7 +65,7 @@ export function memoryAudit(): AuditLog & { entries: AuditEntry[]; failing: bool
       log.entries.push(entry)
     },
     async recent(filter: (entry: AuditEntry) => boolean, limit: number) {
-      return [...log.entries].reverse().filter(filter).slice(0, limit)
+      return log.entries.toReversed().filter(filter).slice(0, limit)
     },
     async close() {},
   }
