@@ -1,14 +1,14 @@
 import { ApiError, fromNetworkFailure, fromResponse, newErrorId } from './api-error'
 
-type RequestOptions = { method?: 'GET' | 'DELETE'; signal?: AbortSignal }
+type RequestOptions = { method?: 'GET' | 'DELETE'; signal?: AbortSignal; headers?: Record<string, string> }
 
 /**
  * The browser's one way to the proxy. Resolves with the response of a 2xx; throws ApiError for
  * everything else, network failures included, so every failure the operator sees has an errorId.
  * Aborts (react-query cancelling a query) are rethrown as they are.
  */
-async function send(path: string, { method = 'GET', signal }: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' }
+async function send(path: string, { method = 'GET', signal, headers: extra }: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { ...extra, accept: 'application/json' }
   // A header cross-site forms cannot set: the proxy may require it on state-changing requests.
   if (method !== 'GET') headers['x-requested-with'] = 'XMLHttpRequest'
   let response: Response
@@ -38,6 +38,6 @@ export async function getJson<T>(path: string, options: { signal?: AbortSignal }
   }
 }
 
-export async function deleteResource(path: string): Promise<void> {
-  await send(path, { method: 'DELETE' })
+export async function deleteResource(path: string, { headers }: { headers?: Record<string, string> } = {}): Promise<void> {
+  await send(path, { method: 'DELETE', headers })
 }

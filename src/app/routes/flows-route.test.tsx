@@ -211,6 +211,19 @@ describe('deleting a flow', () => {
     expect(screen.getByText('4 flows')).toBeInTheDocument()
   })
 
+  it('tells the proxy which flow the operator confirmed, for the audit log, with the anti-CSRF header', async () => {
+    mockDb.flows['retail-channel'][0].name = 'Promo été ☀'
+    const deletes = countRequests('DELETE', '/flows/1620387745519023$')
+    const { user } = renderApp(retail)
+    await openDeleteDialog(user, 'Promo été ☀')
+    await user.click(screen.getByRole('button', { name: 'Delete flow' }))
+
+    await waitFor(() => expect(deletes).toHaveLength(1))
+    const [request] = deletes
+    expect(decodeURIComponent(request.headers.get('x-flow-name') ?? '')).toBe('Promo été ☀')
+    expect(request.headers.get('x-requested-with')).toBe('XMLHttpRequest')
+  })
+
   it("keeps the row and shows 8x8's code, message and errorId when 8x8 refuses", async () => {
     const errorId = '3f1c9a52-7e4b-4d1a-9c8f-2b6e0d4a7c13'
     server.use(
