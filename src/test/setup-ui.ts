@@ -2,7 +2,7 @@ import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
-import { flowHandlers, mockDb, seedFlows } from '../mocks/handlers/flows'
+import { flowHandlers, resetMockDb } from '../mocks/handlers/flows'
 
 // jsdom has no pointer capture; Radix Toast (swipe to dismiss) calls it on every pointer event.
 Element.prototype.hasPointerCapture ??= () => false
@@ -13,7 +13,7 @@ export const server = setupServer(...flowHandlers)
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 beforeEach(() => {
-  mockDb.flows = seedFlows()
+  resetMockDb()
   // A React or Radix warning is a bug to fix, not noise to scroll past.
   console.error = (...args: unknown[]) => {
     throw new Error(`console.error was called: ${args.map(String).join(' ')}`)

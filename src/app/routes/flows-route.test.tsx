@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { delay, http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { flowsUrl, mockConfig, mockDb } from '../../mocks/handlers/flows'
+import { auditUrl, flowsUrl, mockConfig, mockDb } from '../../mocks/handlers/flows'
 import { server } from '../../test/setup-ui'
 import { renderApp } from '../../test/render-app'
 
@@ -349,5 +349,75 @@ describe('deleting a flow', () => {
     const title = await notifications().findByText('“Old promo” may or may not be deleted')
     await user.click(notifications().getByRole('button', { name: 'Dismiss notification' }))
     await waitFor(() => expect(title).not.toBeInTheDocument())
+  })
+})
+
+describe('recent activity', () => {
+  async function activityTable() {
+    return screen.findByRole('table', { name: 'Recent activity in Acme Retail, newest first' })
+  }
+
+  it('says when nothing was deleted in the channel yet', async () => {
+    renderApp(retail)
+    expect(await screen.findByText('No deletes recorded in Acme Retail yet.')).toBeInTheDocument()
+  })
+
+  it('shows who deleted what, newest first, with the code and errorId of what failed', async () => {
+    const base = { action: 'flow.delete', phase: 'outcome', accountId: mockConfig.accountId, channelId: 'retail-channel' } as const
+    mockDb.audit = [
+      { ...base, time: '2026-11-20T09:00:00.000Z', requestId: 'r1', operator: 'sam', flowId: '1111111111111111', flowName: 'Winter promo', result: 'deleted', status: 204 },
+      { ...base, time: '2026-11-21T09:00:00.000Z', requestId: 'r2', operator: null, flowId: '2222222222222222', result: 'refused', status: 400, code: 1302, errorId: 'e7d4c1f0-1b2a-4c3d-8e9f-0a1b2c3d4e5f' },
+    ]
+    renderApp(retail)
+    const [newest, oldest] = within(await activityTable()).getAllByRole('row').slice(1)
+    expect(within(newest).getByRole('rowheader')).toHaveTextContent('(name not recorded)2222222222222222')
+    expect(newest).toHaveTextContent('No sign-in')
+    expect(newest).toHaveTextContent('Refused by 8x8')
+    expect(newest).toHaveTextContent('1302 e7d4c1f0-1b2a-4c3d-8e9f-0a1b2c3d4e5f')
+    expect(within(oldest).getByRole('rowheader')).toHaveTextContent('Winter promo1111111111111111')
+    expect(oldest).toHaveTextContent('sam')
+    expect(oldest).toHaveTextContent('Deleted')
+    expect(within(oldest).getByText('Deleted').closest('tr')?.querySelector('time')).toHaveAttribute('datetime', '2026-11-20T09:00:00.000Z')
+  })
+
+  it('shows a delete as soon as it is done', async () => {
+    const { user } = renderApp(retail)
+    await screen.findByText('No deletes recorded in Acme Retail yet.')
+    await openDeleteDialog(user, 'Old promo')
+    await user.click(screen.getByRole('button', { name: 'Delete flow' }))
+
+    const [entry] = within(await activityTable()).getAllByRole('row').slice(1)
+    expect(within(entry).getByRole('rowheader')).toHaveTextContent('Old promo1620387745519023')
+    expect(entry).toHaveTextContent('dana')
+    expect(entry).toHaveTextContent('Deleted')
+  })
+
+  it('refreshes after a failed delete too: the refusal is on record', async () => {
+    const audits = countRequests('GET', '/audit$')
+    server.use(http.delete(`${flowsUrl}/:flowId`, () => HttpResponse.json({ code: 1302, message: 'No', errorId: 'x', timestamp: '' }, { status: 400 })))
+    const { user } = renderApp(retail)
+    await screen.findByText('No deletes recorded in Acme Retail yet.')
+    const before = audits.length
+    await openDeleteDialog(user, 'Old promo')
+    await user.click(screen.getByRole('button', { name: 'Delete flow' }))
+    await waitFor(() => expect(audits.length).toBe(before + 1))
+  })
+
+  it('shows a failed load with its errorId and loads on Try again', async () => {
+    let fail = true
+    server.use(
+      http.get(auditUrl, () =>
+        fail
+          ? HttpResponse.json({ code: 'INTERNAL_ERROR', message: 'Flows Admin failed unexpectedly', errorId: 'audit-err-1', timestamp: '', source: 'proxy' }, { status: 500 })
+          : HttpResponse.json({ entries: [] }),
+      ),
+    )
+    const { user } = renderApp(retail)
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent("Couldn't load the recent activity")
+    expect(alert).toHaveTextContent('audit-err-1')
+    fail = false
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }))
+    expect(await screen.findByText('No deletes recorded in Acme Retail yet.')).toBeInTheDocument()
   })
 })

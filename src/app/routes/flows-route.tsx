@@ -1,10 +1,18 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { lazy, Suspense } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
+import { auditQueries } from '../../features/audit/api/audit-queries'
 import { ChannelFlows } from '../../features/flows/components/channel-flows'
 import { ChannelPicker } from '../../features/flows/components/channel-picker'
 import type { AppConfig } from '../../shared/flow'
 import { sameAccountId } from '../../shared/ids'
 import { paths } from '../paths'
 import { WithConfig } from './with-config'
+
+// Below the fold, and not needed for the first paint of the flows.
+const RecentActivity = lazy(() =>
+  import('../../features/audit/components/recent-activity').then((module) => ({ default: module.RecentActivity })),
+)
 
 export function FlowsRoute() {
   return <WithConfig>{(config) => <ConfiguredFlows config={config} />}</WithConfig>
@@ -13,6 +21,7 @@ export function FlowsRoute() {
 function ConfiguredFlows({ config }: { config: AppConfig }) {
   const { accountId = '', channelId = '' } = useParams()
   const navigate = useNavigate()
+  const queryClient = useQueryClient()
   const { channels } = config
   const channel = sameAccountId(accountId, config.accountId) ? channels.find((c) => c.id === channelId) : undefined
 
@@ -35,18 +44,25 @@ function ConfiguredFlows({ config }: { config: AppConfig }) {
     )
   }
 
+  const scope = { accountId: config.accountId, channelId: channel.id }
   return (
-    <ChannelFlows
-      key={channel.id}
-      accountId={config.accountId}
-      channel={channel}
-      channelPicker={
-        <ChannelPicker
-          channels={channels}
-          value={channel.id}
-          onChange={(id) => navigate(paths.flows.getHref(config.accountId, id))}
-        />
-      }
-    />
+    <>
+      <ChannelFlows
+        key={channel.id}
+        accountId={config.accountId}
+        channel={channel}
+        channelPicker={
+          <ChannelPicker
+            channels={channels}
+            value={channel.id}
+            onChange={(id) => navigate(paths.flows.getHref(config.accountId, id))}
+          />
+        }
+        onDeleteSettled={() => void queryClient.invalidateQueries({ queryKey: auditQueries.all() })}
+      />
+      <Suspense fallback={null}>
+        <RecentActivity key={channel.id} scope={scope} channelName={channel.name} />
+      </Suspense>
+    </>
   )
 }

@@ -1,4 +1,5 @@
 import { http, HttpResponse } from 'msw'
+import type { AuditEntry } from '../../shared/audit'
 import type { AppConfig, Flow } from '../../shared/flow'
 
 /** The proxy as the browser sees it, with data a test can shape. */
@@ -28,16 +29,43 @@ export function seedFlows(): Record<string, Flow[]> {
   }
 }
 
-export const mockDb = { flows: seedFlows() }
+/** Flows per channel, and the audit log's outcome lines (oldest first, as the file has them). */
+export const mockDb: { flows: Record<string, Flow[]>; audit: AuditEntry[] } = { flows: seedFlows(), audit: [] }
 
-export const flowsUrl = '/api/v1/accounts/:accountId/channels/:channelId/flows'
+export function resetMockDb() {
+  mockDb.flows = seedFlows()
+  mockDb.audit = []
+}
+
+export const channelUrl = '/api/v1/accounts/:accountId/channels/:channelId'
+export const flowsUrl = `${channelUrl}/flows`
+export const auditUrl = `${channelUrl}/audit`
+
+let requestCount = 0
 
 export const flowHandlers = [
   http.get('/api/config', () => HttpResponse.json(mockConfig)),
   http.get(flowsUrl, ({ params }) => HttpResponse.json({ flows: mockDb.flows[String(params.channelId)] ?? [] })),
-  http.delete(`${flowsUrl}/:flowId`, ({ params }) => {
+  http.delete(`${flowsUrl}/:flowId`, ({ params, request }) => {
     const channelId = String(params.channelId)
     mockDb.flows[channelId] = mockDb.flows[channelId].filter((flow) => flow.id !== params.flowId)
+    const flowName = request.headers.get('x-flow-name')
+    mockDb.audit.push({
+      time: new Date().toISOString(),
+      requestId: `req-${++requestCount}`,
+      operator: mockConfig.operator,
+      action: 'flow.delete',
+      phase: 'outcome',
+      accountId: String(params.accountId),
+      channelId,
+      flowId: String(params.flowId),
+      flowName: flowName === null ? undefined : decodeURIComponent(flowName),
+      result: 'deleted',
+      status: 204,
+    })
     return new HttpResponse(null, { status: 204 })
   }),
+  http.get(auditUrl, ({ params }) =>
+    HttpResponse.json({ entries: mockDb.audit.filter((entry) => entry.channelId === params.channelId).toReversed() }),
+  ),
 ]

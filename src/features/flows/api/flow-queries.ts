@@ -1,15 +1,16 @@
 import { queryOptions } from '@tanstack/react-query'
 import { getJson } from '../../../api/client'
+import { channelPath, type ChannelScope } from '../../../api/paths'
 import type { FlowList } from '../../../shared/flow'
 import { flowListLimit } from '../../../shared/ids'
 
-export type FlowScope = { accountId: string; channelId: string }
+export type FlowScope = ChannelScope
 
 /** 8x8 has no paging, only `limit` (max 1000): ask for all it will give. */
 export const requestedFlowLimit = flowListLimit.max
 
-export function flowsPath({ accountId, channelId }: FlowScope): string {
-  return `/api/v1/accounts/${encodeURIComponent(accountId)}/channels/${encodeURIComponent(channelId)}/flows`
+export function flowsPath(scope: FlowScope): string {
+  return `${channelPath(scope)}/flows`
 }
 
 export function listFlows(scope: FlowScope, { signal }: { signal?: AbortSignal } = {}) {

@@ -18,13 +18,15 @@ export type ChannelFlowsProps = {
   channel: Channel
   /** Rendered in the toolbar; the app decides how switching channels navigates. */
   channelPicker: ReactNode
+  /** After every delete, whatever its outcome (e.g. to refresh the audit trail). */
+  onDeleteSettled?: () => void
 }
 
 function countText(count: number) {
   return count === 1 ? '1 flow' : `${count} flows`
 }
 
-export function ChannelFlows({ accountId, channel, channelPicker }: ChannelFlowsProps) {
+export function ChannelFlows({ accountId, channel, channelPicker, onDeleteSettled }: ChannelFlowsProps) {
   const scope = useMemo(() => ({ accountId, channelId: channel.id }), [accountId, channel.id])
   const flows = useQuery(flowQueries.list(scope))
   const deletion = useDeleteFlow(scope)
@@ -42,6 +44,7 @@ export function ChannelFlows({ accountId, channel, channelPicker }: ChannelFlows
 
   function confirmDelete(flow: Flow) {
     deletion.mutate(flow, {
+      onSettled: () => onDeleteSettled?.(),
       onSuccess: () => {
         rowWasDeleted.current = true
         setFlowToDelete(null)

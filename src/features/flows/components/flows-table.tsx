@@ -10,7 +10,7 @@ export type FlowsTableProps = {
 
 export function FlowsTable({ flows, caption, onDelete }: FlowsTableProps) {
   return (
-    <table className="flows-table">
+    <table className="data-table">
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
@@ -28,7 +28,7 @@ export function FlowsTable({ flows, caption, onDelete }: FlowsTableProps) {
           const reasonId = `delete-reason-${flow.id}`
           return (
             <tr key={flow.id}>
-              <th scope="row" className="flows-table__name">
+              <th scope="row" className="data-table__name">
                 {flow.name === '' ? <span className="muted">(no name)</span> : flow.name}
               </th>
               <td>
@@ -37,7 +37,7 @@ export function FlowsTable({ flows, caption, onDelete }: FlowsTableProps) {
               <td>
                 <StatusBadge status={flow.status} />
               </td>
-              <td className="flows-table__actions">
+              <td className="data-table__actions">
                 {!deletable && (
                   <span id={reasonId} className="muted small">
                     Only drafts can be deleted

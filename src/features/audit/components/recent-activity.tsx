@@ -1,0 +1,86 @@
+import { useQuery } from '@tanstack/react-query'
+import { ErrorPanel } from '../../../components/error-panel'
+import type { ChannelScope } from '../../../api/paths'
+import type { AuditEntry } from '../../../shared/audit'
+import { auditQueries } from '../api/audit-queries'
+
+const resultLabels: Record<NonNullable<AuditEntry['result']>, string> = {
+  deleted: 'Deleted',
+  refused: 'Refused by 8x8',
+  failed: 'Failed',
+  unknown: 'Outcome unknown',
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
+
+export type RecentActivityProps = { scope: ChannelScope; channelName: string }
+
+/** The audit log's latest outcomes for one channel: who deleted what, when, and what 8x8 said. */
+export function RecentActivity({ scope, channelName }: RecentActivityProps) {
+  const activity = useQuery(auditQueries.recent(scope))
+  const entries = activity.data?.entries
+
+  return (
+    <section className="activity" aria-labelledby="activity-heading">
+      <h2 id="activity-heading">Recent activity</h2>
+      {activity.error && (
+        <ErrorPanel
+          title="Couldn't load the recent activity"
+          error={activity.error}
+          onRetry={() => activity.refetch()}
+          retrying={activity.isFetching}
+        />
+      )}
+      {activity.isPending && <output className="muted small">Loading recent activity…</output>}
+      {entries?.length === 0 && <p className="muted">No deletes recorded in {channelName} yet.</p>}
+      {entries && entries.length > 0 && (
+        <table className="data-table">
+          <caption className="visually-hidden">Recent activity in {channelName}, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Operator</th>
+              <th scope="col">Flow</th>
+              <th scope="col">Result</th>
+              <th scope="col">8x8 code and error ID</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <ActivityRow key={entry.requestId} entry={entry} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
+
+function ActivityRow({ entry }: { entry: AuditEntry }) {
+  const result = entry.result ?? 'unknown'
+  return (
+    <tr>
+      <td>
+        <time dateTime={entry.time}>{timeFormat.format(new Date(entry.time))}</time>
+      </td>
+      <td>{entry.operator ?? <span className="muted">No sign-in</span>}</td>
+      <th scope="row" className="data-table__name">
+        {entry.flowName || <span className="muted">(name not recorded)</span>}
+        <br />
+        <code className="selectable small">{entry.flowId}</code>
+      </th>
+      <td>
+        <span className={`result result--${result}`}>{resultLabels[result]}</span>
+      </td>
+      <td>
+        {entry.code !== undefined && <code>{String(entry.code)}</code>}
+        {entry.errorId && (
+          <>
+            {' '}
+            <code className="selectable">{entry.errorId}</code>
+          </>
+        )}
+      </td>
+    </tr>
+  )
+}
