@@ -1,0 +1,146 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { accountId, buildApp, channelId, fakeUpstream, json, otherChannelId, upstreamBase } from './test-support'
+
+/**
+ * Property-based: whatever a client puts in the path, the query or the headers, the proxy answers
+ * with a JSON 4xx (or the real thing), never a 5xx, and calls nothing but 8x8's flow paths for the
+ * configured account and channels, on the configured host.
+ */
+
+const hostileSegments = [
+  '',
+  '.',
+  '..',
+  '%2e%2e',
+  '%2E%2E%2F%2E%2E%2Fetc%2Fpasswd',
+  '..%2f..%2fadmin',
+  '%2F',
+  '%5C..%5C',
+  '%00',
+  '%',
+  '%zz',
+  '%E2%80%AE',
+  '%F0%9F%98%80',
+  '%C0%AE%C0%AE',
+  ';jsessionid=1',
+  '?limit=1',
+  '#x',
+  '@evil.example',
+  '\\\\evil.example',
+  'https:%2F%2Fevil.example',
+  '1620387745519023%0D%0AX-Injected:%201',
+  'a'.repeat(5000),
+  '9'.repeat(129),
+  accountId.toUpperCase(),
+  accountId.replaceAll('-', ''),
+]
+
+/** A path segment as a client might send it: valid ids, near misses, hostile strings, random text. */
+function segment(valid: string[]) {
+  return fc.oneof(
+    { weight: 5, arbitrary: fc.constantFrom(...valid) },
+    { weight: 3, arbitrary: fc.constantFrom(...hostileSegments) },
+    { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }).map(encodeURIComponent) },
+    { weight: 1, arbitrary: fc.string({ unit: 'grapheme-ascii', maxLength: 40 }).map((s) => s.replaceAll(/[#?]/g, '')) },
+    { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_-]{0,20}$/) },
+  )
+}
+
+const asciiHeader = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 300 })
+
+const request = fc.record({
+  method: fc.constantFrom('GET', 'DELETE', 'POST', 'PUT', 'PATCH', 'HEAD', 'OPTIONS'),
+  shape: fc.constantFrom('flows', 'flow', 'audit', 'deeper', 'other'),
+  account: segment([accountId]),
+  channel: segment([channelId, otherChannelId, 'not-configured']),
+  flow: segment(['1620387745519023', '123456789012345']),
+  query: fc.option(fc.oneof(fc.constantFrom('limit=1', 'limit=1000', 'limit=0', 'limit=-1', 'limit=1e3', 'limit=%00', 'limit=1&limit=2'), asciiHeader.map((s) => `limit=${encodeURIComponent(s)}`))),
+  csrfHeader: fc.boolean(),
+  flowName: fc.option(fc.oneof(asciiHeader, fc.constantFrom('%', '%E0%A4%A', '%zz', '%00', '%0D%0ASet-Cookie:%20x', '%F0%9F%98%80'))),
+})
+
+type FuzzRequest = typeof request extends fc.Arbitrary<infer T> ? T : never
+
+/** Always tried first: requests that do reach 8x8, so the allowlist check has calls to look at. */
+const reachingExamples: [FuzzRequest][] = [
+  [{ method: 'DELETE', shape: 'flow', account: accountId, channel: channelId, flow: '1620387745519023', query: null, csrfHeader: true, flowName: '%' }],
+  [{ method: 'GET', shape: 'flows', account: accountId, channel: otherChannelId, flow: '', query: 'limit=1000', csrfHeader: false, flowName: null }],
+]
+
+function pathOf({ shape, account, channel, flow }: FuzzRequest): string {
+  const base = `/api/v1/accounts/${account}/channels/${channel}`
+  switch (shape) {
+    case 'flows':
+      return `${base}/flows`
+    case 'flow':
+      return `${base}/flows/${flow}`
+    case 'audit':
+      return `${base}/audit`
+    case 'deeper':
+      return `${base}/flows/${flow}/${flow}`
+    default:
+      return `/api/${account}/${flow}`
+  }
+}
+
+const allowedUpstream = [
+  { method: 'GET', path: new RegExp(`^/api/v1/accounts/${accountId}/channels/(${channelId}|${otherChannelId})/flows$`) },
+  {
+    method: 'DELETE',
+    path: new RegExp(`^/api/v1/accounts/${accountId}/channels/(${channelId}|${otherChannelId})/flows/[A-Za-z0-9][A-Za-z0-9_-]{0,127}$`),
+  },
+]
+
+describe('fuzzing every route with hostile ids, queries and headers', () => {
+  it('answers 2xx or a JSON 4xx, never a 5xx, and calls only the allowlisted 8x8 paths on the configured host', async () => {
+    const upstream = fakeUpstream((call) => (call.method === 'DELETE' ? new Response(null, { status: 204 }) : json({ flows: [] })))
+    const { app } = buildApp(upstream.fetch)
+
+    await fc.assert(
+      fc.asyncProperty(request, async (input) => {
+        const headers: Record<string, string> = {}
+        if (input.csrfHeader) headers['x-requested-with'] = 'XMLHttpRequest'
+        if (input.flowName !== null) headers['x-flow-name'] = input.flowName
+        const path = pathOf(input) + (input.query === null ? '' : `?${input.query}`)
+        const callsBefore = upstream.calls.length
+
+        const response = await app.request(path, { method: input.method, headers })
+
+        expect(response.status).toBeLessThan(500)
+        if (response.status >= 400 && input.method !== 'HEAD') {
+          expect(response.headers.get('content-type')).toMatch(/^application\/json/)
+          const body = (await response.json()) as { code?: unknown; errorId?: unknown }
+          expect(body).toEqual(expect.objectContaining({ code: expect.anything(), errorId: expect.any(String) }))
+        }
+        for (const call of upstream.calls.slice(callsBefore)) {
+          const url = new URL(call.url)
+          expect(url.origin).toBe(upstreamBase)
+          expect(allowedUpstream.some((allowed) => allowed.method === call.method && allowed.path.test(url.pathname))).toBe(true)
+        }
+      }),
+      { numRuns: 2000, examples: reachingExamples },
+    )
+    // Requests did reach 8x8, or the allowlist check above would prove nothing.
+    expect(upstream.calls.some((call) => call.method === 'DELETE')).toBe(true)
+    expect(upstream.calls.some((call) => call.method === 'GET')).toBe(true)
+  })
+
+  it('refuses a state-changing request without the anti-CSRF header before anything else happens', async () => {
+    const upstream = fakeUpstream(() => new Response(null, { status: 204 }))
+    const { app, audit } = buildApp(upstream.fetch)
+
+    await fc.assert(
+      fc.asyncProperty(request, async (input) => {
+        fc.pre(input.method !== 'GET' && input.method !== 'HEAD' && input.method !== 'OPTIONS')
+        // Dot segments (also encoded ones) can climb out of /api/: such a request is not an API call at all.
+        fc.pre(new URL(pathOf(input), 'http://localhost').pathname.startsWith('/api/'))
+        const response = await app.request(pathOf(input), { method: input.method })
+        expect(response.status).toBe(403)
+      }),
+      { numRuns: 300 },
+    )
+    expect(upstream.calls).toHaveLength(0)
+    expect(audit.entries).toHaveLength(0)
+  })
+})
