@@ -1,4 +1,4 @@
-import fc from 'fast-check'
+import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { accountId, buildApp, channelId, fakeUpstream, json, otherChannelId, upstreamBase } from './test-support'
 
@@ -92,6 +92,24 @@ const allowedUpstream = [
   },
 ]
 
+/** What is wrong with one answer and the 8x8 calls it made; empty when all is well. */
+async function violations(response: Response, method: string, calls: Request[]): Promise<string[]> {
+  const found: string[] = []
+  if (response.status >= 500) found.push(`status ${response.status}`)
+  if (response.status >= 400 && method !== 'HEAD') {
+    const type = response.headers.get('content-type') ?? ''
+    const body: unknown = type.startsWith('application/json') ? await response.json() : await response.text()
+    const shaped = typeof body === 'object' && body !== null && 'code' in body && 'errorId' in body && typeof body.errorId === 'string'
+    if (!shaped) found.push(`error answer is not an error body: ${type} ${JSON.stringify(body).slice(0, 200)}`)
+  }
+  for (const call of calls) {
+    const url = new URL(call.url)
+    const allowed = url.origin === upstreamBase && allowedUpstream.some((a) => a.method === call.method && a.path.test(url.pathname))
+    if (!allowed) found.push(`called ${call.method} ${call.url}`)
+  }
+  return found
+}
+
 describe('fuzzing every route with hostile ids, queries and headers', () => {
   it('answers 2xx or a JSON 4xx, never a 5xx, and calls only the allowlisted 8x8 paths on the configured host', async () => {
     const upstream = fakeUpstream((call) => (call.method === 'DELETE' ? new Response(null, { status: 204 }) : json({ flows: [] })))
@@ -107,17 +125,7 @@ describe('fuzzing every route with hostile ids, queries and headers', () => {
 
         const response = await app.request(path, { method: input.method, headers })
 
-        expect(response.status).toBeLessThan(500)
-        if (response.status >= 400 && input.method !== 'HEAD') {
-          expect(response.headers.get('content-type')).toMatch(/^application\/json/)
-          const body = (await response.json()) as { code?: unknown; errorId?: unknown }
-          expect(body).toEqual(expect.objectContaining({ code: expect.anything(), errorId: expect.any(String) }))
-        }
-        for (const call of upstream.calls.slice(callsBefore)) {
-          const url = new URL(call.url)
-          expect(url.origin).toBe(upstreamBase)
-          expect(allowedUpstream.some((allowed) => allowed.method === call.method && allowed.path.test(url.pathname))).toBe(true)
-        }
+        expect(await violations(response, input.method, upstream.calls.slice(callsBefore))).toEqual([])
       }),
       { numRuns: 2000, examples: reachingExamples },
     )
