@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { createApp } from './app'
 import { openAuditLog, type AuditLog } from './audit/audit-log'
 import { ConfigError, loadConfig, type ServerConfig } from './config'
 import { createLogger } from './logger'
+import { startServer, type RunningServer } from './serve'
 import { spa } from './spa'
 import { upstreamFor } from './upstream/create'
 
@@ -55,31 +55,33 @@ const app = createApp({
   remoteAddress: (c) => getConnInfo(c).remote.address,
 })
 
-const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-  const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
-  logger.info(
-    { mode: config.mode, accountId: config.accountId, channels: config.channels.length },
-    `Flows Admin (${config.mode}) listening on http://${host}:${info.port}`,
-  )
-})
-
-server.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EADDRINUSE') fail(`${config.host}:${config.port} is already in use: stop the other process or set PORT`)
-  if (error.code === 'EACCES') fail(`not allowed to listen on ${config.host}:${config.port}: choose a PORT above 1023`)
-  fail(`cannot listen on ${config.host}:${config.port}: ${error.message}`)
-})
+let running: RunningServer
+try {
+  running = await startServer({
+    fetch: app.fetch,
+    host: config.host,
+    port: config.port,
+    audit,
+    logger,
+    graceMs: shutdownGraceMs,
+  })
+} catch (error) {
+  const { code, message } = error as NodeJS.ErrnoException
+  if (code === 'EADDRINUSE') fail(`${config.host}:${config.port} is already in use: stop the other process or set PORT`)
+  if (code === 'EACCES') fail(`not allowed to listen on ${config.host}:${config.port}: choose a PORT above 1023`)
+  fail(`cannot listen on ${config.host}:${config.port}: ${message}`)
+}
+logger.info(
+  { mode: config.mode, accountId: config.accountId, channels: config.channels.length },
+  `Flows Admin (${config.mode}) listening on ${running.origin}`,
+)
 
 function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down: finishing requests in flight')
-  // Stop accepting, let requests in flight finish (their audit lines are fsynced before they answer),
-  // then close the audit log.
-  server.close(() => {
-    audit.close().finally(() => process.exit(0))
+  void running.shutdown().then((result) => {
+    logger.info({ result }, 'stopped')
+    process.exit(result === 'drained' ? 0 : 1)
   })
-  setTimeout(() => {
-    logger.warn('requests still in flight after the grace period; exiting')
-    process.exit(1)
-  }, shutdownGraceMs).unref()
 }
 process.once('SIGTERM', () => shutdown('SIGTERM'))
 process.once('SIGINT', () => shutdown('SIGINT'))

@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { startServer, type RunningServer } from './serve'
+import { buildApp, fakeUpstream, flowsUrl } from './test-support'
+
+const deleteHeaders = { 'x-requested-with': 'XMLHttpRequest' }
+
+/** A fake 8x8 whose deletes answer only when the test says so. */
+function heldUpstream() {
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  const upstream = fakeUpstream(async () => {
+    await released
+    return new Response(null, { status: 204 })
+  })
+  return { ...upstream, release }
+}
+
+async function start(upstream: ReturnType<typeof heldUpstream>, graceMs: number) {
+  const { app, audit, log } = buildApp(upstream.fetch)
+  // What happened to the audit log, in order: appends by phase, then the close.
+  const events: string[] = []
+  const { append, close } = audit
+  audit.append = async (entry) => {
+    events.push(`append ${entry.phase}`)
+    return append(entry)
+  }
+  audit.close = async () => {
+    events.push('close')
+    return close()
+  }
+  const running = await startServer({ fetch: app.fetch, host: '127.0.0.1', port: 0, audit, logger: log.logger, graceMs })
+  return { running, events, log }
+}
+
+let running: RunningServer | undefined
+afterEach(async () => {
+  await running?.shutdown()
+  running = undefined
+})
+
+describe('graceful shutdown', () => {
+  it('stops accepting, lets a delete in flight finish and be audited, then closes the audit log', async () => {
+    const upstream = heldUpstream()
+    const started = await start(upstream, 30_000)
+    running = started.running
+    const inFlight = fetch(`${running.origin}${flowsUrl}/1620387745519023`, { method: 'DELETE', headers: deleteHeaders })
+    await vi.waitFor(() => expect(upstream.calls).toHaveLength(1))
+
+    const stopping = running.shutdown()
+    await expect(fetch(`${running.origin}/healthz`)).rejects.toThrow('fetch failed')
+    expect(started.events).toEqual(['append attempt'])
+
+    upstream.release()
+    const answer = await inFlight
+    expect(answer.status).toBe(204)
+    // Or the browser's idle keep-alive connection would hold the shutdown until its timeout.
+    expect(answer.headers.get('connection')).toBe('close')
+    await expect(stopping).resolves.toBe('drained')
+    expect(started.events).toEqual(['append attempt', 'append outcome', 'close'])
+  })
+
+  it('cuts off what outlives the grace period, says so, and still closes the audit log', async () => {
+    const upstream = heldUpstream()
+    const started = await start(upstream, 50)
+    running = started.running
+    const inFlight = fetch(`${running.origin}${flowsUrl}/1620387745519023`, { method: 'DELETE', headers: deleteHeaders })
+    await vi.waitFor(() => expect(upstream.calls).toHaveLength(1))
+
+    await expect(running.shutdown()).resolves.toBe('timed-out')
+    await expect(inFlight).rejects.toThrow('fetch failed')
+    expect(started.events).toContain('close')
+    expect(started.log.text()).toContain('requests still in flight after the grace period')
+    upstream.release()
+  })
+
+  it('rejects with the listen error when the port is taken', async () => {
+    const upstream = heldUpstream()
+    const first = await start(upstream, 50)
+    running = first.running
+    const port = new URL(running.origin).port
+    const { app, audit, log } = buildApp(upstream.fetch)
+    await expect(
+      startServer({ fetch: app.fetch, host: '127.0.0.1', port: Number(port), audit, logger: log.logger, graceMs: 50 }),
+    ).rejects.toMatchObject({ code: 'EADDRINUSE' })
+  })
+})

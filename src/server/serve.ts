@@ -1,0 +1,69 @@
+import type { Server, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import type { Logger } from 'pino'
+import type { AuditLog } from './audit/audit-log'
+
+export type ServeOptions = {
+  fetch: (request: Request) => Response | Promise<Response>
+  host: string
+  port: number
+  audit: AuditLog
+  logger: Logger
+  /** How long requests in flight may take to finish once shutdown begins. */
+  graceMs: number
+}
+
+export type RunningServer = {
+  /** e.g. http://127.0.0.1:8080 (the port actually bound, also when 0 was asked). */
+  origin: string
+  /**
+   * Stops accepting connections, lets requests in flight finish (up to `graceMs`, then cuts them off),
+   * and closes the audit log once nothing can append to it any more. Idempotent.
+   */
+  shutdown: () => Promise<'drained' | 'timed-out'>
+}
+
+/** Listens, or rejects with the listen error (EADDRINUSE, EACCES…). */
+export async function startServer({ fetch, host, port, audit, logger, graceMs }: ServeOptions): Promise<RunningServer> {
+  const server = await new Promise<Server>((resolve, reject) => {
+    const started = serve({ fetch, hostname: host, port }) as Server
+    started.once('listening', () => resolve(started))
+    started.once('error', reject)
+  })
+  const address = server.address() as AddressInfo
+  const origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`
+
+  // Responses not yet finished. Once shutdown begins they say `Connection: close`, so a browser's
+  // keep-alive connection does not hold the process open until its idle timeout.
+  const unfinished = new Set<ServerResponse>()
+  server.on('request', (_request, response: ServerResponse) => {
+    unfinished.add(response)
+    response.once('close', () => unfinished.delete(response))
+  })
+
+  let stopping: Promise<'drained' | 'timed-out'> | undefined
+  function shutdown() {
+    for (const response of unfinished) if (!response.headersSent) response.setHeader('connection', 'close')
+    stopping ??= new Promise<'drained' | 'timed-out'>((resolve) => {
+      let timer: NodeJS.Timeout | undefined
+      // close() stops accepting and, since Node 19, also closes idle keep-alive connections; its callback
+      // runs once the last request in flight has been answered (its audit lines are fsynced by then).
+      server.close(() => {
+        clearTimeout(timer)
+        resolve('drained')
+      })
+      timer = setTimeout(() => {
+        logger.warn({ graceMs }, 'requests still in flight after the grace period; cutting them off')
+        server.closeAllConnections()
+        resolve('timed-out')
+      }, graceMs)
+    }).then(async (result) => {
+      await audit.close().catch((error: unknown) => logger.error({ err: error }, 'the audit log did not close cleanly'))
+      return result
+    })
+    return stopping
+  }
+
+  return { origin, shutdown }
+}
