@@ -38,8 +38,9 @@ export const test = base.extend<Fixtures>({
 
 export { expect }
 
+/** The channel's flows (Recent activity is a table too, with flow names as its row headers). */
 export function flowsTable(page: Page) {
-  return page.getByRole('table')
+  return page.getByRole('table', { name: /^Flows in / })
 }
 
 export function notifications(page: Page) {

@@ -25,15 +25,15 @@ test.describe('live mode against a fake 8x8 on loopback', () => {
     await confirmDelete(page, 'Live draft')
 
     await expect(notifications(page)).toContainText('Deleted “Live draft”')
-    await expect(page.getByRole('rowheader', { name: 'Live draft' })).toHaveCount(0)
+    await expect(flowsTable(page).getByRole('rowheader', { name: 'Live draft' })).toHaveCount(0)
     expect(live.fake.requests).toContainEqual({
       method: 'DELETE',
       path: `${flowsPath}/1444000000000001`,
       authorization: `Bearer ${liveSeed.apiKey}`,
     })
     await page.reload()
-    await expect(page.getByRole('rowheader', { name: 'Live published' })).toBeVisible()
-    await expect(page.getByRole('rowheader', { name: 'Live draft' })).toHaveCount(0)
+    await expect(flowsTable(page).getByRole('rowheader', { name: 'Live published' })).toBeVisible()
+    await expect(flowsTable(page).getByRole('rowheader', { name: 'Live draft' })).toHaveCount(0)
   })
 
   test('an HTML error from 8x8 becomes a proxy error whose errorId is in the server log', async ({ page, live }) => {

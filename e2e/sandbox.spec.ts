@@ -23,15 +23,15 @@ test.describe('sandbox mode (the default)', () => {
     await page.getByRole('combobox', { name: 'Channel' }).selectOption({ label: 'Acme Support' })
 
     await expect(page).toHaveURL(/channels\/8e1d4b6a-2c7f-4a9b-b3e5-0f6c8d2a9e17\/flows$/)
-    await expect(page.getByRole('rowheader', { name: 'Callback request' })).toBeVisible()
+    await expect(flowsTable(page).getByRole('rowheader', { name: 'Callback request' })).toBeVisible()
     await page.reload()
     await expect(page.getByRole('combobox', { name: 'Channel' })).toHaveValue('8e1d4b6a-2c7f-4a9b-b3e5-0f6c8d2a9e17')
-    await expect(page.getByRole('rowheader', { name: 'Callback request' })).toBeVisible()
+    await expect(flowsTable(page).getByRole('rowheader', { name: 'Callback request' })).toBeVisible()
 
     await page.getByRole('combobox', { name: 'Channel' }).selectOption({ label: 'Acme Staging' })
     await expect(page.getByRole('heading', { name: 'No flows in Acme Staging' })).toBeVisible()
     await page.goBack()
-    await expect(page.getByRole('rowheader', { name: 'Callback request' })).toBeVisible()
+    await expect(flowsTable(page).getByRole('rowheader', { name: 'Callback request' })).toBeVisible()
   })
 
   test('cancelling keeps the flow: Escape and the Cancel button', async ({ page, sandbox }) => {
@@ -52,22 +52,30 @@ test.describe('sandbox mode (the default)', () => {
     await expect(dialog).toBeHidden()
 
     await page.reload()
-    await expect(page.getByRole('rowheader', { name: 'Old promo' })).toBeVisible()
+    await expect(flowsTable(page).getByRole('rowheader', { name: 'Old promo' })).toBeVisible()
   })
 
   test('deletes a draft for good', async ({ page, sandbox }) => {
     await page.goto(sandbox.url('/'))
+    // Hold the delete until the progress state has been seen, however slow this machine is.
+    let releaseDelete!: () => void
+    const deleteReleased = new Promise<void>((resolve) => (releaseDelete = resolve))
+    await page.route('**/api/v1/**/flows/*', async (route) => {
+      if (route.request().method() === 'DELETE') await deleteReleased
+      await route.continue()
+    })
     const dialog = await confirmDelete(page, 'Old promo')
 
     await expect(dialog.getByRole('button', { name: 'Deleting…' })).toBeDisabled()
+    releaseDelete()
     await expect(dialog).toBeHidden()
     await expect(notifications(page)).toContainText('Deleted “Old promo”')
-    await expect(page.getByRole('rowheader', { name: 'Old promo' })).toHaveCount(0)
+    await expect(flowsTable(page).getByRole('rowheader', { name: 'Old promo' })).toHaveCount(0)
     await expect(page.getByText('11 flows')).toBeVisible()
 
     await page.reload()
-    await expect(page.getByRole('rowheader', { name: 'Spring sale survey' })).toBeVisible()
-    await expect(page.getByRole('rowheader', { name: 'Old promo' })).toHaveCount(0)
+    await expect(flowsTable(page).getByRole('rowheader', { name: 'Spring sale survey' })).toBeVisible()
+    await expect(flowsTable(page).getByRole('rowheader', { name: 'Old promo' })).toHaveCount(0)
   })
 
   test("shows 8x8's refusal with code and errorId, and copies the errorId", async ({ page, sandbox, context }, testInfo) => {
@@ -85,7 +93,7 @@ test.describe('sandbox mode (the default)', () => {
     await errorToast.getByRole('button', { name: 'Copy error ID' }).click()
     await expect(errorToast.getByText('Copied')).toBeVisible()
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(errorId)
-    await expect(page.getByRole('rowheader', { name: 'Order status lookup' })).toBeVisible()
+    await expect(flowsTable(page).getByRole('rowheader', { name: 'Order status lookup' })).toBeVisible()
     expect(sandbox.output()).toContain(errorId)
 
     const path = testInfo.outputPath('error-toast.png')
@@ -99,7 +107,7 @@ test.describe('sandbox mode (the default)', () => {
     const errorToast = toast(page, "Couldn't delete")
     await expect(errorToast).toContainText('Code2000')
     await expect(errorToast).toContainText('Internal server error')
-    await expect(page.getByRole('rowheader', { name: 'Loyalty sign-up v2' })).toBeVisible()
+    await expect(flowsTable(page).getByRole('rowheader', { name: 'Loyalty sign-up v2' })).toBeVisible()
   })
 
   test.describe('with a short upstream timeout', () => {
@@ -120,7 +128,7 @@ test.describe('sandbox mode (the default)', () => {
 
   test('when the server is gone, the browser makes the errorId', async ({ page, sandbox }) => {
     await page.goto(sandbox.url('/'))
-    await expect(page.getByRole('rowheader', { name: 'Old promo' })).toBeVisible()
+    await expect(flowsTable(page).getByRole('rowheader', { name: 'Old promo' })).toBeVisible()
     // Wait for the lazily loaded dialog before the server goes away.
     await page.getByRole('button', { name: 'Delete Old promo' }).click()
     await expect(page.getByRole('alertdialog')).toBeVisible()
@@ -131,13 +139,13 @@ test.describe('sandbox mode (the default)', () => {
     await expect(errorToast).toContainText('NETWORK_ERROR')
     await expect(errorToast).toContainText('Reported byThis browser')
     await expect(errorToast.getByText(uuid)).toBeVisible()
-    await expect(page.getByRole('rowheader', { name: 'Old promo' })).toBeVisible()
+    await expect(flowsTable(page).getByRole('rowheader', { name: 'Old promo' })).toBeVisible()
   })
 
   test('a link to a channel that is not configured explains itself', async ({ page, sandbox }) => {
     await page.goto(sandbox.url('/accounts/5c2f1e8a-7d4b-4e3a-9f61-2b8c0d7e4a19/channels/not-here/flows'))
     await expect(page.getByRole('heading', { name: 'This channel is not configured' })).toBeVisible()
     await page.getByRole('link', { name: 'Acme Support' }).click()
-    await expect(page.getByRole('rowheader', { name: 'Callback request' })).toBeVisible()
+    await expect(flowsTable(page).getByRole('rowheader', { name: 'Callback request' })).toBeVisible()
   })
 })
