@@ -33,6 +33,16 @@ async function start(upstream: ReturnType<typeof heldUpstream>, graceMs: number)
 }
 
 let running: RunningServer | undefined
+
+/** A running server with one delete in flight, held at 8x8 until `upstream.release()`. */
+async function startWithDeleteInFlight(graceMs: number) {
+  const upstream = heldUpstream()
+  const started = await start(upstream, graceMs)
+  running = started.running
+  const inFlight = fetch(`${running.origin}${flowsUrl}/1620387745519023`, { method: 'DELETE', headers: deleteHeaders })
+  await vi.waitFor(() => expect(upstream.calls).toHaveLength(1))
+  return { ...started, upstream, inFlight }
+}
 afterEach(async () => {
   await running?.shutdown()
   running = undefined
@@ -40,15 +50,11 @@ afterEach(async () => {
 
 describe('graceful shutdown', () => {
   it('stops accepting, lets a delete in flight finish and be audited, then closes the audit log', async () => {
-    const upstream = heldUpstream()
-    const started = await start(upstream, 30_000)
-    running = started.running
-    const inFlight = fetch(`${running.origin}${flowsUrl}/1620387745519023`, { method: 'DELETE', headers: deleteHeaders })
-    await vi.waitFor(() => expect(upstream.calls).toHaveLength(1))
+    const { running: server, events, upstream, inFlight } = await startWithDeleteInFlight(30_000)
 
-    const stopping = running.shutdown()
-    await expect(fetch(`${running.origin}/healthz`)).rejects.toThrow('fetch failed')
-    expect(started.events).toEqual(['append attempt'])
+    const stopping = server.shutdown()
+    await expect(fetch(`${server.origin}/healthz`)).rejects.toThrow('fetch failed')
+    expect(events).toEqual(['append attempt'])
 
     upstream.release()
     const answer = await inFlight
@@ -56,20 +62,16 @@ describe('graceful shutdown', () => {
     // Or the browser's idle keep-alive connection would hold the shutdown until its timeout.
     expect(answer.headers.get('connection')).toBe('close')
     await expect(stopping).resolves.toBe('drained')
-    expect(started.events).toEqual(['append attempt', 'append outcome', 'close'])
+    expect(events).toEqual(['append attempt', 'append outcome', 'close'])
   })
 
   it('cuts off what outlives the grace period, says so, and still closes the audit log', async () => {
-    const upstream = heldUpstream()
-    const started = await start(upstream, 50)
-    running = started.running
-    const inFlight = fetch(`${running.origin}${flowsUrl}/1620387745519023`, { method: 'DELETE', headers: deleteHeaders })
-    await vi.waitFor(() => expect(upstream.calls).toHaveLength(1))
+    const { running: server, events, log, upstream, inFlight } = await startWithDeleteInFlight(50)
 
-    await expect(running.shutdown()).resolves.toBe('timed-out')
+    await expect(server.shutdown()).resolves.toBe('timed-out')
     await expect(inFlight).rejects.toThrow('fetch failed')
-    expect(started.events).toContain('close')
-    expect(started.log.text()).toContain('requests still in flight after the grace period')
+    expect(events).toContain('close')
+    expect(log.text()).toContain('requests still in flight after the grace period')
     upstream.release()
   })
 
