@@ -38,7 +38,7 @@ test.describe('AUTH_MODE=basic', () => {
     await expect(page.getByRole('banner')).toContainText('Signed in as dana')
 
     const activity = page.getByRole('region', { name: 'Recent activity' })
-    await expect(activity).toContainText('No deletes recorded in Acme Retail yet.')
+    await expect(activity).toContainText('Nothing deleted or deprecated in Acme Retail yet.')
     await confirmDelete(page, 'Old promo')
     await expect(toast(page, 'Deleted “Old promo”')).toBeVisible()
 

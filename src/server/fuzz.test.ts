@@ -51,11 +51,11 @@ const asciiHeader = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((
 
 const request = fc.record({
   method: fc.constantFrom('GET', 'DELETE', 'POST', 'PUT', 'PATCH', 'HEAD', 'OPTIONS'),
-  shape: fc.constantFrom('flows', 'flow', 'audit', 'deeper', 'other'),
+  shape: fc.constantFrom('flows', 'flow', 'json', 'preview', 'deprecate', 'audit', 'deeper', 'other'),
   account: segment([accountId]),
   channel: segment([channelId, otherChannelId, 'not-configured']),
   flow: segment(['1620387745519023', '123456789012345']),
-  query: fc.option(fc.oneof(fc.constantFrom('limit=1', 'limit=1000', 'limit=0', 'limit=-1', 'limit=1e3', 'limit=%00', 'limit=1&limit=2'), asciiHeader.map((s) => `limit=${encodeURIComponent(s)}`))),
+  query: fc.option(fc.oneof(fc.constantFrom('limit=1', 'limit=1000', 'limit=0', 'limit=-1', 'limit=1e3', 'limit=%00', 'limit=1&limit=2', 'refresh=true', 'refresh=yes', 'refresh='), asciiHeader.map((s) => `limit=${encodeURIComponent(s)}`))),
   csrfHeader: fc.boolean(),
   flowName: fc.option(fc.oneof(asciiHeader, fc.constantFrom('%', '%E0%A4%A', '%zz', '%00', '%0D%0ASet-Cookie:%20x', '%F0%9F%98%80'))),
 })
@@ -66,6 +66,8 @@ type FuzzRequest = typeof request extends fc.Arbitrary<infer T> ? T : never
 const reachingExamples: [FuzzRequest][] = [
   [{ method: 'DELETE', shape: 'flow', account: accountId, channel: channelId, flow: '1620387745519023', query: null, csrfHeader: true, flowName: '%' }],
   [{ method: 'GET', shape: 'flows', account: accountId, channel: otherChannelId, flow: '', query: 'limit=1000', csrfHeader: false, flowName: null }],
+  [{ method: 'POST', shape: 'deprecate', account: accountId, channel: channelId, flow: '1145805540595505', query: null, csrfHeader: true, flowName: '%zz' }],
+  [{ method: 'GET', shape: 'json', account: accountId, channel: channelId, flow: '1145805540595505', query: null, csrfHeader: false, flowName: null }],
 ]
 
 function pathOf({ shape, account, channel, flow }: FuzzRequest): string {
@@ -75,6 +77,10 @@ function pathOf({ shape, account, channel, flow }: FuzzRequest): string {
       return `${base}/flows`
     case 'flow':
       return `${base}/flows/${flow}`
+    case 'json':
+    case 'preview':
+    case 'deprecate':
+      return `${base}/flows/${flow}/${shape}`
     case 'audit':
       return `${base}/audit`
     case 'deeper':
@@ -84,13 +90,27 @@ function pathOf({ shape, account, channel, flow }: FuzzRequest): string {
   }
 }
 
+const channelPath = `/api/v1/accounts/${accountId}/channels/(${channelId}|${otherChannelId})`
+const flowPath = `${channelPath}/flows/[A-Za-z0-9][A-Za-z0-9_-]{0,127}`
+const cdnUrl = 'https://mmg.whatsapp.net/m1/v/t24/flow.json'
 const allowedUpstream = [
-  { method: 'GET', path: new RegExp(`^/api/v1/accounts/${accountId}/channels/(${channelId}|${otherChannelId})/flows$`) },
-  {
-    method: 'DELETE',
-    path: new RegExp(`^/api/v1/accounts/${accountId}/channels/(${channelId}|${otherChannelId})/flows/[A-Za-z0-9][A-Za-z0-9_-]{0,127}$`),
-  },
+  { method: 'GET', origin: upstreamBase, path: new RegExp(`^${channelPath}/flows$`) },
+  { method: 'GET', origin: upstreamBase, path: new RegExp(`^${flowPath}(/preview)?$`) },
+  { method: 'DELETE', origin: upstreamBase, path: new RegExp(`^${flowPath}$`) },
+  { method: 'POST', origin: upstreamBase, path: new RegExp(`^${flowPath}/deprecate$`) },
+  // The flow JSON, from the address 8x8's get-flow gave (the fake gives this one).
+  { method: 'GET', origin: new URL(cdnUrl).origin, path: /^\/m1\/v\/t24\/flow\.json$/ },
 ]
+
+/** A fake 8x8 (and CDN) that answers every allowlisted call as 8x8 would. */
+function answer(call: Request): Response {
+  const { origin, pathname } = new URL(call.url)
+  if (origin !== upstreamBase) return json({ version: '6.0', screens: [] })
+  if (call.method !== 'GET') return new Response(null, { status: 204 })
+  if (pathname.endsWith('/flows')) return json({ flows: [] })
+  if (pathname.endsWith('/preview')) return json({ id: '1', preview_url: 'https://business.facebook.com/wa/manage/flows/1/preview/' })
+  return json({ flowId: pathname.split('/').at(-1), flowJsonUrl: cdnUrl, name: 'x', status: 'DRAFT' })
+}
 
 /** What is wrong with one answer and the 8x8 calls it made; empty when all is well. */
 async function violations(response: Response, method: string, calls: Request[]): Promise<string[]> {
@@ -104,7 +124,7 @@ async function violations(response: Response, method: string, calls: Request[]):
   }
   for (const call of calls) {
     const url = new URL(call.url)
-    const allowed = url.origin === upstreamBase && allowedUpstream.some((a) => a.method === call.method && a.path.test(url.pathname))
+    const allowed = allowedUpstream.some((a) => a.origin === url.origin && a.method === call.method && a.path.test(url.pathname))
     if (!allowed) found.push(`called ${call.method} ${call.url}`)
   }
   return found
@@ -112,7 +132,7 @@ async function violations(response: Response, method: string, calls: Request[]):
 
 describe('fuzzing every route with hostile ids, queries and headers', () => {
   it('answers 2xx or a JSON 4xx, never a 5xx, and calls only the allowlisted 8x8 paths on the configured host', async () => {
-    const upstream = fakeUpstream((call) => (call.method === 'DELETE' ? new Response(null, { status: 204 }) : json({ flows: [] })))
+    const upstream = fakeUpstream(answer)
     const { app } = buildApp(upstream.fetch)
 
     await fc.assert(
@@ -132,6 +152,8 @@ describe('fuzzing every route with hostile ids, queries and headers', () => {
     // Requests did reach 8x8, or the allowlist check above would prove nothing.
     expect(upstream.calls.some((call) => call.method === 'DELETE')).toBe(true)
     expect(upstream.calls.some((call) => call.method === 'GET')).toBe(true)
+    expect(upstream.calls.some((call) => call.method === 'POST')).toBe(true)
+    expect(upstream.calls.some((call) => call.url === cdnUrl)).toBe(true)
   })
 
   it('refuses a state-changing request without the anti-CSRF header before anything else happens', async () => {

@@ -7,7 +7,7 @@ export type AuditEntry = {
   requestId: string
   /** Who asked; null when the server runs without sign-in (AUTH_MODE=none). */
   operator: string | null
-  action: 'flow.delete'
+  action: 'flow.delete' | 'flow.deprecate'
   phase: 'attempt' | 'outcome'
   accountId: string
   channelId: string
@@ -15,10 +15,10 @@ export type AuditEntry = {
   /** The name the operator saw (sent by the browser), when known. */
   flowName?: string
   /**
-   * outcome only: `deleted`; `refused` (8x8 said no: 4xx); `failed` (8x8 or the way to it failed);
-   * `unknown` (no answer in time: the flow may or may not be gone).
+   * outcome only: `deleted` or `deprecated` (done); `refused` (8x8 said no: 4xx); `failed` (8x8 or the
+   * way to it failed); `unknown` (no answer in time: it may or may not have happened).
    */
-  result?: 'deleted' | 'refused' | 'failed' | 'unknown'
+  result?: 'deleted' | 'deprecated' | 'refused' | 'failed' | 'unknown'
   status?: number
   code?: number | string
   errorId?: string

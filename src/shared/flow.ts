@@ -16,6 +16,14 @@ export function isDeletable(flow: Pick<Flow, 'status'>): boolean {
   return flow.status === 'DRAFT'
 }
 
+/**
+ * Deprecation phases out a published flow for good. 8x8 documents it for PUBLISHED; Meta's health
+ * states THROTTLED and BLOCKED are published flows too, and other 8x8 resellers allow it there.
+ */
+export function isDeprecatable(flow: Pick<Flow, 'status'>): boolean {
+  return flow.status === 'PUBLISHED' || flow.status === 'THROTTLED' || flow.status === 'BLOCKED'
+}
+
 export type Channel = { id: string; name: string }
 
 /** GET /api/config: what the browser needs to know about this deployment (never a secret). */
@@ -28,3 +36,30 @@ export type AppConfig = {
   /** Who is signed in; null with `auth: "none"`. */
   operator: string | null
 }
+
+/** One problem Meta found in a flow's JSON (where it is, and what is wrong). */
+export type FlowValidationError = {
+  error: string
+  errorType: string
+  message: string
+  lineStart?: number
+  lineEnd?: number
+  columnStart?: number
+  columnEnd?: number
+  /** JSON paths into the flow, e.g. `screens[0].layout.children[0].type`. */
+  paths: string[]
+}
+
+/**
+ * GET …/flows/{flowId}: what 8x8's get-flow tells, minus the CDN address of the JSON (the browser
+ * downloads it through the proxy: …/flows/{flowId}/json).
+ */
+export type FlowDetails = Flow & {
+  categories: string[]
+  validationErrors: FlowValidationError[]
+  /** Whether 8x8 gave a JSON download address. */
+  hasFlowJson: boolean
+}
+
+/** GET …/flows/{flowId}/preview: a link to Meta's web preview, valid until `expiresAt`. */
+export type FlowPreview = { previewUrl: string; expiresAt: string | null }

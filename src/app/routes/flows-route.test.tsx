@@ -359,7 +359,7 @@ describe('recent activity', () => {
 
   it('says when nothing was deleted in the channel yet', async () => {
     renderApp(retail)
-    expect(await screen.findByText('No deletes recorded in Acme Retail yet.')).toBeInTheDocument()
+    expect(await screen.findByText('Nothing deleted or deprecated in Acme Retail yet.')).toBeInTheDocument()
   })
 
   it('shows who deleted what, newest first, with the code and errorId of what failed', async () => {
@@ -382,7 +382,7 @@ describe('recent activity', () => {
 
   it('shows a delete as soon as it is done', async () => {
     const { user } = renderApp(retail)
-    await screen.findByText('No deletes recorded in Acme Retail yet.')
+    await screen.findByText('Nothing deleted or deprecated in Acme Retail yet.')
     await openDeleteDialog(user, 'Old promo')
     await user.click(screen.getByRole('button', { name: 'Delete flow' }))
 
@@ -396,7 +396,7 @@ describe('recent activity', () => {
     const audits = countRequests('GET', '/audit$')
     server.use(http.delete(`${flowsUrl}/:flowId`, () => HttpResponse.json({ code: 1302, message: 'No', errorId: 'x', timestamp: '' }, { status: 400 })))
     const { user } = renderApp(retail)
-    await screen.findByText('No deletes recorded in Acme Retail yet.')
+    await screen.findByText('Nothing deleted or deprecated in Acme Retail yet.')
     const before = audits.length
     await openDeleteDialog(user, 'Old promo')
     await user.click(screen.getByRole('button', { name: 'Delete flow' }))
@@ -418,6 +418,6 @@ describe('recent activity', () => {
     expect(alert).toHaveTextContent('audit-err-1')
     fail = false
     await user.click(within(alert).getByRole('button', { name: 'Try again' }))
-    expect(await screen.findByText('No deletes recorded in Acme Retail yet.')).toBeInTheDocument()
+    expect(await screen.findByText('Nothing deleted or deprecated in Acme Retail yet.')).toBeInTheDocument()
   })
 })

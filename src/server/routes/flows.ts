@@ -1,10 +1,12 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import type { Logger } from 'pino'
 import type { AuditEntry, AuditList } from '../../shared/audit'
 import { proxyErrorCodes } from '../../shared/error-body'
 import { flowListLimit, isAccountId, isChannelId, isFlowId, sameAccountId } from '../../shared/ids'
 import type { AppEnv } from '../app-env'
+import type { FlowDetails, FlowPreview } from '../../shared/flow'
 import type { ServerConfig } from '../config'
+import type { FlowPathParams } from '../upstream/api-types'
 import type { ChannelScope, UpstreamClient } from '../upstream/client'
 import type { AuditLog } from '../audit/audit-log'
 import { ProxyError, UpstreamError } from '../upstream/errors'
@@ -45,7 +47,7 @@ function flowNameFrom(header: string | undefined): string | undefined {
   }
 }
 
-function outcomeOf(error: unknown): Pick<AuditEntry, 'result' | 'status' | 'code' | 'errorId'> {
+function outcomeOf(error: unknown): Outcome {
   if (error instanceof UpstreamError) {
     return { result: error.status < 500 ? 'refused' : 'failed', status: error.status, code: error.body.code, errorId: error.body.errorId }
   }
@@ -57,57 +59,98 @@ function outcomeOf(error: unknown): Pick<AuditEntry, 'result' | 'status' | 'code
 
 export type FlowRoutesDependencies = { config: ServerConfig; upstream: UpstreamClient; audit: AuditLog; logger: Logger }
 
+type Outcome = Pick<AuditEntry, 'result' | 'status' | 'code' | 'errorId'>
+
+/** A file name for a download: the flow's name made safe, and its id. */
+function jsonFileName(name: string, flowId: string): string {
+  const safe = name.normalize('NFKD').replace(/[^\w .-]+/g, '').trim().replace(/\s+/g, '-').slice(0, 80)
+  return `${safe === '' ? 'flow' : safe}-${flowId}.json`
+}
+
 export function flowRoutes({ config, upstream, audit, logger }: FlowRoutesDependencies) {
+  function flowScope(c: Context<AppEnv>) {
+    const scope = resolveScope(config, c.req.param() as { accountId: string; channelId: string })
+    const flowId = c.req.param('flowId') ?? ''
+    if (!isFlowId(flowId)) throw invalid('flowId is not a flow id')
+    return { ...scope, flowId }
+  }
+
+  /**
+   * Runs a state-changing call to 8x8 between two audit lines: `attempt` (fsynced first; if it cannot
+   * be written nothing is sent: fail closed) and `outcome`.
+   */
+  async function audited(c: Context<AppEnv>, action: AuditEntry['action'], done: Outcome['result'], run: (params: FlowPathParams) => Promise<void>) {
+    const params = flowScope(c)
+    const started = performance.now()
+    const base = {
+      requestId: c.get('requestId'),
+      operator: c.get('operator'),
+      action,
+      ...params,
+      flowName: flowNameFrom(c.req.header('x-flow-name')),
+    }
+    try {
+      await audit.append({ time: new Date().toISOString(), phase: 'attempt', ...base })
+    } catch (error) {
+      throw new ProxyError(503, proxyErrorCodes.auditUnavailable, 'The audit log cannot be written, so nothing was changed', {
+        cause: error,
+      })
+    }
+    let outcome: Outcome = { result: done, status: 204 }
+    try {
+      // Not tied to the browser's connection: a change 8x8 has started is seen through and recorded,
+      // even if the operator closes the tab.
+      await run(params)
+    } catch (error) {
+      outcome = outcomeOf(error)
+      throw error
+    } finally {
+      const entry: AuditEntry = {
+        time: new Date().toISOString(),
+        phase: 'outcome',
+        ...base,
+        ...outcome,
+        durationMs: Math.round(performance.now() - started),
+      }
+      await audit.append(entry).catch((error: unknown) =>
+        // The attempt is on disk; the outcome is in the server log at least.
+        logger.error({ err: error, audit: entry }, 'audit outcome could not be written'),
+      )
+    }
+    return c.body(null, 204)
+  }
+
   return new Hono<AppEnv>()
     .get('/accounts/:accountId/channels/:channelId/flows', async (c) => {
       const scope = resolveScope(config, c.req.param())
       const list = await upstream.listFlows(scope, { limit: parseLimit(c.req.query('limit')) }, { signal: c.req.raw.signal })
       return c.json(list)
     })
-    .delete('/accounts/:accountId/channels/:channelId/flows/:flowId', async (c) => {
-      const scope = resolveScope(config, c.req.param())
-      const flowId = c.req.param('flowId')
-      if (!isFlowId(flowId)) throw invalid('flowId is not a flow id')
-      const started = performance.now()
-      const base = {
-        requestId: c.get('requestId'),
-        operator: c.get('operator'),
-        action: 'flow.delete' as const,
-        ...scope,
-        flowId,
-        flowName: flowNameFrom(c.req.header('x-flow-name')),
-      }
-      // Fail closed: no delete without its audit line on disk.
-      try {
-        await audit.append({ time: new Date().toISOString(), phase: 'attempt', ...base })
-      } catch (error) {
-        throw new ProxyError(503, proxyErrorCodes.auditUnavailable, 'The audit log cannot be written, so nothing was deleted', {
-          cause: error,
-        })
-      }
-      let outcome: Pick<AuditEntry, 'result' | 'status' | 'code' | 'errorId'> = { result: 'deleted', status: 204 }
-      try {
-        // Not tied to the browser's connection: a delete 8x8 has started is seen through and recorded,
-        // even if the operator closes the tab.
-        await upstream.deleteFlow({ ...scope, flowId })
-      } catch (error) {
-        outcome = outcomeOf(error)
-        throw error
-      } finally {
-        const entry: AuditEntry = {
-          time: new Date().toISOString(),
-          phase: 'outcome',
-          ...base,
-          ...outcome,
-          durationMs: Math.round(performance.now() - started),
-        }
-        await audit.append(entry).catch((error: unknown) =>
-          // The attempt is on disk; the outcome is in the server log at least.
-          logger.error({ err: error, audit: entry }, 'audit outcome could not be written'),
-        )
-      }
-      return c.body(null, 204)
+    .get('/accounts/:accountId/channels/:channelId/flows/:flowId', async (c) => {
+      const { flowJsonUrl: _kept, ...details } = await upstream.getFlow(flowScope(c), { signal: c.req.raw.signal })
+      const body: FlowDetails = details
+      return c.json(body)
     })
+    .get('/accounts/:accountId/channels/:channelId/flows/:flowId/json', async (c) => {
+      const params = flowScope(c)
+      const { name, json } = await upstream.getFlowJson(params, { signal: c.req.raw.signal })
+      return c.body(json, 200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-disposition': `attachment; filename="${jsonFileName(name, params.flowId)}"`,
+      })
+    })
+    .get('/accounts/:accountId/channels/:channelId/flows/:flowId/preview', async (c) => {
+      const refresh = c.req.query('refresh')
+      if (refresh !== undefined && refresh !== 'true' && refresh !== 'false') throw invalid('refresh must be true or false')
+      const body: FlowPreview = await upstream.getPreview(flowScope(c), { refresh: refresh === 'true' }, { signal: c.req.raw.signal })
+      return c.json(body)
+    })
+    .delete('/accounts/:accountId/channels/:channelId/flows/:flowId', (c) =>
+      audited(c, 'flow.delete', 'deleted', (params) => upstream.deleteFlow(params)),
+    )
+    .post('/accounts/:accountId/channels/:channelId/flows/:flowId/deprecate', (c) =>
+      audited(c, 'flow.deprecate', 'deprecated', (params) => upstream.deprecateFlow(params)),
+    )
     .get('/accounts/:accountId/channels/:channelId/audit', async (c) => {
       const scope = resolveScope(config, c.req.param())
       const limit = Math.min(parseLimit(c.req.query('limit') ?? '20'), 200)

@@ -98,4 +98,24 @@ describe('a hanging delete', () => {
     caller.abort(new DOMException('The caller gave up', 'TimeoutError'))
     await expect(attempt).rejects.toMatchObject({ name: 'TimeoutError' })
   })
+
+  it('deprecates a published flow for good: the list shows it DEPRECATED and a second try is refused', async () => {
+    const { emulator, response } = await call(`${base}/100000000000002/deprecate`, { method: 'POST' })
+    expect(response.status).toBe(200)
+    const flows = await flowsOf(await emulator.fetch(base, { headers: auth }))
+    expect(flows.find((flow) => flow.id === '100000000000002')?.status).toBe('DEPRECATED')
+    const again = await emulator.fetch(`${base}/100000000000002/deprecate`, { method: 'POST', headers: auth })
+    expect(again.status).toBe(400)
+  })
+
+  it("serves the flow JSON at the address get-flow gives, without the key, like Meta's CDN", async () => {
+    const emulator = createEmulator({ seed, flowJsonBaseUrl: 'https://cdn.test' })
+    const details = (await (await emulator.fetch(`${base}/100000000000001`, { headers: auth })).json()) as { flowJsonUrl: string }
+    expect(details.flowJsonUrl).toMatch(/^https:\/\/cdn\.test\//)
+    const download = await emulator.fetch(details.flowJsonUrl)
+    expect(download.status).toBe(200)
+    const flowJson = JSON.parse(await download.text()) as { version: string; screens: { layout: { children: { text?: string }[] } }[] }
+    expect(flowJson.version).toBe('6.0')
+    expect(flowJson.screens[0].layout.children[0].text).toBe('Draft')
+  })
 })

@@ -2,13 +2,40 @@ import { Hono, type Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { sameAccountId } from '../../shared/ids'
 import type { FetchLike } from '../upstream/client'
-import type { ListFlowsResponse, UpstreamErrorResponse } from '../upstream/api-types'
+import type { FlowDetailsResponse, ListFlowsResponse, PreviewFlowResponse, UpstreamErrorResponse } from '../upstream/api-types'
 import type { Seed, SeedFlow } from './seed'
 
 export type EmulatorOptions = {
   seed: Seed
   /** Added before every answer, so loading and pending states are visible in demos. */
   latencyMs?: number
+  /** Where get-flow says the JSON is (Meta's CDN); the emulator serves that path too, without the key. */
+  flowJsonBaseUrl?: string
+}
+
+const flowJsonPath = '/m1/v/t24/sandbox/:flowId'
+
+/** A small, valid WhatsApp Flow JSON: one screen that greets and completes. */
+function flowJsonFor(flow: SeedFlow): string {
+  const screen = {
+    id: 'WELCOME',
+    title: flow.name.slice(0, 30) || 'Welcome',
+    terminal: true,
+    layout: {
+      type: 'SingleColumnLayout',
+      children: [
+        { type: 'TextHeading', text: flow.name || 'Welcome' },
+        { type: 'TextBody', text: `Categories: ${flow.categories.join(', ')}` },
+        { type: 'Footer', label: 'Done', 'on-click-action': { name: 'complete', payload: {} } },
+      ],
+    },
+  }
+  return `${JSON.stringify({ version: '6.0', screens: [screen] }, null, 2)}\n`
+}
+
+/** Meta's preview timestamps: no fractional seconds, offset without a colon. */
+function metaTimestamp(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, '+0000')
 }
 
 export type Emulator = {
@@ -45,7 +72,7 @@ function waitForAbort(signal: AbortSignal): Promise<never> {
  * rules (only DRAFT deletable, 401 + 1200 on a bad key, 404 + 1300 for an unknown flow). State lives in
  * memory, one copy per emulator.
  */
-export function createEmulator({ seed, latencyMs = 0 }: EmulatorOptions): Emulator {
+export function createEmulator({ seed, latencyMs = 0, flowJsonBaseUrl = 'https://mmg.whatsapp.net' }: EmulatorOptions): Emulator {
   const channels = new Map(
     seed.channels.map((channel) => [
       channel.id,
@@ -90,9 +117,53 @@ export function createEmulator({ seed, latencyMs = 0 }: EmulatorOptions): Emulat
     return c.json(body)
   })
 
+  const flowOf = (c: Context) => channels.get(c.req.param('channelId') ?? '')?.get(c.req.param('flowId') ?? '')
+
+  app.get(`${flowsPath}/:flowId`, (c) => {
+    const flow = flowOf(c)
+    if (!flow) return fail(c, 404, 1300, 'Flow not found')
+    const body: FlowDetailsResponse = {
+      flowId: flow.id,
+      flowJsonUrl: `${flowJsonBaseUrl}${flowJsonPath.replace(':flowId', flow.id)}?_nc_sid=471`,
+      name: flow.name,
+      status: flow.status,
+      categories: flow.categories,
+      ...(flow.validationErrors?.length ? { validationErrors: flow.validationErrors } : {}),
+    }
+    return c.json(body)
+  })
+
+  app.get(`${flowsPath}/:flowId/preview`, (c) => {
+    const flow = flowOf(c)
+    if (!flow) return fail(c, 404, 1300, 'Flow not found')
+    const body: PreviewFlowResponse = {
+      id: flow.id,
+      preview_url: `https://business.facebook.com/wa/manage/flows/${flow.id}/preview/?token=${crypto.randomUUID()}`,
+      expires_at: metaTimestamp(new Date(Date.now() + 30 * 24 * 3600_000)),
+    }
+    return c.json(body)
+  })
+
+  app.post(`${flowsPath}/:flowId/deprecate`, (c) => {
+    const flow = flowOf(c)
+    if (!flow) return fail(c, 404, 1300, 'Flow not found')
+    if (!['PUBLISHED', 'THROTTLED', 'BLOCKED'].includes(flow.status)) {
+      return fail(c, 400, 1000, 'Flow must be in PUBLISHED status')
+    }
+    flow.status = 'DEPRECATED'
+    return c.body(null, 200)
+  })
+
+  // Meta's CDN: no key, the address is the credential.
+  app.get(flowJsonPath, (c) => {
+    const flow = [...channels.values()].map((flows) => flows.get(c.req.param('flowId'))).find(Boolean)
+    if (!flow) return c.text('Not found', 404)
+    return c.body(flowJsonFor(flow), 200, { 'content-type': 'application/json' })
+  })
+
   app.delete(`${flowsPath}/:flowId`, async (c) => {
     const flows = channels.get(c.req.param('channelId'))!
-    const flow = flows.get(c.req.param('flowId'))
+    const flow = flowOf(c)
     if (!flow) return fail(c, 404, 1300, 'Flow not found')
     if (flow.status !== 'DRAFT') return fail(c, 400, 1000, 'Flow must be in DRAFT status')
     switch (flow.fault) {

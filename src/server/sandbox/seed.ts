@@ -3,6 +3,7 @@ import type { operations } from '../upstream/openapi/8x8-api.generated'
 type FlowDetails = operations['get-whatsapp-flow-details']['responses'][200]['content']['application/json']
 export type SeedFlowStatus = NonNullable<FlowDetails['status']>
 export type SeedFlowCategory = NonNullable<FlowDetails['categories']>[number]
+export type SeedValidationError = NonNullable<FlowDetails['validationErrors']>[number]
 
 /**
  * How the emulator misbehaves when this flow is deleted, so failures are reproducible in demos and tests:
@@ -18,6 +19,8 @@ export type SeedFlow = {
   status: SeedFlowStatus
   categories: SeedFlowCategory[]
   fault?: SeedFault
+  /** Meta's findings in the flow JSON (a draft with errors cannot be published). */
+  validationErrors?: SeedValidationError[]
 }
 
 export type SeedChannel = { id: string; name: string; flows: SeedFlow[] }
@@ -40,7 +43,24 @@ export const sandboxSeed: Seed = {
         { id: '1377520498216634', name: 'Store appointment booking', status: 'PUBLISHED', categories: ['APPOINTMENT_BOOKING'] },
         { id: '1209946631278450', name: 'Newsletter sign-up (v1)', status: 'DEPRECATED', categories: ['SIGN_UP'] },
         { id: '1508834471902265', name: 'Holiday returns form', status: 'DEPRECATED', categories: ['CUSTOMER_SUPPORT'] },
-        { id: '1733015592817740', name: 'Customer feedback – draft 2', status: 'DRAFT', categories: ['SURVEY'] },
+        {
+          id: '1733015592817740',
+          name: 'Customer feedback – draft 2',
+          status: 'DRAFT',
+          categories: ['SURVEY'],
+          validationErrors: [
+            {
+              error: 'INVALID_PROPERTY_VALUE',
+              errorType: 'FLOW_JSON_ERROR',
+              message: "Invalid value found for property 'type'.",
+              lineStart: 12,
+              lineEnd: 12,
+              columnStart: 21,
+              columnEnd: 31,
+              pointers: [{ lineStart: 12, lineEnd: 12, columnStart: 21, columnEnd: 31, path: 'screens[0].layout.children[1].type' }],
+            },
+          ],
+        },
         { id: '1094528830614471', name: 'Order status lookup', status: 'DRAFT', categories: ['CUSTOMER_SUPPORT'], fault: 'in-template' },
         { id: '1466270913358802', name: 'Loyalty sign-up v2', status: 'DRAFT', categories: ['SIGN_UP'], fault: 'server-error' },
         { id: '1852263340057719', name: 'Store locator', status: 'DRAFT', categories: ['OTHER'], fault: 'hang' },

@@ -9,12 +9,17 @@ type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body 
 export type ListFlowsOperation = operations['get-whatsapp-flows']
 export type DeleteFlowOperation = operations['delete-whatsapp-flow']
 export type GetFlowOperation = operations['get-whatsapp-flow-details']
+export type PreviewFlowOperation = operations['preview-whatsapp-flow']
+export type DeprecateFlowOperation = operations['deprecate-whatsapp-flow']
 
 export type ListFlowsQuery = NonNullable<ListFlowsOperation['parameters']['query']>
 export type ListFlowsResponse = Json<ListFlowsOperation['responses'][200]>
 export type UpstreamFlowSummary = NonNullable<ListFlowsResponse['flows']>[number]
 export type FlowPathParams = DeleteFlowOperation['parameters']['path']
 export type FlowDetailsResponse = Json<GetFlowOperation['responses'][200]>
+export type UpstreamValidationError = NonNullable<FlowDetailsResponse['validationErrors']>[number]
+export type PreviewFlowQuery = NonNullable<PreviewFlowOperation['parameters']['query']>
+export type PreviewFlowResponse = Json<PreviewFlowOperation['responses'][200]>
 
 /** 8x8's ErrorResponse, as the 401 of the flows list declares it. */
 export type UpstreamErrorResponse = Json<ListFlowsOperation['responses'][401]>

@@ -1,7 +1,8 @@
 import { isErrorBody, proxyErrorCodes, type ErrorBody } from '../../shared/error-body'
-import type { FlowList } from '../../shared/flow'
-import type { FlowPathParams, ListFlowsQuery } from './api-types'
-import { listFlowsResponseSchema } from './boundary'
+import type { z } from 'zod'
+import type { FlowDetails, FlowList, FlowPreview } from '../../shared/flow'
+import type { FlowPathParams, ListFlowsQuery, PreviewFlowQuery } from './api-types'
+import { flowDetailsResponseSchema, listFlowsResponseSchema, previewResponseSchema } from './boundary'
 import { ProxyError, UpstreamError } from './errors'
 import { backoffDelay, createRateLimiter, parseRetryAfter, sleep, type RateLimiter } from './resilience'
 
@@ -29,8 +30,26 @@ export type UpstreamHealth = { state: 'unknown' | 'answering' | 'failing'; statu
 
 export type UpstreamClient = {
   listFlows(scope: ChannelScope, query: ListFlowsQuery, options?: CallOptions): Promise<FlowList>
+  getFlow(params: FlowPathParams, options?: CallOptions): Promise<FlowDetails & { flowJsonUrl?: string }>
+  /** The flow's JSON as Meta's CDN serves it (fetched without the API key, from allowlisted hosts only). */
+  getFlowJson(params: FlowPathParams, options?: CallOptions): Promise<{ name: string; json: string }>
+  getPreview(params: FlowPathParams, query: PreviewFlowQuery, options?: CallOptions): Promise<FlowPreview>
   deleteFlow(params: FlowPathParams, options?: CallOptions): Promise<void>
+  deprecateFlow(params: FlowPathParams, options?: CallOptions): Promise<void>
   health(): UpstreamHealth
+}
+
+/** Where 8x8's flowJsonUrl may point: Meta's CDN (and, for test servers, 8x8's own origin). */
+export function isAllowedFlowJsonUrl(url: string, baseUrl: string): boolean {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return false
+  }
+  if (parsed.origin === new URL(baseUrl).origin) return true
+  const host = parsed.hostname
+  return parsed.protocol === 'https:' && (host.endsWith('.whatsapp.net') || host.endsWith('.fbcdn.net'))
 }
 
 export const defaultRateLimit = { perMinute: 100, maxWaitMs: 5000 }
@@ -59,7 +78,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   }
 
   /** Sends one request (and for reads, its retries) and returns the 2xx answer's body text. */
-  async function request(method: 'GET' | 'DELETE', path: string, { signal: callerSignal }: CallOptions = {}) {
+  async function request(method: 'GET' | 'DELETE' | 'POST', path: string, { signal: callerSignal }: CallOptions = {}) {
     const deadline = AbortSignal.timeout(options.timeoutMs)
     const signal = callerSignal ? AbortSignal.any([deadline, callerSignal]) : deadline
     const giveUpAt = Date.now() + options.timeoutMs
@@ -96,12 +115,13 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     return undefined
   }
 
-  async function send(method: string, path: string, signal: AbortSignal, deadline: AbortSignal): Promise<string> {
+  async function send(method: string, path: string, signal: AbortSignal, deadline: AbortSignal, toCdn = false): Promise<string> {
     let response: Response
     try {
-      response = await fetchImpl(`${options.baseUrl}${path}`, {
+      response = await fetchImpl(toCdn ? path : `${options.baseUrl}${path}`, {
         method,
-        headers: { authorization: `Bearer ${options.apiKey}`, accept: 'application/json' },
+        // The key goes to 8x8 only, never to the CDN that serves flow JSON.
+        headers: toCdn ? { accept: 'application/json' } : { authorization: `Bearer ${options.apiKey}`, accept: 'application/json' },
         // A redirect would carry the key to wherever it points: refuse to follow it.
         redirect: 'manual',
         signal,
@@ -116,13 +136,19 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         upstreamStatus: response.status,
       })
     }
-    if (response.ok && method === 'DELETE') {
-      // 200 with no body (spec) or 204 (guide): either way there is nothing to read.
+    if (response.ok && method !== 'GET') {
+      // Delete, deprecate: 200 with no body (spec) or 204 (guide): either way there is nothing to read.
       await response.body?.cancel()
       return ''
     }
     const text = await readCapped(response, maxBytes, deadline, options.timeoutMs)
     if (response.ok) return text
+    if (toCdn) {
+      throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, `Meta's CDN answered HTTP ${response.status} for the flow JSON`, {
+        detail: describe(response),
+        upstreamStatus: response.status,
+      })
+    }
     const body = parseJson(text)
     if (!isErrorBody(body)) {
       throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, `8x8 answered HTTP ${response.status} without an 8x8 error body`, {
@@ -133,28 +159,78 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     throw new UpstreamError(response.status, withoutSecret(body, options.apiKey), response.headers.get('retry-after'))
   }
 
+  async function getFlow(params: FlowPathParams, callOptions?: CallOptions) {
+    const text = await request('GET', flowPath(params), callOptions)
+    return parse(flowDetailsResponseSchema, text, "8x8's flow details")
+  }
+
   return {
     health: () => lastHealth,
 
     async listFlows(scope, query, callOptions) {
       const search = query.limit === undefined ? '' : `?limit=${query.limit}`
-      const body = parseJson(await request('GET', `${flowsPath(scope)}${search}`, callOptions))
-      if (body === notJson) {
-        throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, '8x8 answered with something that is not JSON')
+      return parse(listFlowsResponseSchema, await request('GET', `${flowsPath(scope)}${search}`, callOptions), "8x8's flow list")
+    },
+
+    getFlow,
+
+    async getFlowJson(params, callOptions) {
+      const details = await getFlow(params, callOptions)
+      if (details.flowJsonUrl === undefined) {
+        throw new ProxyError(404, proxyErrorCodes.notFound, '8x8 gave no JSON for this flow')
       }
-      const parsed = listFlowsResponseSchema.safeParse(body)
-      if (!parsed.success) {
-        throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, "8x8's flow list did not have the documented shape", {
-          detail: parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+      if (!isAllowedFlowJsonUrl(details.flowJsonUrl, options.baseUrl)) {
+        throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, "8x8's flow JSON address is not on Meta's CDN", {
+          detail: [`host ${URL.canParse(details.flowJsonUrl) ? new URL(details.flowJsonUrl).host : 'unreadable'}`],
         })
       }
-      return parsed.data
+      const deadline = AbortSignal.timeout(options.timeoutMs)
+      const signal = callOptions?.signal ? AbortSignal.any([deadline, callOptions.signal]) : deadline
+      let json: string
+      try {
+        json = await send('GET', details.flowJsonUrl, signal, deadline, true)
+      } catch (error) {
+        throw asFailure(error, deadline, options.timeoutMs)
+      }
+      if (parseJson(json) === notJson) {
+        throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, 'The flow JSON from the CDN is not JSON')
+      }
+      return { name: details.name, json }
+    },
+
+    async getPreview(params, query, callOptions) {
+      const search = query.refresh ? '?refresh=true' : ''
+      const text = await request('GET', `${flowPath(params)}/preview${search}`, callOptions)
+      return parse(previewResponseSchema, text, "8x8's flow preview")
+    },
+
+    async deprecateFlow(params, callOptions) {
+      await request('POST', `${flowPath(params)}/deprecate`, callOptions)
     },
 
     async deleteFlow(params, callOptions) {
-      await request('DELETE', `${flowsPath(params)}/${encodeURIComponent(params.flowId)}`, callOptions)
+      await request('DELETE', flowPath(params), callOptions)
     },
   }
+}
+
+function flowPath(params: FlowPathParams): string {
+  return `${flowsPath(params)}/${encodeURIComponent(params.flowId)}`
+}
+
+/** 8x8's answer, checked at the boundary: not JSON, or not the documented shape, is a 502 with the reason logged. */
+function parse<S extends z.ZodType>(schema: S, text: string, what: string): z.output<S> {
+  const body = parseJson(text)
+  if (body === notJson) {
+    throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, '8x8 answered with something that is not JSON')
+  }
+  const parsed = schema.safeParse(body)
+  if (!parsed.success) {
+    throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, `${what} did not have the documented shape`, {
+      detail: parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    })
+  }
+  return parsed.data
 }
 
 function asFailure(error: unknown, deadline: AbortSignal, timeoutMs: number): UpstreamError | ProxyError {

@@ -84,6 +84,30 @@ describe("the sandbox answers in 8x8's documented shapes", () => {
     expect(validate(body), JSON.stringify(validate.errors)).toBe(true)
   })
 
+  it.each([
+    ['details of a draft with validation errors', '', () => channel.flows.find((flow) => flow.validationErrors)!.id],
+    ['details of a published flow', '', () => flowOf(undefined, 'PUBLISHED')],
+    ['a preview', '/preview', () => flowOf(undefined, 'PUBLISHED')],
+  ])('%s: 200 in the documented shape', async (_label, suffix, flowId) => {
+    const response = await createEmulator({ seed: sandboxSeed }).fetch(`${base}/${flowId()}${suffix}`, { headers: auth })
+    expect(response.status).toBe(200)
+    const validate = validatorFor(`${flowsPath}/{flowId}${suffix}`, 'get', '200')
+    const body = await response.json()
+    expect(validate(body), JSON.stringify(validate.errors)).toBe(true)
+  })
+
+  it('deprecate: 200 with no body for a published flow, the declared 400 for a draft', async () => {
+    const emulator = createEmulator({ seed: sandboxSeed })
+    const published = await emulator.fetch(`${base}/${flowOf(undefined, 'PUBLISHED')}/deprecate`, { method: 'POST', headers: auth })
+    expect(published.status).toBe(200)
+    expect(await published.text()).toBe('')
+    const draft = await emulator.fetch(`${base}/${flowOf(undefined)}/deprecate`, { method: 'POST', headers: auth })
+    expect(draft.status).toBe(400)
+    const validate = validatorFor(`${flowsPath}/{flowId}/deprecate`, 'post', '400')
+    const body = await draft.json()
+    expect(validate(body), JSON.stringify(validate.errors)).toBe(true)
+  })
+
   it('rejects a body that breaks the schema (the check can fail)', () => {
     const validate = validatorFor(flowsPath, 'get', '200')
     expect(validate({ flows: [{ id: 1, status: 'GONE' }] })).toBe(false)

@@ -6,10 +6,13 @@ import { auditQueries } from '../api/audit-queries'
 
 const resultLabels: Record<NonNullable<AuditEntry['result']>, string> = {
   deleted: 'Deleted',
+  deprecated: 'Deprecated',
   refused: 'Refused by 8x8',
   failed: 'Failed',
   unknown: 'Outcome unknown',
 }
+
+const actionLabels: Record<AuditEntry['action'], string> = { 'flow.delete': 'Delete', 'flow.deprecate': 'Deprecate' }
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
 
@@ -32,7 +35,7 @@ export function RecentActivity({ scope, channelName }: RecentActivityProps) {
         />
       )}
       {activity.isPending && <output className="muted small">Loading recent activity…</output>}
-      {entries?.length === 0 && <p className="muted">No deletes recorded in {channelName} yet.</p>}
+      {entries?.length === 0 && <p className="muted">Nothing deleted or deprecated in {channelName} yet.</p>}
       {entries && entries.length > 0 && (
         <table className="data-table">
           <caption className="visually-hidden">Recent activity in {channelName}, newest first</caption>
@@ -41,6 +44,7 @@ export function RecentActivity({ scope, channelName }: RecentActivityProps) {
               <th scope="col">Time</th>
               <th scope="col">Operator</th>
               <th scope="col">Flow</th>
+              <th scope="col">Action</th>
               <th scope="col">Result</th>
               <th scope="col">8x8 code and error ID</th>
             </tr>
@@ -69,6 +73,7 @@ function ActivityRow({ entry }: { entry: AuditEntry }) {
         <br />
         <code className="selectable small">{entry.flowId}</code>
       </th>
+      <td>{actionLabels[entry.action] ?? entry.action}</td>
       <td>
         <span className={`result result--${result}`}>{resultLabels[result]}</span>
       </td>
