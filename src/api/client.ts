@@ -1,6 +1,6 @@
 import { ApiError, fromNetworkFailure, fromResponse, newErrorId } from './api-error'
 
-type RequestOptions = { method?: 'GET' | 'DELETE'; signal?: AbortSignal; headers?: Record<string, string> }
+type RequestOptions = { method?: 'GET' | 'DELETE' | 'POST'; signal?: AbortSignal; headers?: Record<string, string> }
 
 /**
  * The browser's one way to the proxy. Resolves with the response of a 2xx; throws ApiError for
@@ -40,4 +40,9 @@ export async function getJson<T>(path: string, options: { signal?: AbortSignal }
 
 export async function deleteResource(path: string, { headers }: { headers?: Record<string, string> } = {}): Promise<void> {
   await send(path, { method: 'DELETE', headers })
+}
+
+/** A POST without a body, for actions such as deprecate. */
+export async function postAction(path: string, { headers }: { headers?: Record<string, string> } = {}): Promise<void> {
+  await send(path, { method: 'POST', headers })
 }

@@ -9,7 +9,7 @@ const feedback: Record<CopyState, string> = {
 }
 
 /** Copies `text` exactly; the result is announced next to the button, whose name never changes. */
-export function CopyButton({ text, label }: { text: string; label: string }) {
+export function CopyButton({ text, label, accessibleName }: { text: string; label: string; accessibleName?: string }) {
   const [state, setState] = useState<CopyState>('idle')
 
   useEffect(() => {
@@ -29,7 +29,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
 
   return (
     <span className="copy">
-      <button type="button" className="button button--small" onClick={copy}>
+      <button type="button" className="button button--small" onClick={copy} aria-label={accessibleName}>
         {label}
       </button>
       <output className="copy__feedback">{feedback[state]}</output>

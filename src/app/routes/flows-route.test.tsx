@@ -53,8 +53,16 @@ describe('flows list', () => {
     )
     renderApp(retail)
     expect(await screen.findByText('Loading flows…')).toBeInTheDocument()
-    const [first] = await rows()
-    expect(within(first).getByRole('rowheader')).toHaveTextContent('Old promo')
+    // Sorted by name by default.
+    const all = await rows()
+    expect(all.map((row) => within(row).getByRole('rowheader').textContent)).toEqual([
+      'Loan Collection',
+      'Newsletter sign-up (v1)',
+      'Old promo',
+      'Spring sale survey',
+      'Store locator',
+    ])
+    const first = all[2]
     expect(within(first).getByText('1620387745519023')).toBeInTheDocument()
     expect(within(first).getByText('DRAFT')).toBeInTheDocument()
     expect(screen.queryByText('Loading flows…')).not.toBeInTheDocument()

@@ -58,7 +58,7 @@ function ConfiguredFlows({ config }: { config: AppConfig }) {
             onChange={(id) => navigate(paths.flows.getHref(config.accountId, id))}
           />
         }
-        onDeleteSettled={() => void queryClient.invalidateQueries({ queryKey: auditQueries.all() })}
+        onChangeSettled={() => void queryClient.invalidateQueries({ queryKey: auditQueries.all() })}
       />
       <Suspense fallback={null}>
         <RecentActivity key={channel.id} scope={scope} channelName={channel.name} />

@@ -1,60 +1,26 @@
-import * as Toast from '@radix-ui/react-toast'
-import { useCallback, useState, type ReactNode } from 'react'
-import { ErrorDetails } from '../error-details'
+import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react'
 import { ToastContext, type ToastInput } from './toast-context'
 
-type ShownToast = ToastInput & { id: number }
+export type ShownToast = ToastInput & { id: number }
 
-const successDurationMs = 5000
+// Radix Toast is not needed for the first paint: it loads right after it. A toast shown before that
+// waits in the state below and appears once the list has loaded.
+const ToastList = lazy(() => import('./toast-list'))
 
 let nextId = 1
 
-/**
- * Success toasts fade after a few seconds; error toasts stay until dismissed, because support staff
- * need time to copy the errorId. F8 moves focus to the toasts.
- */
+/** Holds the toasts; `useToast()` shows one. */
 export function Toaster({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<ShownToast[]>([])
   const show = useCallback((toast: ToastInput) => setToasts((current) => [...current, { ...toast, id: nextId++ }]), [])
-  const remove = (id: number) => setToasts((current) => current.filter((t) => t.id !== id))
+  const remove = useCallback((id: number) => setToasts((current) => current.filter((t) => t.id !== id)), [])
 
   return (
     <ToastContext.Provider value={show}>
-      <Toast.Provider swipeDirection="right" label="Notification">
-        {children}
-        {toasts.map((toast) => (
-          <Toast.Root
-            key={toast.id}
-            className={`toast toast--${toast.kind}`}
-            type={toast.kind === 'error' ? 'foreground' : 'background'}
-            duration={toast.kind === 'error' ? Infinity : successDurationMs}
-            onOpenChange={(open) => open || remove(toast.id)}
-          >
-            <Toast.Title className="toast__title">{toast.title}</Toast.Title>
-            <Toast.Description asChild>
-              <div className="toast__body">
-                {toast.kind === 'error' ? (
-                  <>
-                    {toast.hint && <p className="toast__hint">{toast.hint}</p>}
-                    <ErrorDetails error={toast.error} />
-                    {toast.action && (
-                      <button type="button" className="button button--small toast__action" onClick={toast.action.onClick}>
-                        {toast.action.label}
-                      </button>
-                    )}
-                  </>
-                ) : (
-                  toast.description
-                )}
-              </div>
-            </Toast.Description>
-            <Toast.Close className="toast__close" aria-label="Dismiss notification">
-              ×
-            </Toast.Close>
-          </Toast.Root>
-        ))}
-        <Toast.Viewport className="toast-viewport" />
-      </Toast.Provider>
+      {children}
+      <Suspense fallback={null}>
+        <ToastList toasts={toasts} onRemove={remove} />
+      </Suspense>
     </ToastContext.Provider>
   )
 }

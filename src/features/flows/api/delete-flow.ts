@@ -1,26 +1,48 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { deleteResource } from '../../../api/client'
-import type { Flow } from '../../../shared/flow'
-import { flowQueries, flowsPath, type FlowScope } from './flow-queries'
+import { postAction, deleteResource } from '../../../api/client'
+import type { Flow, FlowList } from '../../../shared/flow'
+import { flowPath } from './flow-details'
+import { flowQueries, type FlowScope } from './flow-queries'
+
+/** For the audit log: the name the operator confirmed (header values must be ASCII, hence the encoding). */
+const auditHeaders = (flow: Pick<Flow, 'name'>) => ({ 'x-flow-name': encodeURIComponent(flow.name) })
 
 export function deleteFlow(scope: FlowScope, flow: Pick<Flow, 'id' | 'name'>) {
-  return deleteResource(`${flowsPath(scope)}/${encodeURIComponent(flow.id)}`, {
-    // For the audit log: the name the operator confirmed (header values must be ASCII, hence the encoding).
-    headers: { 'x-flow-name': encodeURIComponent(flow.name) },
-  })
+  return deleteResource(flowPath(scope, flow.id), { headers: auditHeaders(flow) })
+}
+
+export function deprecateFlow(scope: FlowScope, flow: Pick<Flow, 'id' | 'name'>) {
+  return postAction(`${flowPath(scope, flow.id)}/deprecate`, { headers: auditHeaders(flow) })
+}
+
+/**
+ * Applies a confirmed change to the cached list at once, then refetches in the background. A refetch
+ * already in flight may predate the change; it is cancelled so it cannot bring the old row back.
+ */
+export function useUpdateFlowList(scope: FlowScope) {
+  const queryClient = useQueryClient()
+  const { queryKey } = flowQueries.list(scope)
+  return async (update: (flows: Flow[]) => Flow[]) => {
+    await queryClient.cancelQueries({ queryKey })
+    queryClient.setQueryData(queryKey, (list: FlowList | undefined) => list && { flows: update(list.flows) })
+    void queryClient.invalidateQueries({ queryKey: flowQueries.all() })
+  }
 }
 
 export function useDeleteFlow(scope: FlowScope) {
-  const queryClient = useQueryClient()
-  const { queryKey } = flowQueries.list(scope)
+  const updateList = useUpdateFlowList(scope)
   return useMutation({
     mutationFn: (flow: Flow) => deleteFlow(scope, flow),
-    onSuccess: async (_result, flow) => {
-      // A refetch already in flight may predate the delete; it must not bring the row back.
-      await queryClient.cancelQueries({ queryKey })
-      queryClient.setQueryData(queryKey, (list) => list && { flows: list.flows.filter((f) => f.id !== flow.id) })
-      // Not awaited: the dialog closes as soon as 8x8 confirmed; the refetch reconciles in the background.
-      void queryClient.invalidateQueries({ queryKey })
-    },
+    meta: { action: 'Delete' },
+    onSuccess: (_result, flow) => updateList((flows) => flows.filter((f) => f.id !== flow.id)),
+  })
+}
+
+export function useDeprecateFlow(scope: FlowScope) {
+  const updateList = useUpdateFlowList(scope)
+  return useMutation({
+    mutationFn: (flow: Flow) => deprecateFlow(scope, flow),
+    meta: { action: 'Deprecate' },
+    onSuccess: (_result, flow) => updateList((flows) => flows.map((f) => (f.id === flow.id ? { ...f, status: 'DEPRECATED' } : f))),
   })
 }

@@ -24,5 +24,6 @@ export const flowQueries = {
     queryOptions({
       queryKey: [...flowQueries.lists(), scope],
       queryFn: ({ signal }) => listFlows(scope, { signal }),
+      meta: { action: 'Load flows' },
     }),
 }

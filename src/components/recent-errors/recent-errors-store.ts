@@ -1,0 +1,91 @@
+import { useSyncExternalStore } from 'react'
+import type { ApiError } from '../../api/api-error'
+
+/** One failure the operator saw, kept so support can find its errorId after the toast is gone. */
+export type RecentError = {
+  at: string
+  /** What was being done, e.g. "Delete", "Load flows". */
+  action: string
+  flowName?: string
+  flowId?: string
+  code: string
+  errorId: string
+  requestId?: string
+  message: string
+  source: ApiError['source']
+}
+
+const storageKey = 'flows-admin.recent-errors'
+export const recentErrorsLimit = 50
+const listeners = new Set<() => void>()
+let cache: { raw: string | null; list: RecentError[] } = { raw: null, list: [] }
+
+function read(): RecentError[] {
+  let raw: string | null = null
+  try {
+    raw = localStorage.getItem(storageKey)
+  } catch {
+    // Storage blocked (privacy mode): the list lives as long as the page.
+    return cache.list
+  }
+  if (raw === cache.raw) return cache.list
+  let list: RecentError[] = []
+  try {
+    const parsed: unknown = raw === null ? [] : JSON.parse(raw)
+    list = Array.isArray(parsed) ? (parsed as RecentError[]).filter((e) => typeof e?.errorId === 'string') : []
+  } catch {
+    list = []
+  }
+  cache = { raw, list }
+  return list
+}
+
+function write(list: RecentError[]) {
+  const raw = JSON.stringify(list)
+  cache = { raw, list }
+  try {
+    localStorage.setItem(storageKey, raw)
+  } catch {
+    // Full or blocked: keep the in-memory copy.
+  }
+  listeners.forEach((listener) => listener())
+}
+
+export function recordError(error: ApiError, context: { action: string; flowName?: string; flowId?: string }) {
+  const entry: RecentError = {
+    at: new Date().toISOString(),
+    ...context,
+    code: String(error.code),
+    errorId: error.errorId,
+    requestId: error.requestId,
+    message: error.message,
+    source: error.source,
+  }
+  write([entry, ...read().filter((e) => e.errorId !== entry.errorId)].slice(0, recentErrorsLimit))
+}
+
+export function clearRecentErrors() {
+  write([])
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener)
+  // Another tab recorded an error.
+  const onStorage = (event: StorageEvent) => event.key === storageKey && listener()
+  window.addEventListener('storage', onStorage)
+  return () => {
+    listeners.delete(listener)
+    window.removeEventListener('storage', onStorage)
+  }
+}
+
+export function useRecentErrors(): RecentError[] {
+  return useSyncExternalStore(subscribe, read, () => [])
+}
+
+/** Support-ready lines: time, action, flow, code, errorId, request id; tab-separated. */
+export function errorLines(errors: readonly RecentError[]): string {
+  return errors
+    .map((e) => [e.at, e.action, e.flowName ? `${e.flowName} (${e.flowId})` : (e.flowId ?? '-'), e.code, e.errorId, e.requestId ?? '-'].join('\t'))
+    .join('\n')
+}

@@ -1,0 +1,154 @@
+import { useQuery } from '@tanstack/react-query'
+import { useEffect, useRef } from 'react'
+import { ErrorPanel } from '../../../components/error-panel'
+import { StatusBadge } from '../../../components/status-badge'
+import { isDeletable, isDeprecatable, type Flow, type FlowValidationError } from '../../../shared/flow'
+import { flowDetailQueries, flowJsonHref } from '../api/flow-details'
+import type { FlowScope } from '../api/flow-queries'
+import { flowLabel } from '../flow-label'
+
+export type FlowDetailsPanelProps = {
+  scope: FlowScope
+  flowId: string
+  /** The row from the list, shown while the details load. */
+  listed?: Flow
+  onClose: () => void
+  onDelete: (flow: Flow) => void
+  onDeprecate: (flow: Flow) => void
+}
+
+const expiryFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+
+function where(error: FlowValidationError): string {
+  if (error.lineStart === undefined) return ''
+  return `line ${error.lineStart}${error.columnStart === undefined ? '' : `, column ${error.columnStart}`}`
+}
+
+/**
+ * A flow as 8x8's get-flow describes it: categories, validation errors, its JSON and a preview link.
+ * Non-modal (the list stays usable beside it); Escape or Close shuts it.
+ */
+export function FlowDetailsPanel({ scope, flowId, listed, onClose, onDelete, onDeprecate }: FlowDetailsPanelProps) {
+  const details = useQuery(flowDetailQueries.details(scope, flowId))
+  const preview = useQuery({ ...flowDetailQueries.preview(scope, flowId), enabled: false })
+  const heading = useRef<HTMLHeadingElement>(null)
+  // Keyed by flow id by its parent: a new flow is a new panel, which takes the focus once.
+  useEffect(() => heading.current?.focus(), [])
+
+  const flow: Flow | undefined = details.data ?? listed
+  const title = flow ? flowLabel(flow) : `Flow ${flowId}`
+  return (
+    <dialog
+      open
+      className="details"
+      aria-labelledby="details-heading"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose()
+      }}
+    >
+      <div className="details__header">
+        <h2 id="details-heading" ref={heading} tabIndex={-1}>
+          {title}
+        </h2>
+        <button type="button" className="button button--small" onClick={onClose} aria-label="Close details">
+          Close
+        </button>
+      </div>
+      <dl className="details__facts">
+        <dt>ID</dt>
+        <dd>
+          <code className="selectable">{flowId}</code>
+        </dd>
+        {flow && (
+          <>
+            <dt>Status</dt>
+            <dd>
+              <StatusBadge status={flow.status} />
+            </dd>
+          </>
+        )}
+        {details.data && (
+          <>
+            <dt>Categories</dt>
+            <dd>{details.data.categories.length > 0 ? details.data.categories.join(', ') : <span className="muted">None</span>}</dd>
+          </>
+        )}
+      </dl>
+
+      {details.isPending && (
+        <output className="muted">
+          <span className="spinner" aria-hidden="true" /> Loading details from 8x8…
+        </output>
+      )}
+      {details.error && (
+        <ErrorPanel title="Couldn't load the details" error={details.error} onRetry={() => details.refetch()} retrying={details.isFetching} />
+      )}
+
+      {details.data && (
+        <section aria-labelledby="validation-heading">
+          <h3 id="validation-heading">Validation</h3>
+          {details.data.validationErrors.length === 0 ? (
+            <p className="muted">Meta reports no errors in this flow's JSON.</p>
+          ) : (
+            <ul className="details__errors">
+              {details.data.validationErrors.map((error, index) => (
+                <li key={index}>
+                  <strong>{error.message || error.error}</strong>
+                  <div className="small muted">
+                    {[error.error, error.errorType, where(error)].filter(Boolean).join(' · ')}
+                  </div>
+                  {error.paths.map((path) => (
+                    <code key={path} className="small details__path">
+                      {path}
+                    </code>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="files-heading">
+        <h3 id="files-heading">JSON and preview</h3>
+        <div className="details__actions">
+          {details.data?.hasFlowJson !== false && (
+            <a className="button" href={flowJsonHref(scope, flowId)} download>
+              Download flow JSON
+            </a>
+          )}
+          <button type="button" className="button" onClick={() => preview.refetch()} disabled={preview.isFetching}>
+            {preview.isFetching ? 'Getting preview link…' : preview.data ? 'New preview link' : 'Get preview link'}
+          </button>
+        </div>
+        {preview.data && (
+          <p className="small">
+            <a href={preview.data.previewUrl} target="_blank" rel="noopener noreferrer">
+              Open the preview on Meta
+            </a>{' '}
+            (needs a Meta Business sign-in
+            {preview.data.expiresAt &&
+              `; valid until ${Number.isNaN(Date.parse(preview.data.expiresAt)) ? preview.data.expiresAt : expiryFormat.format(Date.parse(preview.data.expiresAt))}`}
+            )
+          </p>
+        )}
+        {preview.error && <ErrorPanel title="Couldn't get a preview link" error={preview.error} />}
+      </section>
+
+      {flow && (isDeletable(flow) || isDeprecatable(flow)) && (
+        <div className="details__actions details__actions--end">
+          {isDeprecatable(flow) && (
+            <button type="button" className="button" onClick={() => onDeprecate(flow)}>
+              Deprecate…
+            </button>
+          )}
+          {isDeletable(flow) && (
+            <button type="button" className="button button--danger-quiet" onClick={() => onDelete(flow)}>
+              Delete…
+            </button>
+          )}
+        </div>
+      )}
+    </dialog>
+  )
+}

@@ -1,0 +1,86 @@
+import type { Flow } from '../../../shared/flow'
+import { flowLabel } from '../flow-label'
+import { ConfirmDialog } from './confirm-dialog'
+
+export type FlowDialogProps = {
+  /** The flow to act on; null when the dialog is closed. */
+  flow: Flow | null
+  channelName: string
+  pending: boolean
+  onConfirm: (flow: Flow) => void
+  onCancel: () => void
+  onCloseAutoFocus?: (event: Event) => void
+  /** Where the flow's JSON can be downloaded, to keep a copy first. */
+  jsonHref?: (flow: Flow) => string
+}
+
+function FlowNamed({ flow, channelName, verb }: { flow: Flow; channelName: string; verb: string }) {
+  return (
+    <p>
+      <strong>{flowLabel(flow)}</strong> (ID <code>{flow.id}</code>) will be {verb} channel <strong>{channelName}</strong>.
+    </p>
+  )
+}
+
+function DownloadCopy({ href }: { href: string }) {
+  return (
+    <p className="dialog__extra small">
+      Want a copy first?{' '}
+      <a href={href} download>
+        Download flow JSON
+      </a>
+    </p>
+  )
+}
+
+export function DeleteFlowDialog({ flow, channelName, pending, onConfirm, onCancel, onCloseAutoFocus, jsonHref }: FlowDialogProps) {
+  return (
+    <ConfirmDialog
+      open={flow !== null}
+      title="Delete flow?"
+      description={
+        flow && (
+          <>
+            <FlowNamed flow={flow} channelName={channelName} verb="deleted from" />
+            <p className="dialog__warning">Deletion is permanent and cannot be undone.</p>
+          </>
+        )
+      }
+      extra={flow && jsonHref && <DownloadCopy href={jsonHref(flow)} />}
+      confirmLabel="Delete flow"
+      pendingLabel="Deleting…"
+      pending={pending}
+      onConfirm={() => flow && onConfirm(flow)}
+      onCancel={onCancel}
+      onCloseAutoFocus={onCloseAutoFocus}
+    />
+  )
+}
+
+export function DeprecateFlowDialog({ flow, channelName, pending, onConfirm, onCancel, onCloseAutoFocus, jsonHref }: FlowDialogProps) {
+  return (
+    <ConfirmDialog
+      open={flow !== null}
+      title="Deprecate flow?"
+      description={
+        flow && (
+          <>
+            <FlowNamed flow={flow} channelName={channelName} verb="deprecated in" />
+            <p>
+              Customers can no longer be sent this flow. Copies already sent may still be opened and answered. The flow
+              stays in the list as DEPRECATED.
+            </p>
+            <p className="dialog__warning">Deprecation is permanent and cannot be undone: the flow cannot be published again.</p>
+          </>
+        )
+      }
+      extra={flow && jsonHref && <DownloadCopy href={jsonHref(flow)} />}
+      confirmLabel="Deprecate flow"
+      pendingLabel="Deprecating…"
+      pending={pending}
+      onConfirm={() => flow && onConfirm(flow)}
+      onCancel={onCancel}
+      onCloseAutoFocus={onCloseAutoFocus}
+    />
+  )
+}

@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'react'
+
+function ago(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000))
+  if (seconds < 5) return 'just now'
+  if (seconds < 60) return `${seconds} seconds ago`
+  const minutes = Math.floor(seconds / 60)
+  if (minutes < 60) return minutes === 1 ? '1 minute ago' : `${minutes} minutes ago`
+  const hours = Math.floor(minutes / 60)
+  return hours === 1 ? '1 hour ago' : `${hours} hours ago`
+}
+
+/**
+ * "Updated 12 seconds ago". Ticks on its own, so the table around it does not re-render every few
+ * seconds; not a live region (a screen reader announcing it every tick would be noise).
+ */
+export function UpdatedAgo({ at }: { at: number }) {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 5000)
+    return () => clearInterval(timer)
+  }, [])
+  if (at === 0) return null
+  return (
+    <time className="muted small" dateTime={new Date(at).toISOString()} title={new Date(at).toLocaleString()}>
+      Updated {ago(now - at)}
+    </time>
+  )
+}

@@ -1,0 +1,81 @@
+import { knownFlowStatuses, type Flow } from '../../shared/flow'
+
+/**
+ * What the operator narrowed the list to. Lives in the URL (`?q=&status=&sort=`), so a filtered view
+ * can be shared and the back button undoes a change.
+ */
+export type FlowFilters = {
+  /** Matches a flow's name (case- and accent-insensitive) or its ID (digits anywhere). */
+  query: string
+  /** A status, `OTHER` for statuses 8x8 does not document, or `ALL`. */
+  status: StatusFilter
+  sort: FlowSort
+}
+
+export const statusFilters = ['ALL', ...knownFlowStatuses, 'OTHER'] as const
+export type StatusFilter = (typeof statusFilters)[number]
+
+export type SortKey = 'name' | 'status'
+export type FlowSort = { key: SortKey; direction: 'ascending' | 'descending' }
+
+export const defaultSort: FlowSort = { key: 'name', direction: 'ascending' }
+
+export function filtersFromParams(params: URLSearchParams): FlowFilters {
+  const status = params.get('status')?.toUpperCase()
+  const sort = params.get('sort') ?? ''
+  const key = sort.replace(/^-/, '')
+  return {
+    query: params.get('q') ?? '',
+    status: (statusFilters as readonly string[]).includes(status ?? '') ? (status as StatusFilter) : 'ALL',
+    sort: key === 'name' || key === 'status' ? { key, direction: sort.startsWith('-') ? 'descending' : 'ascending' } : defaultSort,
+  }
+}
+
+/** The params for `filters`, leaving out defaults so the plain URL stays plain. Other params are kept. */
+export function paramsWithFilters(params: URLSearchParams, filters: FlowFilters): URLSearchParams {
+  const next = new URLSearchParams(params)
+  const set = (name: string, value: string | undefined) => (value ? next.set(name, value) : next.delete(name))
+  set('q', filters.query.trim() === '' ? undefined : filters.query)
+  set('status', filters.status === 'ALL' ? undefined : filters.status)
+  const { key, direction } = filters.sort
+  const sort = `${direction === 'descending' ? '-' : ''}${key}`
+  set('sort', sort === 'name' ? undefined : sort)
+  return next
+}
+
+export function isFiltered(filters: FlowFilters): boolean {
+  return filters.query.trim() !== '' || filters.status !== 'ALL'
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
+const statusRank = (status: string) => {
+  const rank = (knownFlowStatuses as readonly string[]).indexOf(status)
+  return rank === -1 ? knownFlowStatuses.length : rank
+}
+
+const byName = (a: Flow, b: Flow) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id)
+
+/** Lower case without accents, so "resume" finds "Résumé". */
+function folded(text: string): string {
+  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase()
+}
+
+function matchesStatus(flow: Flow, status: StatusFilter): boolean {
+  if (status === 'ALL') return true
+  if (status === 'OTHER') return !(knownFlowStatuses as readonly string[]).includes(flow.status)
+  return flow.status === status
+}
+
+/** The flows to show, in order. Pure: memoise it on (flows, filters). */
+export function applyFilters(flows: readonly Flow[], { query, status, sort }: FlowFilters): Flow[] {
+  const needle = folded(query.trim())
+  const shown = flows.filter(
+    (flow) => matchesStatus(flow, status) && (needle === '' || flow.id.includes(needle) || folded(flow.name).includes(needle)),
+  )
+  const sign = sort.direction === 'ascending' ? 1 : -1
+  return shown.toSorted((a, b) =>
+    sort.key === 'name'
+      ? sign * byName(a, b)
+      : sign * (statusRank(a.status) - statusRank(b.status) || collator.compare(a.status, b.status)) || byName(a, b),
+  )
+}

@@ -1,0 +1,31 @@
+import { useCallback, useMemo, useState } from 'react'
+import { isDeletable, type Flow } from '../../shared/flow'
+
+/**
+ * The drafts picked for a bulk delete. Ids that leave the list (deleted, or no longer drafts after a
+ * refetch) drop out of the selection by themselves.
+ */
+export function useSelection(flows: readonly Flow[] | undefined) {
+  const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set())
+  const selected = useMemo(() => {
+    const drafts = new Set((flows ?? []).filter(isDeletable).map((flow) => flow.id))
+    return new Set([...picked].filter((id) => drafts.has(id))) as ReadonlySet<string>
+  }, [flows, picked])
+
+  const select = useCallback((flow: Flow, on: boolean) => setPicked((current) => withIds(current, [flow.id], on)), [])
+  const selectMany = useCallback((shown: readonly Flow[], on: boolean) => {
+    const ids = shown.filter(isDeletable).map((flow) => flow.id)
+    setPicked((current) => withIds(current, ids, on))
+  }, [])
+  const clear = useCallback(() => setPicked(new Set()), [])
+  return { selected, select, selectMany, clear }
+}
+
+function withIds(current: ReadonlySet<string>, ids: string[], on: boolean): ReadonlySet<string> {
+  const next = new Set(current)
+  for (const id of ids) {
+    if (on) next.add(id)
+    else next.delete(id)
+  }
+  return next
+}
