@@ -1,9 +1,17 @@
-import type { ReactNode } from 'react'
+import { lazy, Suspense, useRef, useState, type ReactNode } from 'react'
+import { useRecentErrors } from '../components/recent-errors/recent-errors-store'
 import { useAppConfig } from '../features/config/api/config-query'
+
+const RecentErrorsPanel = lazy(() =>
+  import('../components/recent-errors/recent-errors-panel').then((m) => ({ default: m.RecentErrorsPanel })),
+)
 
 /** Header with the mode (Sandbox / Live) always in view: operators must never wonder which one they are in. */
 export function AppShell({ children }: { children: ReactNode }) {
   const { data: config } = useAppConfig()
+  const errorCount = useRecentErrors().length
+  const [errorsOpen, setErrorsOpen] = useState(false)
+  const errorsButton = useRef<HTMLButtonElement>(null)
   return (
     <div className="shell">
       <header className="shell__header">
@@ -29,7 +37,32 @@ export function AppShell({ children }: { children: ReactNode }) {
             No sign-in (this computer only)
           </span>
         )}
+        <button
+          ref={errorsButton}
+          type="button"
+          className="button button--small shell__errors"
+          aria-expanded={errorsOpen}
+          aria-label={errorCount > 0 ? `Recent errors (${errorCount})` : 'Recent errors'}
+          onClick={() => setErrorsOpen((open) => !open)}
+        >
+          Recent errors
+          {errorCount > 0 && (
+            <span className="count-badge" aria-hidden="true">
+              {errorCount}
+            </span>
+          )}
+        </button>
       </header>
+      {errorsOpen && (
+        <Suspense fallback={null}>
+          <RecentErrorsPanel
+            onClose={() => {
+              setErrorsOpen(false)
+              errorsButton.current?.focus()
+            }}
+          />
+        </Suspense>
+      )}
       <main className="shell__main">{children}</main>
     </div>
   )

@@ -6,7 +6,8 @@ import { createQueryClient } from '../app/query-client'
 import { AppRoutes } from '../app/router'
 
 function LocationProbe() {
-  return <div data-testid="location">{useLocation().pathname}</div>
+  const { pathname, search } = useLocation()
+  return <div data-testid="location">{`${pathname}${search}`}</div>
 }
 
 /** The whole app at `route`, as main.tsx composes it, with a fresh cache. */

@@ -14,6 +14,7 @@ export const server = setupServer(...flowHandlers)
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 beforeEach(() => {
   resetMockDb()
+  localStorage.clear()
   // A React or Radix warning is a bug to fix, not noise to scroll past.
   console.error = (...args: unknown[]) => {
     throw new Error(`console.error was called: ${args.map(String).join(' ')}`)

@@ -4,32 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { auditUrl, flowsUrl, mockConfig, mockDb } from '../../mocks/handlers/flows'
 import { server } from '../../test/setup-ui'
 import { renderApp } from '../../test/render-app'
-
-const retail = `/accounts/${mockConfig.accountId}/channels/retail-channel/flows`
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
-
-/** Counts the requests the app sends for one method + path pattern. */
-function countRequests(method: 'GET' | 'DELETE', path: string) {
-  const seen: Request[] = []
-  server.events.on('request:start', ({ request }) => {
-    if (request.method === method && new URL(request.url).pathname.match(path)) seen.push(request)
-  })
-  return seen
-}
-
-async function rows() {
-  const table = await screen.findByRole('table', { name: 'Flows in Acme Retail' })
-  return within(table).getAllByRole('row').slice(1)
-}
-
-function notifications() {
-  return within(screen.getByRole('region', { name: /notifications/i }))
-}
-
-async function openDeleteDialog(user: ReturnType<typeof renderApp>['user'], flowName: string) {
-  await user.click(await screen.findByRole('button', { name: `Delete ${flowName}` }))
-  return screen.findByRole('alertdialog')
-}
+import { countRequests, notifications, openDeleteDialog, retail, rows, uuid } from '../../test/flows-page'
 
 describe('flows list', () => {
   it('sends / to the first configured channel', async () => {

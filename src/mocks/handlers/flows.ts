@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw'
 import type { AuditEntry } from '../../shared/audit'
-import type { AppConfig, Flow } from '../../shared/flow'
+import type { AppConfig, Flow, FlowDetails } from '../../shared/flow'
 
 /** The proxy as the browser sees it, with data a test can shape. */
 export const mockConfig: AppConfig = {
@@ -30,11 +30,16 @@ export function seedFlows(): Record<string, Flow[]> {
 }
 
 /** Flows per channel, and the audit log's outcome lines (oldest first, as the file has them). */
-export const mockDb: { flows: Record<string, Flow[]>; audit: AuditEntry[] } = { flows: seedFlows(), audit: [] }
+export const mockDb: { flows: Record<string, Flow[]>; audit: AuditEntry[]; details: Record<string, Partial<FlowDetails>> } = {
+  flows: seedFlows(),
+  audit: [],
+  details: {},
+}
 
 export function resetMockDb() {
   mockDb.flows = seedFlows()
   mockDb.audit = []
+  mockDb.details = {}
 }
 
 export const channelUrl = '/api/v1/accounts/:accountId/channels/:channelId'
@@ -65,6 +70,20 @@ export const flowHandlers = [
     })
     return new HttpResponse(null, { status: 204 })
   }),
+  http.post(`${flowsUrl}/:flowId/deprecate`, ({ params }) => {
+    const flow = mockDb.flows[String(params.channelId)].find((f) => f.id === params.flowId)
+    if (flow) flow.status = 'DEPRECATED'
+    return new HttpResponse(null, { status: 204 })
+  }),
+  http.get(`${flowsUrl}/:flowId`, ({ params }) => {
+    const flow = mockDb.flows[String(params.channelId)]?.find((f) => f.id === params.flowId)
+    if (!flow) return HttpResponse.json({ code: 1300, message: 'Flow not found', errorId: 'e-404', timestamp: '' }, { status: 404 })
+    const details: FlowDetails = { ...flow, categories: ['OTHER'], validationErrors: [], hasFlowJson: true, ...mockDb.details[flow.id] }
+    return HttpResponse.json(details)
+  }),
+  http.get(`${flowsUrl}/:flowId/preview`, ({ params }) =>
+    HttpResponse.json({ previewUrl: `https://business.facebook.com/wa/manage/flows/${String(params.flowId)}/preview/?token=t`, expiresAt: '2026-12-13T05:49:59+0000' }),
+  ),
   http.get(auditUrl, ({ params }) =>
     HttpResponse.json({ entries: mockDb.audit.filter((entry) => entry.channelId === params.channelId).toReversed() }),
   ),

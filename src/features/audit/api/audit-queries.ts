@@ -12,5 +12,6 @@ export const auditQueries = {
     queryOptions({
       queryKey: [...auditQueries.all(), 'recent', scope],
       queryFn: ({ signal }) => getJson<AuditList>(`${channelPath(scope)}/audit?limit=${recentActivityLimit}`, { signal }),
+      meta: { action: 'Load recent activity' },
     }),
 }

@@ -123,7 +123,8 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
   }
 
   const filtered = isFiltered(filters)
-  const selectedFlows = list?.filter((flow) => selected.has(flow.id)) ?? []
+  // In the order the table sorts them, including any the search now hides: the dialog names them all.
+  const selectedFlows = list ? applyFilters(list, { ...filters, query: '', status: 'ALL' }).filter((flow) => selected.has(flow.id)) : []
   const dialogProps = { channelName: channel.name, onCancel: () => setDialog(null), onCloseAutoFocus: restoreFocus, jsonHref: (flow: Flow) => flowJsonHref(scope, flow.id) }
   return (
     <section className="flows" aria-labelledby="flows-heading">
