@@ -1,17 +1,32 @@
-import { useCallback, useMemo } from 'react'
-import { useSearchParams } from 'react-router'
+import { useCallback, useMemo, useState } from 'react'
+import { useLocation, useNavigationType, useSearchParams } from 'react-router'
 import { filtersFromParams, paramsWithFilters, type FlowFilters } from './flow-filters'
 
 /**
  * The filters, read from and written to the URL. Typing replaces the history entry (Back should not
  * step through every keystroke); choosing a status or a sort adds one.
+ *
+ * The search text also lives in state: navigations are transitions, so a search box bound to the URL
+ * alone would drop keystrokes typed before the previous one reached the URL. Back and Forward (and
+ * any navigation but our own replace) bring the URL's text back into the box.
  */
 export function useFlowFilters() {
   const [params, setParams] = useSearchParams()
-  const filters = useMemo(() => filtersFromParams(params), [params])
+  const { key } = useLocation()
+  const navigationType = useNavigationType()
+  const fromUrl = useMemo(() => filtersFromParams(params), [params])
+  const [query, setQuery] = useState(fromUrl.query)
+  const [seenKey, setSeenKey] = useState(key)
+  if (key !== seenKey) {
+    setSeenKey(key)
+    if (navigationType !== 'REPLACE') setQuery(fromUrl.query)
+  }
+  const filters = useMemo(() => ({ ...fromUrl, query }), [fromUrl, query])
   const setFilters = useCallback(
-    (next: FlowFilters, { typing = false }: { typing?: boolean } = {}) =>
-      setParams((current) => paramsWithFilters(current, next), { replace: typing }),
+    (next: FlowFilters, { typing = false }: { typing?: boolean } = {}) => {
+      setQuery(next.query)
+      setParams((current) => paramsWithFilters(current, next), { replace: typing })
+    },
     [setParams],
   )
   return [filters, setFilters] as const

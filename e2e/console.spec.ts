@@ -1,0 +1,157 @@
+import { AxeBuilder } from '@axe-core/playwright'
+import { readFileSync } from 'node:fs'
+import type { Page, TestInfo } from '@playwright/test'
+import { expect, flowsTable, test, toast } from './fixtures'
+
+/** Serious and critical axe violations on the page as it is now (WCAG 2.x A and AA rules). */
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+async function shot(page: Page, testInfo: TestInfo, name: string) {
+  const path = testInfo.outputPath(`${name}.png`)
+  await page.screenshot({ path, animations: 'disabled', fullPage: true })
+  await testInfo.attach(name, { path, contentType: 'image/png' })
+}
+
+const row = (page: Page, name: string) => flowsTable(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) })
+
+test.describe('accessibility (axe: no serious or critical violations)', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`main view, details, dialogs and toasts at 1280×720, ${colorScheme}`, async ({ page, sandbox }, testInfo) => {
+      await page.emulateMedia({ colorScheme })
+      await page.setViewportSize({ width: 1280, height: 720 })
+      await page.goto(sandbox.url('/'))
+      await expect(flowsTable(page).getByRole('row')).toHaveCount(13)
+      expect(await seriousViolations(page)).toEqual([])
+
+      await page.getByRole('button', { name: 'Customer feedback – draft 2', exact: true }).click()
+      await expect(page.getByRole('heading', { name: 'Validation' })).toBeVisible()
+      expect(await seriousViolations(page)).toEqual([])
+      await shot(page, testInfo, `details-${colorScheme}`)
+
+      await page.getByRole('button', { name: 'Delete Order status lookup' }).click()
+      await expect(page.getByRole('alertdialog')).toBeVisible()
+      expect(await seriousViolations(page)).toEqual([])
+      await page.getByRole('button', { name: 'Delete flow' }).click()
+      await expect(toast(page, 'Couldn’t delete').or(toast(page, "Couldn't delete"))).toBeVisible()
+      expect(await seriousViolations(page)).toEqual([])
+      await shot(page, testInfo, `error-toast-${colorScheme}`)
+
+      await page.getByRole('button', { name: 'Recent errors (1)' }).click()
+      await expect(page.getByRole('dialog', { name: 'Recent errors' })).toBeVisible()
+      expect(await seriousViolations(page)).toEqual([])
+    })
+  }
+
+  test('bulk delete and deprecate dialogs, and a 390 px phone screen', async ({ page, sandbox }, testInfo) => {
+    await page.goto(sandbox.url('/'))
+    await page.getByRole('checkbox', { name: 'Select Old promo' }).check()
+    await page.getByRole('button', { name: 'Delete selected…' }).click()
+    await expect(page.getByRole('alertdialog', { name: 'Delete 1 flow?' })).toBeVisible()
+    expect(await seriousViolations(page)).toEqual([])
+    await page.keyboard.press('Escape')
+
+    await page.getByRole('button', { name: 'Deprecate Loan Collection' }).click()
+    await expect(page.getByRole('alertdialog', { name: 'Deprecate flow?' })).toBeVisible()
+    expect(await seriousViolations(page)).toEqual([])
+    await page.keyboard.press('Escape')
+
+    await page.setViewportSize({ width: 390, height: 844 })
+    await expect(row(page, 'Old promo')).toBeVisible()
+    expect(await seriousViolations(page)).toEqual([])
+    // Nothing wider than the screen: no sideways scrolling on a phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await shot(page, testInfo, 'phone')
+  })
+})
+
+test.describe('the daily clean-up', () => {
+  test('finds a flow from the keyboard, inspects it and closes the details', async ({ page, sandbox }) => {
+    await page.goto(sandbox.url('/'))
+    await page.getByRole('searchbox', { name: 'Search by name or ID' }).focus()
+    await page.keyboard.type('spring')
+    await expect(flowsTable(page).getByRole('row')).toHaveCount(2)
+    await expect(page.getByText('1 of 12 flows')).toBeVisible()
+    await expect(page).toHaveURL(/\?q=spring$/)
+
+    // Tab order: status filter, refresh, select-all, the column sort buttons, then the row.
+    const nameButton = page.getByRole('button', { name: 'Spring sale survey', exact: true })
+    for (let i = 0; i < 10 && !(await nameButton.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
+    await expect(nameButton).toBeFocused()
+    await page.keyboard.press('Enter')
+    const details = page.getByRole('dialog', { name: 'Spring sale survey' })
+    await expect(details.getByRole('heading', { name: 'Spring sale survey' })).toBeFocused()
+    await expect(details).toContainText('SURVEY')
+    await expect(page).toHaveURL(/\?q=spring&flow=987412365401287$/)
+    await page.keyboard.press('Escape')
+    await expect(details).toBeHidden()
+
+    // The back button undoes what was chosen: here it reopens the details, then closes them again.
+    await page.goBack()
+    await expect(details).toBeVisible()
+    await page.goBack()
+    await expect(details).toBeHidden()
+    await expect(page.getByRole('searchbox', { name: 'Search by name or ID' })).toHaveValue('spring')
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('PUBLISHED')
+    await expect(page.getByText('No flows match')).toBeVisible()
+    await page.goBack()
+    await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('ALL')
+    await expect(flowsTable(page).getByRole('row')).toHaveCount(2)
+  })
+
+  test('downloads a flow’s JSON through the server before deleting it', async ({ page, sandbox }) => {
+    await page.goto(sandbox.url('/'))
+    await page.getByRole('button', { name: 'Delete Old promo' }).click()
+    const dialog = page.getByRole('alertdialog')
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('link', { name: 'Download flow JSON' }).click()])
+
+    expect(download.suggestedFilename()).toBe('Old-promo-1620387745519023.json')
+    expect(new URL(download.url()).origin).toBe(new URL(sandbox.url()).origin)
+    const json = JSON.parse(readFileSync(await download.path(), 'utf8')) as { version: string; screens: unknown[] }
+    expect(json.version).toBe('6.0')
+    await expect(dialog).toBeVisible()
+  })
+
+  test('deletes several drafts at once and reports each, with copyable error IDs', async ({ page, sandbox, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+    await page.goto(sandbox.url('/'))
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('DRAFT')
+    for (const name of ['Old promo', 'Spring sale survey', 'Order status lookup']) {
+      await page.getByRole('checkbox', { name: `Select ${name}` }).check()
+    }
+    await page.getByRole('button', { name: 'Delete selected…' }).click()
+    const dialog = page.getByRole('alertdialog')
+    await expect(dialog).toHaveAccessibleName('Delete 3 flows?')
+    await dialog.getByRole('button', { name: 'Delete 3 flows' }).click()
+
+    await expect(dialog.getByRole('heading', { name: 'Bulk delete finished' })).toBeVisible()
+    await expect(dialog).toContainText('2 deleted, 1 failed, 0 unknown, 0 not started.')
+    await dialog.getByRole('button', { name: 'Copy all error IDs' }).click()
+    const copied = await page.evaluate(() => navigator.clipboard.readText())
+    expect(copied).toMatch(/^Order status lookup \(1094528830614471\)\t1000\t[0-9a-f-]{36}\t/)
+    await dialog.getByRole('button', { name: 'Close' }).click()
+
+    await expect(row(page, 'Old promo')).toHaveCount(0)
+    await expect(row(page, 'Order status lookup')).toBeVisible()
+    await page.reload()
+    await expect(row(page, 'Spring sale survey')).toHaveCount(0)
+    await page.getByRole('button', { name: 'Recent errors (1)' }).click()
+    await expect(page.getByRole('dialog', { name: 'Recent errors' })).toContainText('Delete (bulk) · Order status lookup')
+  })
+
+  test('deprecates a published flow after saying it is irreversible', async ({ page, sandbox }) => {
+    await page.goto(sandbox.url('/'))
+    await page.getByRole('button', { name: 'Deprecate Loan Collection' }).click()
+    const dialog = page.getByRole('alertdialog', { name: 'Deprecate flow?' })
+    await expect(dialog).toContainText('cannot be undone')
+    await dialog.getByRole('button', { name: 'Deprecate flow' }).click()
+    await expect(toast(page, 'Deprecated “Loan Collection”')).toBeVisible()
+    await page.reload()
+    await expect(row(page, 'Loan Collection')).toContainText('DEPRECATED')
+    await expect(page.getByRole('region', { name: 'Recent activity' })).toContainText('Deprecate')
+  })
+})
