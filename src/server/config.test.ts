@@ -54,6 +54,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...live, EIGHTX8_REGION: region }).upstream.baseUrl).toBe(baseUrl)
   })
 
+  it('takes SANDBOX_FLOWS, and 0 as "no rate limit"', () => {
+    const config = loadConfig({ SANDBOX_FLOWS: '1000', EIGHTX8_RATE_LIMIT_PER_MINUTE: '0' })
+    expect(config.sandboxFlows).toBe(1000)
+    expect(config.upstream.rateLimitPerMinute).toBe(0)
+  })
+
   it('takes an explicit base URL without its trailing slash', () => {
     expect(loadConfig({ ...live, EIGHTX8_BASE_URL: 'https://proxy.example.com/8x8/' }).upstream.baseUrl).toBe(
       'https://proxy.example.com/8x8',
@@ -63,7 +69,9 @@ describe('loadConfig', () => {
   it.each([
     [{ PORT: 'eighty' }, /^PORT: must be a whole number from 0 to 65535$/],
     [{ PORT: '70000' }, /^PORT: /],
-    [{ EIGHTX8_RATE_LIMIT_PER_MINUTE: '0' }, /^EIGHTX8_RATE_LIMIT_PER_MINUTE: must be a whole number from 1 to 10000$/],
+    [{ EIGHTX8_RATE_LIMIT_PER_MINUTE: '-1' }, /^EIGHTX8_RATE_LIMIT_PER_MINUTE: must be a whole number from 0 to 10000$/],
+    [{ SANDBOX_FLOWS: '5000' }, /^SANDBOX_FLOWS: must be a whole number of flows from 1 to 1000$/],
+    [{ SANDBOX_FLOWS: 'lots' }, /^SANDBOX_FLOWS: must be a whole number of flows from 1 to 1000$/],
     [{ EIGHTX8_TIMEOUT_MS: '50' }, /^EIGHTX8_TIMEOUT_MS: must be a whole number of milliseconds from 100 to 120000$/],
     [{ ...live, EIGHTX8_ACCOUNT_ID: 'acme' }, /^EIGHTX8_ACCOUNT_ID: must be 8x8's account id/],
     [{ ...live, EIGHTX8_ACCOUNT_ID: '' }, /^EIGHTX8_ACCOUNT_ID: is required in live mode/],

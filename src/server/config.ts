@@ -30,13 +30,15 @@ export type ServerConfig = {
     /** Kept in the server process only; never logged, never sent to the browser. */
     apiKey: string
     timeoutMs: number
-    /** 8x8 allows about 100 flow-configuration requests a minute per key; the proxy stays under it. */
+    /** 8x8 allows about 100 flow-configuration requests a minute per key; the proxy stays under it. 0: no limiter. */
     rateLimitPerMinute: number
   }
   /** JSON Lines file every state-changing attempt and its outcome are appended to. */
   auditLog: string
   /** Sandbox only: delay before each emulated answer, so loading and pending states show. */
   sandboxLatencyMs: number
+  /** Sandbox only: fill the first channel up to this many flows (for trying the console at scale). */
+  sandboxFlows?: number
 }
 
 export class ConfigError extends Error {
@@ -56,6 +58,8 @@ function wholeNumber({ min, max, fallback, unit = '' }: { min: number; max: numb
     z.coerce.number({ error: message }).int(message).min(min, message).max(max, message).default(fallback),
   )
 }
+
+const sandboxFlowsMessage = 'must be a whole number of flows from 1 to 1000'
 
 const envSchema = z.object({
   HOST: optionalString.default('127.0.0.1'),
@@ -78,7 +82,7 @@ const envSchema = z.object({
     z.enum(['apac', 'us', 'eu', 'id'], { error: 'must be one of apac, us, eu, id' }).optional(),
   ),
   EIGHTX8_TIMEOUT_MS: wholeNumber({ min: 100, max: 120_000, fallback: 10_000, unit: ' of milliseconds' }),
-  EIGHTX8_RATE_LIMIT_PER_MINUTE: wholeNumber({ min: 1, max: 10_000, fallback: 100 }),
+  EIGHTX8_RATE_LIMIT_PER_MINUTE: wholeNumber({ min: 0, max: 10_000, fallback: 100 }),
   AUTH_MODE: z.preprocess(
     blankToUndefined,
     z.enum(['none', 'basic', 'header'], { error: 'must be one of none, basic, header' }).optional(),
@@ -94,6 +98,10 @@ const envSchema = z.object({
   TRUSTED_PROXIES: optionalString,
   AUDIT_LOG: optionalString.default('data/audit.jsonl'),
   SANDBOX_LATENCY_MS: wholeNumber({ min: 0, max: 10_000, fallback: 300, unit: ' of milliseconds' }),
+  SANDBOX_FLOWS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: sandboxFlowsMessage }).int(sandboxFlowsMessage).min(1, sandboxFlowsMessage).max(1000, sandboxFlowsMessage).optional(),
+  ),
 })
 
 export function isLoopback(host: string): boolean {
@@ -190,6 +198,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     auth: parseAuth(e),
     auditLog: e.AUDIT_LOG,
     sandboxLatencyMs: e.SANDBOX_LATENCY_MS,
+    sandboxFlows: e.SANDBOX_FLOWS,
   }
 
   if (e.EIGHTX8_API_KEY === undefined) {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createEmulator } from './emulator'
 import type { ListFlowsResponse } from '../upstream/api-types'
-import type { Seed } from './seed'
+import { sandboxSeed, seedWithFlows, type Seed } from './seed'
 
 const flowsOf = async (response: Response) => ((await response.json()) as Required<ListFlowsResponse>).flows
 
@@ -117,5 +117,16 @@ describe('a hanging delete', () => {
     const flowJson = JSON.parse(await download.text()) as { version: string; screens: { layout: { children: { text?: string }[] } }[] }
     expect(flowJson.version).toBe('6.0')
     expect(flowJson.screens[0].layout.children[0].text).toBe('Draft')
+  })
+
+  it('fills the first sandbox channel up to SANDBOX_FLOWS with distinct flows, the same on every start', () => {
+    const big = seedWithFlows(sandboxSeed, 1000)
+    const flows = big.channels[0].flows
+    expect(flows).toHaveLength(1000)
+    expect(new Set(flows.map((flow) => flow.id)).size).toBe(1000)
+    expect(flows.slice(0, 12)).toEqual(sandboxSeed.channels[0].flows)
+    expect(seedWithFlows(sandboxSeed, 1000)).toEqual(big)
+    expect(seedWithFlows(sandboxSeed, 5).channels[0].flows).toHaveLength(5)
+    expect(big.channels.slice(1)).toEqual(sandboxSeed.channels.slice(1))
   })
 })

@@ -85,3 +85,21 @@ export const sandboxSeed: Seed = {
     },
   ],
 }
+
+const generatedStatuses: SeedFlowStatus[] = ['DRAFT', 'PUBLISHED', 'DEPRECATED', 'DRAFT', 'PUBLISHED']
+const generatedCategories: SeedFlowCategory[] = ['SIGN_UP', 'SURVEY', 'CONTACT_US', 'LEAD_GENERATION', 'OTHER']
+
+/**
+ * `SANDBOX_FLOWS=N`: the seed with its first channel filled up to N flows, to try the console (and
+ * benchmark it) at 8x8's maximum of 1000. The generated flows are the same on every start.
+ */
+export function seedWithFlows(seed: Seed, count: number): Seed {
+  const [first, ...rest] = seed.channels
+  const generated = Array.from({ length: Math.max(0, count - first.flows.length) }, (_, n): SeedFlow => ({
+    id: String(1_800_000_000_000_000 + n * 7919),
+    name: `Campaign ${String(n + 1).padStart(4, '0')} – ${generatedCategories[n % generatedCategories.length].toLowerCase().replace('_', ' ')}`,
+    status: generatedStatuses[n % generatedStatuses.length],
+    categories: [generatedCategories[n % generatedCategories.length]],
+  }))
+  return { ...seed, channels: [{ ...first, flows: [...first.flows, ...generated].slice(0, count) }, ...rest] }
+}

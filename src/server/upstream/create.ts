@@ -1,12 +1,15 @@
 import type { ServerConfig } from '../config'
 import { createEmulator } from '../sandbox/emulator'
-import { sandboxSeed } from '../sandbox/seed'
+import { sandboxSeed, seedWithFlows } from '../sandbox/seed'
 import { createUpstreamClient, defaultRateLimit } from './client'
 import { createRateLimiter } from './resilience'
 
 /** Live: 8x8 over the network. Sandbox: the same client, calling the in-process emulator. */
-export function upstreamFor({ mode, upstream, sandboxLatencyMs }: ServerConfig) {
-  const fetch = mode === 'sandbox' ? createEmulator({ seed: sandboxSeed, latencyMs: sandboxLatencyMs }).fetch : undefined
-  const rateLimiter = createRateLimiter({ ...defaultRateLimit, perMinute: upstream.rateLimitPerMinute })
+export function upstreamFor({ mode, upstream, sandboxLatencyMs, sandboxFlows }: ServerConfig) {
+  const seed = sandboxFlows === undefined ? sandboxSeed : seedWithFlows(sandboxSeed, sandboxFlows)
+  const fetch = mode === 'sandbox' ? createEmulator({ seed, latencyMs: sandboxLatencyMs }).fetch : undefined
+  // 0 turns the limiter off (8x8 raised the account's limit, or a benchmark measures the proxy alone).
+  const rateLimiter =
+    upstream.rateLimitPerMinute === 0 ? { take: async () => {} } : createRateLimiter({ ...defaultRateLimit, perMinute: upstream.rateLimitPerMinute })
   return createUpstreamClient({ ...upstream, fetch, rateLimiter })
 }
