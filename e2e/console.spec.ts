@@ -155,3 +155,27 @@ test.describe('the daily clean-up', () => {
     await expect(page.getByRole('region', { name: 'Recent activity' })).toContainText('Deprecate')
   })
 })
+
+test.describe("a channel with 8x8's maximum of 1000 flows", () => {
+  test.use({ serverEnv: { SANDBOX_FLOWS: '1000', SANDBOX_LATENCY_MS: '0' } })
+
+  test('renders only the rows in view, tells assistive technology the full count, and reaches every row', async ({ page, sandbox }) => {
+    await page.goto(sandbox.url('/'))
+    const table = flowsTable(page)
+    await expect(table).toHaveAttribute('aria-rowcount', '1001')
+    await expect(page.getByText('1000 flows', { exact: true })).toBeVisible()
+    await expect(page.getByText("8x8 returned its maximum of 1000 flows. More may exist")).toBeVisible()
+    await expect.poll(() => table.getByRole('row').count()).toBeLessThan(80)
+    await expect(table.getByRole('row').nth(1)).toHaveAttribute('aria-rowindex', '2')
+
+    // Scrolling to the end brings the last rows in; the first ones leave the page.
+    await page.keyboard.press('End')
+    await expect(row(page, 'VIP early access')).toBeVisible()
+    await expect(row(page, '2025-10-08T15:17:51.241+08:00')).toHaveCount(0)
+    expect(await seriousViolations(page)).toEqual([])
+
+    await page.getByRole('searchbox', { name: 'Search by name or ID' }).fill('campaign 0988')
+    await expect(table.getByRole('row')).toHaveCount(2)
+    await expect(page.getByText('1 of 1000 flows')).toBeVisible()
+  })
+})

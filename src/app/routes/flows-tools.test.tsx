@@ -19,7 +19,8 @@ describe('finding flows', () => {
     await user.type(search(), 'PROMO')
     await waitFor(async () => expect(await names()).toEqual(['Old promo']))
     expect(screen.getByText('1 of 5 flows')).toBeInTheDocument()
-    expect(screen.getByTestId('location')).toHaveTextContent(`${retail}?q=PROMO`)
+    // Written to the URL once typing pauses.
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(`${retail}?q=PROMO`))
 
     await user.clear(search())
     await user.type(search(), '5540595')
@@ -251,3 +252,4 @@ describe('recent errors', () => {
     expect(errorsButton).not.toBeInTheDocument()
   })
 })
+

@@ -55,9 +55,18 @@ const statusRank = (status: string) => {
 
 const byName = (a: Flow, b: Flow) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id)
 
-/** Lower case without accents, so "resume" finds "Résumé". */
+/** Lower case without accents, so "resume" finds "Résumé". Cached per flow object: typing re-filters 1000 rows. */
+const foldedNames = new WeakMap<Flow, string>()
 function folded(text: string): string {
   return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase()
+}
+function foldedName(flow: Flow): string {
+  let name = foldedNames.get(flow)
+  if (name === undefined) {
+    name = folded(flow.name)
+    foldedNames.set(flow, name)
+  }
+  return name
 }
 
 function matchesStatus(flow: Flow, status: StatusFilter): boolean {
@@ -66,16 +75,23 @@ function matchesStatus(flow: Flow, status: StatusFilter): boolean {
   return flow.status === status
 }
 
-/** The flows to show, in order. Pure: memoise it on (flows, filters). */
-export function applyFilters(flows: readonly Flow[], { query, status, sort }: FlowFilters): Flow[] {
-  const needle = folded(query.trim())
-  const shown = flows.filter(
-    (flow) => matchesStatus(flow, status) && (needle === '' || flow.id.includes(needle) || folded(flow.name).includes(needle)),
-  )
+/** The flows in `sort` order (a new array). Memoise it on (flows, sort): the search only filters. */
+export function sortFlows(flows: readonly Flow[], sort: FlowSort): Flow[] {
   const sign = sort.direction === 'ascending' ? 1 : -1
-  return shown.toSorted((a, b) =>
+  return flows.toSorted((a, b) =>
     sort.key === 'name'
       ? sign * byName(a, b)
       : sign * (statusRank(a.status) - statusRank(b.status) || collator.compare(a.status, b.status)) || byName(a, b),
   )
+}
+
+/** The flows that match the query and status, in the order given. */
+export function filterFlows(flows: readonly Flow[], { query, status }: Pick<FlowFilters, 'query' | 'status'>): Flow[] {
+  const needle = folded(query.trim())
+  return flows.filter((flow) => matchesStatus(flow, status) && (needle === '' || flow.id.includes(needle) || foldedName(flow).includes(needle)))
+}
+
+/** The flows to show, in order. */
+export function applyFilters(flows: readonly Flow[], filters: FlowFilters): Flow[] {
+  return filterFlows(sortFlows(flows, filters.sort), filters)
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { ErrorPanel } from '../../../components/error-panel'
 import { recordError } from '../../../components/recent-errors/recent-errors-store'
 import { useToast } from '../../../components/toast/toast-context'
@@ -9,19 +9,28 @@ import { flowJsonHref } from '../api/flow-details'
 import { flowQueries, requestedFlowLimit } from '../api/flow-queries'
 import type { BulkOutcome } from '../bulk-run'
 import { isOutcomeUnknown } from '../delete-outcome'
-import { applyFilters, isFiltered, type SortKey } from '../flow-filters'
+import { filterFlows, isFiltered, sortFlows, type SortKey } from '../flow-filters'
 import { flowLabel } from '../flow-label'
 import { useFlowFilters, useOpenFlowId } from '../use-flow-filters'
 import { useSelection } from '../use-selection'
 import { FlowSearch } from './flow-search'
-import { FlowsTable } from './flows-table'
+import { FlowsTable, renderAllUpTo } from './flows-table'
 import { UpdatedAgo } from './updated-ago'
 
-// Not needed for the first paint. The dialogs are rendered, and so fetched, right after the first
-// render: by the time anyone clicks Delete they are there. The details panel loads when first opened.
-const DeleteFlowDialog = lazy(() => import('./flow-dialogs').then((m) => ({ default: m.DeleteFlowDialog })))
-const DeprecateFlowDialog = lazy(() => import('./flow-dialogs').then((m) => ({ default: m.DeprecateFlowDialog })))
-const BulkDeleteDialog = lazy(() => import('./bulk-delete-dialog').then((m) => ({ default: m.BulkDeleteDialog })))
+// Not needed for the first paint. The dialogs' code is fetched right after it (see preloadDialogs), so
+// it is there by the time anyone clicks Delete. The details panel loads when first opened.
+const loadFlowDialogs = () => import('./flow-dialogs')
+const loadBulkDialog = () => import('./bulk-delete-dialog')
+const DeleteFlowDialog = lazy(() => loadFlowDialogs().then((m) => ({ default: m.DeleteFlowDialog })))
+const DeprecateFlowDialog = lazy(() => loadFlowDialogs().then((m) => ({ default: m.DeprecateFlowDialog })))
+const BulkDeleteDialog = lazy(() => loadBulkDialog().then((m) => ({ default: m.BulkDeleteDialog })))
+
+function usePreloadDialogs() {
+  useEffect(() => {
+    void loadFlowDialogs()
+    void loadBulkDialog()
+  }, [])
+}
 const FlowDetailsPanel = lazy(() => import('./flow-details-panel').then((m) => ({ default: m.FlowDetailsPanel })))
 
 export type ChannelFlowsProps = {
@@ -44,6 +53,7 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
   const scope = useMemo(() => ({ accountId, channelId: channel.id }), [accountId, channel.id])
   // Refetched on window focus (react-query's default); the table keeps showing the list meanwhile.
   const flows = useQuery(flowQueries.list(scope))
+  usePreloadDialogs()
   const deletion = useDeleteFlow(scope)
   const deprecation = useDeprecateFlow(scope)
   const updateList = useUpdateFlowList(scope)
@@ -57,9 +67,11 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
   const rowWasRemoved = useRef(false)
 
   const list = flows.data?.flows
-  // Typing stays responsive with 1000 rows: the table follows the deferred filters.
-  const deferredFilters = useDeferredValue(filters)
-  const shown = useMemo(() => (list ? applyFilters(list, deferredFilters) : []), [list, deferredFilters])
+  // Sorted once per list and sort order; a keystroke only filters, and long lists render only the rows
+  // in view, so the table follows the search box in the same frame.
+  const { query, status, sort: { key: sortKey, direction: sortDirection } } = filters
+  const sorted = useMemo(() => (list ? sortFlows(list, { key: sortKey, direction: sortDirection }) : []), [list, sortKey, sortDirection])
+  const shown = useMemo(() => filterFlows(sorted, { query, status }), [sorted, query, status])
   const { selected, select, selectMany, clear } = useSelection(list)
 
   const open = useCallback((next: Dialog) => {
@@ -124,7 +136,7 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
 
   const filtered = isFiltered(filters)
   // In the order the table sorts them, including any the search now hides: the dialog names them all.
-  const selectedFlows = list ? applyFilters(list, { ...filters, query: '', status: 'ALL' }).filter((flow) => selected.has(flow.id)) : []
+  const selectedFlows = sorted.filter((flow) => selected.has(flow.id))
   const dialogProps = { channelName: channel.name, onCancel: () => setDialog(null), onCloseAutoFocus: restoreFocus, jsonHref: (flow: Flow) => flowJsonHref(scope, flow.id) }
   return (
     <section className="flows" aria-labelledby="flows-heading">
@@ -203,6 +215,7 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
             <FlowsTable
               flows={shown}
               caption={`Flows in ${channel.name}`}
+              windowed={(list?.length ?? 0) > renderAllUpTo}
               sort={filters.sort}
               onSort={onSort}
               selected={selected}
@@ -235,19 +248,19 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
         )}
       </div>
 
+      {/* Rendered only while open: a keystroke in the search box should not re-render closed dialogs. */}
       <Suspense fallback={null}>
-        <DeleteFlowDialog
-          {...dialogProps}
-          flow={dialog?.kind === 'delete' ? dialog.flow : null}
-          pending={deletion.isPending}
-          onConfirm={(flow) => confirm(flow, 'delete')}
-        />
-        <DeprecateFlowDialog
-          {...dialogProps}
-          flow={dialog?.kind === 'deprecate' ? dialog.flow : null}
-          pending={deprecation.isPending}
-          onConfirm={(flow) => confirm(flow, 'deprecate')}
-        />
+        {dialog?.kind === 'delete' && (
+          <DeleteFlowDialog {...dialogProps} flow={dialog.flow} pending={deletion.isPending} onConfirm={(flow) => confirm(flow, 'delete')} />
+        )}
+        {dialog?.kind === 'deprecate' && (
+          <DeprecateFlowDialog
+            {...dialogProps}
+            flow={dialog.flow}
+            pending={deprecation.isPending}
+            onConfirm={(flow) => confirm(flow, 'deprecate')}
+          />
+        )}
         {dialog?.kind === 'bulk' && (
           <BulkDeleteDialog
             flows={dialog.flows}

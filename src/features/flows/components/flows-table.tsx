@@ -1,23 +1,19 @@
-import { memo, useEffect, useRef } from 'react'
-import { StatusBadge } from '../../../components/status-badge'
-import { isDeletable, isDeprecatable, type Flow } from '../../../shared/flow'
+import { lazy, Suspense, useEffect, useRef } from 'react'
+import { isDeletable } from '../../../shared/flow'
 import type { FlowSort, SortKey } from '../flow-filters'
-import { flowLabel } from '../flow-label'
+import { FlowRow, type FlowRowsProps } from './flow-row'
 
-export type FlowRowActions = {
-  onDetails: (flow: Flow) => void
-  onDelete: (flow: Flow) => void
-  onDeprecate: (flow: Flow) => void
-  onSelect: (flow: Flow, selected: boolean) => void
-}
+const WindowedRows = lazy(() => import('./windowed-rows'))
 
-export type FlowsTableProps = FlowRowActions & {
-  flows: Flow[]
+export type FlowsTableProps = FlowRowsProps & {
   caption: string
+  /**
+   * Render only the rows in view. Decided on the whole list, not the filtered one, so typing in the
+   * search box never switches between the two ways of rendering (which would re-create every row).
+   */
+  windowed: boolean
   sort: FlowSort
   onSort: (key: SortKey) => void
-  /** Ids of the selected drafts (for bulk delete). */
-  selected: ReadonlySet<string>
   /** Selects (or clears) every draft shown. */
   onSelectAll: (selected: boolean) => void
 }
@@ -36,7 +32,20 @@ function SortHeader({ label, sortKey, sort, onSort }: { label: string; sortKey: 
   )
 }
 
-export function FlowsTable({ flows, caption, sort, onSort, selected, onSelectAll, ...actions }: FlowsTableProps) {
+/** Lists up to this long are rendered whole (and found by the browser's Find); longer ones are windowed. */
+export const renderAllUpTo = 150
+
+function AllRows({ flows, selected, ...actions }: FlowRowsProps) {
+  return (
+    <tbody>
+      {flows.map((flow) => (
+        <FlowRow key={flow.id} flow={flow} selected={selected.has(flow.id)} {...actions} />
+      ))}
+    </tbody>
+  )
+}
+
+export function FlowsTable({ flows, caption, windowed, sort, onSort, selected, onSelectAll, ...actions }: FlowsTableProps) {
   const drafts = flows.filter(isDeletable)
   const selectedShown = drafts.filter((flow) => selected.has(flow.id)).length
   const selectAll = useRef<HTMLInputElement>(null)
@@ -45,7 +54,7 @@ export function FlowsTable({ flows, caption, sort, onSort, selected, onSelectAll
   }, [selectedShown, drafts.length])
 
   return (
-    <table className="data-table flows-table">
+    <table className="data-table flows-table" aria-rowcount={windowed ? flows.length + 1 : undefined}>
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
@@ -67,62 +76,15 @@ export function FlowsTable({ flows, caption, sort, onSort, selected, onSelectAll
           </th>
         </tr>
       </thead>
-      <tbody>
-        {flows.map((flow) => (
-          <FlowRow key={flow.id} flow={flow} selected={selected.has(flow.id)} {...actions} />
-        ))}
-      </tbody>
+      {windowed ? (
+        // Until the windowing code has loaded, the first rows show as they are.
+        <Suspense fallback={<AllRows flows={flows.slice(0, renderAllUpTo)} selected={selected} {...actions} />}>
+          <WindowedRows flows={flows} selected={selected} {...actions} />
+        </Suspense>
+      ) : (
+        <AllRows flows={flows} selected={selected} {...actions} />
+      )}
     </table>
   )
 }
 
-type FlowRowProps = FlowRowActions & { flow: Flow; selected: boolean }
-
-/** Memoised: typing in the search box re-renders only the rows that come and go, not all 1000. */
-const FlowRow = memo(function FlowRow({ flow, selected, onDetails, onDelete, onDeprecate, onSelect }: FlowRowProps) {
-  const deletable = isDeletable(flow)
-  const label = flowLabel(flow)
-  const reasonId = `delete-reason-${flow.id}`
-  return (
-    <tr>
-      <td className="flows-table__select">
-        {deletable && (
-          <input type="checkbox" aria-label={`Select ${label}`} checked={selected} onChange={(event) => onSelect(flow, event.target.checked)} />
-        )}
-      </td>
-      <th scope="row" className="data-table__name">
-        <button type="button" className="link-button" onClick={() => onDetails(flow)} title="Show details">
-          {flow.name === '' ? <span className="muted">(no name)</span> : flow.name}
-        </button>
-      </th>
-      <td>
-        <code className="selectable">{flow.id}</code>
-      </td>
-      <td>
-        <StatusBadge status={flow.status} />
-      </td>
-      <td className="data-table__actions">
-        {!deletable && (
-          <span id={reasonId} className="muted small">
-            Only drafts can be deleted
-          </span>
-        )}
-        {isDeprecatable(flow) && (
-          <button type="button" className="button button--quiet" aria-label={`Deprecate ${label}`} onClick={() => onDeprecate(flow)}>
-            Deprecate
-          </button>
-        )}
-        <button
-          type="button"
-          className="button button--danger-quiet"
-          aria-label={`Delete ${label}`}
-          aria-describedby={deletable ? undefined : reasonId}
-          disabled={!deletable}
-          onClick={() => onDelete(flow)}
-        >
-          Delete
-        </button>
-      </td>
-    </tr>
-  )
-})

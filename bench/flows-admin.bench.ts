@@ -1,0 +1,268 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { extname, join, resolve } from 'node:path'
+import autocannon from 'autocannon'
+import { test, type Page } from '@playwright/test'
+import react from '@vitejs/plugin-react'
+import { build } from 'vite'
+import { startAppServer, type AppServer } from '../e2e/app-server'
+import { startFake8x8 } from '../e2e/fake-8x8'
+import { sandboxSeed, seedWithFlows } from '../src/server/sandbox/seed'
+
+/**
+ * `npm run bench`: what an operator feels and what the proxy costs, measured in one run and written
+ * to bench/results/latest.{json,md} and the README. Nothing here passes or fails on a number.
+ */
+
+const root = resolve(import.meta.dirname, '..')
+const runs = 7
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, runs }
+const markdown: string[] = []
+
+const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]
+const p95 = (values: number[]) => values.toSorted((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)]
+const ms = (value: number) => `${value.toFixed(1)} ms`
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`
+
+function sandboxWith(flows: number): Promise<AppServer> {
+  return startAppServer({ SANDBOX_FLOWS: String(flows), SANDBOX_LATENCY_MS: '0' })
+}
+
+/** Before any script runs: record when the first row of the flows table is in the DOM and painted. */
+async function watchFirstRow(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { firstRowPainted?: number }
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector('table.flows-table tbody tr')) return
+      observer.disconnect()
+      // A message posted from the next animation frame arrives right after that frame is painted.
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel()
+        channel.port1.onmessage = () => (w.firstRowPainted = performance.now())
+        channel.port2.postMessage(null)
+      })
+    })
+    observer.observe(document, { childList: true, subtree: true })
+  })
+}
+
+async function timeToFirstRow(server: AppServer, page: Page): Promise<number> {
+  await page.goto(server.url('/'))
+  const handle = await page.waitForFunction(() => (window as unknown as { firstRowPainted?: number }).firstRowPainted)
+  return (await handle.jsonValue()) as number
+}
+
+/** JSHeapUsedSize after two forced garbage collections (Chromium's own count). */
+async function heapAfterGc(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('HeapProfiler.collectGarbage')
+  await cdp.send('HeapProfiler.collectGarbage')
+  await cdp.send('Performance.enable')
+  const { metrics } = await cdp.send('Performance.getMetrics')
+  await cdp.detach()
+  return metrics.find((metric) => metric.name === 'JSHeapUsedSize')!.value
+}
+
+/**
+ * Types one key and measures until the table shows its result, painted; null when the key did not
+ * change which rows are shown (nothing to paint).
+ */
+async function keystrokeToPaint(page: Page, key: string): Promise<number | null> {
+  await page.evaluate(() => {
+    const w = window as unknown as { keystroke?: Promise<number | null> }
+    const body = document.querySelector('.flows__body')!
+    w.keystroke = new Promise((resolvePaint) => {
+      let start = 0
+      document.addEventListener('keydown', () => (start = performance.now()), { once: true, capture: true })
+      const observer = new MutationObserver(() => {
+        observer.disconnect()
+        clearTimeout(unchanged)
+        // Right after the next frame is painted (see watchFirstRow).
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel()
+          channel.port1.onmessage = () => resolvePaint(performance.now() - start)
+          channel.port2.postMessage(null)
+        })
+      })
+      const unchanged = setTimeout(() => {
+        observer.disconnect()
+        resolvePaint(null)
+      }, 1000)
+      observer.observe(body, { childList: true, subtree: true, characterData: true })
+    })
+  })
+  await page.keyboard.press(key)
+  return page.evaluate(() => (window as unknown as { keystroke: Promise<number | null> }).keystroke)
+}
+
+/** A bounded load on loopback: 10 connections for 5 seconds, then it stops by itself. */
+function load(url: string, headers: Record<string, string> = {}) {
+  return autocannon({ url, headers, connections: 10, duration: 5 }) as Promise<autocannon.Result>
+}
+
+function loadRow(name: string, r: autocannon.Result) {
+  return `| ${name} | ${Math.round(r.requests.average)} | ${r.latency.p50} ms | ${r.latency.p99} ms | ${r.non2xx + r.errors} |`
+}
+
+test.describe.configure({ mode: 'serial' })
+
+test('initial page weight', () => {
+  const jsonPath = join(root, 'test-results', 'bench', 'bundle.json')
+  mkdirSync(join(root, 'test-results', 'bench'), { recursive: true })
+  const table = execFileSync(process.execPath, ['scripts/bundle-size.mjs', '--json', jsonPath], { cwd: root, encoding: 'utf8' })
+  results.bundle = JSON.parse(readFileSync(jsonPath, 'utf8'))
+  markdown.push('### Initial page weight (JS + CSS, gzip -9)', '', table.trim(), '')
+})
+
+test('navigation to the first flow row painted, sandbox, 100 and 1000 flows', async ({ browser }) => {
+  const rows: string[] = ['| flows | median | p95 |', '|---|---|---|']
+  const measured: Record<string, number[]> = {}
+  for (const flows of [100, 1000]) {
+    const server = await sandboxWith(flows)
+    const times: number[] = []
+    // One warm-up load (server-side caches, Chromium's compile cache), then fresh pages.
+    for (let run = 0; run <= runs; run++) {
+      const context = await browser.newContext()
+      const page = await context.newPage()
+      await watchFirstRow(page)
+      const time = await timeToFirstRow(server, page)
+      if (run > 0) times.push(time)
+      await context.close()
+    }
+    await server.stop()
+    measured[flows] = times
+    rows.push(`| ${flows} | ${ms(median(times))} | ${ms(p95(times))} |`)
+  }
+  results.firstRowMs = measured
+  markdown.push(`### Navigation to first flow row painted (headless Chromium, ${runs} loads each)`, '', ...rows, '')
+})
+
+test('typing in the search box over 1000 flows', async ({ page }) => {
+  const server = await sandboxWith(1000)
+  await watchFirstRow(page)
+  await timeToFirstRow(server, page)
+  const box = page.getByRole('searchbox', { name: 'Search by name or ID' })
+  const times: number[] = []
+  for (let round = 0; round < 3; round++) {
+    await box.fill('')
+    await box.focus()
+    // "campaign 09", then back: keys that narrow or widen the 1000 rows are timed.
+    for (const key of ['c', 'a', 'm', 'p', 'a', 'i', 'g', 'n', 'Space', '0', '9', 'Backspace', 'Backspace', 'Backspace']) {
+      const time = await keystrokeToPaint(page, key)
+      if (time !== null) times.push(time)
+    }
+  }
+  await server.stop()
+  results.keystrokeToPaintMs = times
+  markdown.push(
+    '### Typing in search, 1000 flows: keystroke to filtered table painted',
+    '',
+    '| keystrokes | median | p95 | aim |',
+    '|---|---|---|---|',
+    `| ${times.length} | ${ms(median(times))} | ${ms(p95(times))} | 16 ms (one frame) |`,
+    '',
+  )
+})
+
+test('JS heap with 1000 flows rendered, against a plain React table of the same rows', async ({ browser }) => {
+  const server = await sandboxWith(1000)
+  const plainDir = join(root, 'test-results', 'bench', 'plain-table')
+  await build({
+    root: join(root, 'bench', 'plain-table'),
+    configFile: false,
+    plugins: [react()],
+    base: '/',
+    logLevel: 'silent',
+    build: { outDir: plainDir, emptyOutDir: true },
+  })
+  const flowsJson = await (await fetch(server.url(`/api/v1/accounts/${sandboxSeed.accountId}/channels/${sandboxSeed.channels[0].id}/flows?limit=1000`))).text()
+
+  const heaps = { console: [] as number[], plain: [] as number[] }
+  for (let run = 0; run < 3; run++) {
+    // Side by side: the console, then the plain table, in fresh contexts.
+    const app = await browser.newContext()
+    const appPage = await app.newPage()
+    await watchFirstRow(appPage)
+    await timeToFirstRow(server, appPage)
+    heaps.console.push(await heapAfterGc(appPage))
+    await app.close()
+
+    const plain = await browser.newContext()
+    const plainPage = await plain.newPage()
+    await plainPage.route('http://plain.bench/**', (route) => {
+      const path = new URL(route.request().url()).pathname
+      if (path === '/flows.json') return route.fulfill({ body: flowsJson, contentType: 'application/json' })
+      const file = join(plainDir, path === '/' ? 'index.html' : path)
+      const type = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }[extname(file)] ?? 'application/octet-stream'
+      return route.fulfill({ body: readFileSync(file), contentType: type })
+    })
+    await plainPage.goto('http://plain.bench/')
+    await plainPage.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1000)
+    heaps.plain.push(await heapAfterGc(plainPage))
+    await plain.close()
+  }
+  await server.stop()
+  const ratio = median(heaps.console) / median(heaps.plain)
+  results.heapBytes = { ...heaps, ratio }
+  markdown.push(
+    '### JS heap after a forced GC, 1000 flows rendered',
+    '',
+    '| page | median JSHeapUsedSize |',
+    '|---|---|',
+    `| Flows Admin | ${mb(median(heaps.console))} |`,
+    `| plain React table, same rows | ${mb(median(heaps.plain))} |`,
+    `| **ratio** | **${ratio.toFixed(2)}×** (aim ≤ 1.3×) |`,
+    '',
+  )
+})
+
+test('proxy overhead: the flows list through the proxy vs straight from the fake 8x8', async () => {
+  const seed = seedWithFlows({ ...sandboxSeed, apiKey: 'bench-key' }, 100)
+  const fake = await startFake8x8(seed)
+  const [channel] = seed.channels
+  const app = await startAppServer({
+    EIGHTX8_API_KEY: seed.apiKey,
+    EIGHTX8_ACCOUNT_ID: seed.accountId,
+    EIGHTX8_CHANNELS: channel.id,
+    EIGHTX8_BASE_URL: fake.baseUrl,
+    EIGHTX8_RATE_LIMIT_PER_MINUTE: '0',
+  })
+  const path = `/api/v1/accounts/${seed.accountId}/channels/${channel.id}/flows?limit=100`
+
+  // Side by side, alternating, after a warm-up of each.
+  await load(`${fake.baseUrl}${path}`, { authorization: `Bearer ${seed.apiKey}` })
+  await load(app.url(path))
+  const direct = await load(`${fake.baseUrl}${path}`, { authorization: `Bearer ${seed.apiKey}` })
+  const proxied = await load(app.url(path))
+  await app.stop()
+  await fake.stop()
+
+  results.proxy = {
+    direct: { rps: direct.requests.average, p50: direct.latency.p50, p99: direct.latency.p99, failures: direct.non2xx + direct.errors },
+    proxied: { rps: proxied.requests.average, p50: proxied.latency.p50, p99: proxied.latency.p99, failures: proxied.non2xx + proxied.errors },
+  }
+  markdown.push(
+    '### Proxy overhead: GET the 100-flow list, loopback, 10 connections, 5 s each',
+    '',
+    '| path | requests/s | p50 | p99 | failed |',
+    '|---|---|---|---|---|',
+    loadRow('straight to the fake 8x8', direct),
+    loadRow('through Flows Admin', proxied),
+    `| **through / straight** | **${(proxied.requests.average / direct.requests.average).toFixed(2)}×** | | **${(proxied.latency.p99 / Math.max(1, direct.latency.p99)).toFixed(2)}×** | |`,
+    '',
+  )
+})
+
+test.afterAll(() => {
+  const header = `Measured ${results.date} on ${process.version}, ${process.platform}, by \`npm run bench\`.`
+  const table = [header, '', ...markdown].join('\n')
+  mkdirSync(join(root, 'bench', 'results'), { recursive: true })
+  writeFileSync(join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`)
+  writeFileSync(join(root, 'bench', 'results', 'latest.md'), `${table}\n`)
+  // The README shows the latest numbers between its bench markers.
+  const readmePath = join(root, 'README.md')
+  const readme = readFileSync(readmePath, 'utf8')
+  const updated = readme.replace(/(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/, `$1${table}\n$2`)
+  if (updated !== readme) writeFileSync(readmePath, updated)
+  process.stdout.write(`\n${table}\n`)
+})

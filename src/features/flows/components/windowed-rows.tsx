@@ -1,0 +1,60 @@
+import { useWindowVirtualizer } from '@tanstack/react-virtual'
+import { useLayoutEffect, useRef, useState } from 'react'
+import { FlowRow, flowsTableColumns, type FlowRowsProps } from './flow-row'
+
+function Spacer({ height }: { height: number }) {
+  if (height <= 0) return null
+  return (
+    <tr aria-hidden="true" className="flows-table__spacer">
+      {/* oxlint-disable-next-line jsx-a11y/control-has-associated-label -- an empty, hidden spacer, not a control */}
+      <td colSpan={flowsTableColumns} style={{ height }} />
+    </tr>
+  )
+}
+
+/**
+ * A long list's body: only the rows near the viewport (plus a margin) are rendered, between two
+ * spacer rows, so typing in the search box and memory stay cheap at 8x8's 1000 flows. Each row
+ * carries aria-rowindex (the table, aria-rowcount) so assistive technology knows where it sits.
+ * Loaded only for channels with long lists: TanStack Virtual is not needed for the first paint.
+ */
+export default function WindowedRows({ flows, selected, ...actions }: FlowRowsProps) {
+  const body = useRef<HTMLTableSectionElement>(null)
+  // Where the rows start on the page. What is above them (the selection bar, an error) can move them:
+  // measured again whenever the page's size changes.
+  const [scrollMargin, setScrollMargin] = useState(0)
+  useLayoutEffect(() => {
+    const measure = () => {
+      if (!body.current) return
+      const top = body.current.getBoundingClientRect().top + window.scrollY
+      setScrollMargin((current) => (Math.abs(current - top) < 1 ? current : top))
+    }
+    measure()
+    if (typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver(measure)
+    observer.observe(document.body)
+    return () => observer.disconnect()
+  }, [])
+  // oxlint-disable-next-line react/incompatible-library -- no React Compiler here; the rows re-render with the virtualizer
+  const virtualizer = useWindowVirtualizer({ count: flows.length, estimateSize: () => 53, overscan: 5, scrollMargin })
+  const items = virtualizer.getVirtualItems()
+  const before = items.length > 0 ? items[0].start - scrollMargin : 0
+  const after = items.length > 0 ? virtualizer.getTotalSize() - (items.at(-1)!.end - scrollMargin) : 0
+
+  return (
+    <tbody ref={body}>
+      <Spacer height={before} />
+      {items.map(({ index }) => (
+        <FlowRow
+          key={flows[index].id}
+          flow={flows[index]}
+          selected={selected.has(flows[index].id)}
+          index={index}
+          measure={virtualizer.measureElement}
+          {...actions}
+        />
+      ))}
+      <Spacer height={after} />
+    </tbody>
+  )
+}
