@@ -38,7 +38,8 @@ async function watchFirstRow(page: Page) {
       // A message posted from the next animation frame arrives right after that frame is painted.
       requestAnimationFrame(() => {
         const channel = new MessageChannel()
-        channel.port1.onmessage = () => (w.firstRowPainted = performance.now())
+        channel.port1.addEventListener('message', () => (w.firstRowPainted = performance.now()))
+        channel.port1.start()
         channel.port2.postMessage(null)
       })
     })
@@ -80,7 +81,8 @@ async function keystrokeToPaint(page: Page, key: string): Promise<number | null>
         // Right after the next frame is painted (see watchFirstRow).
         requestAnimationFrame(() => {
           const channel = new MessageChannel()
-          channel.port1.onmessage = () => resolvePaint(performance.now() - start)
+          channel.port1.addEventListener('message', () => resolvePaint(performance.now() - start))
+          channel.port1.start()
           channel.port2.postMessage(null)
         })
       })
