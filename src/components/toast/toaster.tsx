@@ -1,11 +1,31 @@
 import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react'
+import { ErrorDetails } from '../error-details'
 import { ToastContext, type ToastInput } from './toast-context'
+import type { ToastListProps } from './toast-list'
 
 export type ShownToast = ToastInput & { id: number }
 
 // Radix Toast is not needed for the first paint: it loads right after it. A toast shown before that
-// waits in the state below and appears once the list has loaded.
-const ToastList = lazy(() => import('./toast-list'))
+// waits in the state below and appears once the list has loaded. Should the chunk not arrive (the
+// server went away just then), the plain list below shows the toasts: the "server unreachable" error
+// must never depend on fetching something from that server.
+const ToastList = lazy(() => import('./toast-list').catch(() => ({ default: PlainToastList })))
+
+function PlainToastList({ toasts, onRemove }: ToastListProps) {
+  return (
+    <section aria-label="Notifications" className="toast-viewport">
+      {toasts.map((toast) => (
+        <div key={toast.id} role={toast.kind === 'error' ? 'alert' : 'status'} className={`toast toast--${toast.kind}`}>
+          <div className="toast__title">{toast.title}</div>
+          {toast.kind === 'error' ? <ErrorDetails error={toast.error} /> : toast.description}
+          <button type="button" className="toast__close" aria-label="Dismiss notification" onClick={() => onRemove(toast.id)}>
+            ×
+          </button>
+        </div>
+      ))}
+    </section>
+  )
+}
 
 let nextId = 1
 
