@@ -1,13 +1,22 @@
 import { render } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { MemoryRouter, useLocation } from 'react-router'
+import { MemoryRouter, useLocation, useNavigate } from 'react-router'
 import { AppProviders } from '../app/providers'
 import { createQueryClient } from '../app/query-client'
 import { AppRoutes } from '../app/router'
 
+/** Shows the address, and stands in for the browser's Back button. */
 function LocationProbe() {
   const { pathname, search } = useLocation()
-  return <div data-testid="location">{`${pathname}${search}`}</div>
+  const navigate = useNavigate()
+  return (
+    <>
+      <div data-testid="location">{`${pathname}${search}`}</div>
+      <button type="button" onClick={() => navigate(-1)}>
+        Browser back
+      </button>
+    </>
+  )
 }
 
 /** The whole app at `route`, as main.tsx composes it, with a fresh cache. */

@@ -52,6 +52,20 @@ describe('finding flows', () => {
     expect(screen.getByTestId('location')).toHaveTextContent(`${retail}?status=DRAFT&sort=-name`)
   })
 
+  it('Back brings back the search text the address had', async () => {
+    const { user } = renderApp(`${retail}?q=sale`)
+    await waitFor(async () => expect(await names()).toEqual(['Spring sale survey']))
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'DRAFT')
+    await user.clear(search())
+    await user.type(search(), 'promo')
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(`${retail}?q=promo&status=DRAFT`))
+
+    await user.click(screen.getByRole('button', { name: 'Browser back' }))
+    expect(screen.getByTestId('location')).toHaveTextContent(new RegExp(`${retail}\\?q=sale$`))
+    expect(search()).toHaveValue('sale')
+    expect(await names()).toEqual(['Spring sale survey'])
+  })
+
   it('opens a shared link on the same filtered, sorted view', async () => {
     renderApp(`${retail}?q=o&status=ALL&sort=-status`)
     await waitFor(async () =>
