@@ -7,8 +7,14 @@ const reportedBy: Record<ErrorSource, string> = {
   network: 'This browser (no answer from the Flows Admin server)',
 }
 
-/** The facts support needs, shown verbatim, with the errorId one click from the clipboard. */
-export function ErrorDetails({ error }: { error: ApiError }) {
+/** What is shown of an error: an ApiError, or one kept in Recent errors. */
+export type ErrorFacts = Pick<ApiError, 'message' | 'code' | 'errorId' | 'requestId' | 'source'>
+
+/**
+ * The facts support needs, shown verbatim, with the errorId one click from the clipboard.
+ * `copyName` names the copy button where several are on screen.
+ */
+export function ErrorDetails({ error, copyName }: { error: ErrorFacts; copyName?: string }) {
   return (
     <div className="error-details">
       <p className="error-details__message">{error.message}</p>
@@ -35,10 +41,10 @@ export function ErrorDetails({ error }: { error: ApiError }) {
         )}
         <div>
           <dt>Reported by</dt>
-          <dd>{reportedBy[error.source]}</dd>
+          <dd>{reportedBy[error.source] ?? error.source}</dd>
         </div>
       </dl>
-      <CopyButton text={error.errorId} label="Copy error ID" />
+      <CopyButton text={error.errorId} label="Copy error ID" accessibleName={copyName} />
     </div>
   )
 }

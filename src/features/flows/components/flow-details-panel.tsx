@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useRef } from 'react'
 import { ErrorPanel } from '../../../components/error-panel'
+import { SidePanel } from '../../../components/side-panel'
 import { StatusBadge } from '../../../components/status-badge'
 import { isDeletable, isDeprecatable, type Flow, type FlowValidationError } from '../../../shared/flow'
 import { flowDetailQueries, flowJsonHref } from '../api/flow-details'
@@ -26,34 +26,16 @@ function where(error: FlowValidationError): string {
 
 /**
  * A flow as 8x8's get-flow describes it: categories, validation errors, its JSON and a preview link.
- * Non-modal (the list stays usable beside it); Escape or Close shuts it.
  */
 export function FlowDetailsPanel({ scope, flowId, listed, onClose, onDelete, onDeprecate }: FlowDetailsPanelProps) {
   const details = useQuery(flowDetailQueries.details(scope, flowId))
   const preview = useQuery({ ...flowDetailQueries.preview(scope, flowId), enabled: false })
-  const heading = useRef<HTMLHeadingElement>(null)
-  // Keyed by flow id by its parent: a new flow is a new panel, which takes the focus once.
-  useEffect(() => heading.current?.focus(), [])
 
   const flow: Flow | undefined = details.data ?? listed
   const title = flow ? flowLabel(flow) : `Flow ${flowId}`
   return (
-    <dialog
-      open
-      className="details"
-      aria-labelledby="details-heading"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onClose()
-      }}
-    >
-      <div className="details__header">
-        <h2 id="details-heading" ref={heading} tabIndex={-1}>
-          {title}
-        </h2>
-        <button type="button" className="button button--small" onClick={onClose} aria-label="Close details">
-          Close
-        </button>
-      </div>
+    // Keyed by flow id by its parent: a new flow is a new panel, which takes the focus once.
+    <SidePanel title={title} closeLabel="Close details" onClose={onClose} className="details">
       <dl className="details__facts">
         <dt>ID</dt>
         <dd>
@@ -149,6 +131,6 @@ export function FlowDetailsPanel({ scope, flowId, listed, onClose, onDelete, onD
           )}
         </div>
       )}
-    </dialog>
+    </SidePanel>
   )
 }
