@@ -77,10 +77,15 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     lastHealth = { state: status > 0 && status < 500 ? 'answering' : 'failing', status, at: new Date().toISOString() }
   }
 
+  /** The operation's deadline, and the signal that ends it early: the deadline or the caller's abort. */
+  function withDeadline(callerSignal: AbortSignal | undefined) {
+    const deadline = AbortSignal.timeout(options.timeoutMs)
+    return { deadline, signal: callerSignal ? AbortSignal.any([deadline, callerSignal]) : deadline }
+  }
+
   /** Sends one request (and for reads, its retries) and returns the 2xx answer's body text. */
   async function request(method: 'GET' | 'DELETE' | 'POST', path: string, { signal: callerSignal }: CallOptions = {}) {
-    const deadline = AbortSignal.timeout(options.timeoutMs)
-    const signal = callerSignal ? AbortSignal.any([deadline, callerSignal]) : deadline
+    const { deadline, signal } = withDeadline(callerSignal)
     const giveUpAt = Date.now() + options.timeoutMs
     for (let attempt = 1; ; attempt++) {
       try {
@@ -184,8 +189,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
           detail: [`host ${URL.canParse(details.flowJsonUrl) ? new URL(details.flowJsonUrl).host : 'unreadable'}`],
         })
       }
-      const deadline = AbortSignal.timeout(options.timeoutMs)
-      const signal = callOptions?.signal ? AbortSignal.any([deadline, callOptions.signal]) : deadline
+      const { deadline, signal } = withDeadline(callOptions?.signal)
       let json: string
       try {
         json = await send('GET', details.flowJsonUrl, signal, deadline, true)
