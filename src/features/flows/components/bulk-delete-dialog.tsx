@@ -6,7 +6,7 @@ import { failureLines, runBulk, type BulkOutcome } from '../bulk-run'
 import { flowLabel } from '../flow-label'
 
 export type BulkDeleteDialogProps = {
-  /** The drafts to delete; empty when the dialog is closed. */
+  /** The drafts to delete (the dialog is mounted only while open, so a new run starts fresh). */
   flows: Flow[]
   channelName: string
   deleteOne: (flow: Flow) => Promise<void>
@@ -50,20 +50,13 @@ export function BulkDeleteDialog({ flows, channelName, deleteOne, onFinished, on
     onFinished(result)
   }
 
-  function close() {
-    setOutcomes(null)
-    setFinished(false)
-    setStopping(false)
-    onClose()
-  }
-
   const count = (state: BulkOutcome<Flow>['state']) => outcomes?.filter((o) => o.state === state).length ?? 0
   const settled = outcomes?.filter((o) => o.state !== 'pending' && o.state !== 'running').length ?? 0
   const failures = outcomes ? failureLines(outcomes) : ''
   const n = flows.length
 
   return (
-    <AlertDialog.Root open={n > 0} onOpenChange={(open) => open || running || close()}>
+    <AlertDialog.Root open onOpenChange={(open) => open || running || onClose()}>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="dialog-overlay" />
         <AlertDialog.Content
@@ -139,7 +132,7 @@ export function BulkDeleteDialog({ flows, channelName, deleteOne, onFinished, on
             {finished && (
               <>
                 {failures !== '' && <CopyButton text={failures} label="Copy all error IDs" />}
-                <button type="button" className="button" onClick={close} ref={closeButton}>
+                <button type="button" className="button" onClick={onClose} ref={closeButton}>
                   Close
                 </button>
               </>

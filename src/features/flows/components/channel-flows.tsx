@@ -17,7 +17,7 @@ import { FlowSearch } from './flow-search'
 import { FlowsTable, renderAllUpTo } from './flows-table'
 import { UpdatedAgo } from './updated-ago'
 
-// Not needed for the first paint. The dialogs' code is fetched right after it (see preloadDialogs), so
+// Not needed for the first paint. The dialogs' code is fetched right after it (see usePreloadDialogs), so
 // it is there by the time anyone clicks Delete. The details panel loads when first opened.
 const loadFlowDialogs = () => import('./flow-dialogs')
 const loadBulkDialog = () => import('./bulk-delete-dialog')

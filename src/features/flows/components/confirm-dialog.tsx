@@ -1,8 +1,8 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog'
 import type { ReactNode } from 'react'
 
+/** Mounted only while open: closing is the caller unmounting it. */
 export type ConfirmDialogProps = {
-  open: boolean
   title: string
   /** What will happen, and that it cannot be undone: read out when the dialog opens. */
   description: ReactNode
@@ -20,9 +20,9 @@ export type ConfirmDialogProps = {
  * An irreversible action, confirmed. Cancel has the initial focus and Escape cancels, except while
  * the action runs: then the dialog stays until 8x8 has answered, and the caller closes it.
  */
-export function ConfirmDialog({ open, title, description, extra, confirmLabel, pendingLabel, pending, onConfirm, onCancel, onCloseAutoFocus }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, description, extra, confirmLabel, pendingLabel, pending, onConfirm, onCancel, onCloseAutoFocus }: ConfirmDialogProps) {
   return (
-    <AlertDialog.Root open={open} onOpenChange={(isOpen) => isOpen || pending || onCancel()}>
+    <AlertDialog.Root open onOpenChange={(isOpen) => isOpen || pending || onCancel()}>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="dialog-overlay" />
         <AlertDialog.Content

@@ -3,8 +3,8 @@ import { flowLabel } from '../flow-label'
 import { ConfirmDialog } from './confirm-dialog'
 
 export type FlowDialogProps = {
-  /** The flow to act on; null when the dialog is closed. */
-  flow: Flow | null
+  /** The flow to act on (the dialog is mounted only while open). */
+  flow: Flow
   channelName: string
   pending: boolean
   onConfirm: (flow: Flow) => void
@@ -36,21 +36,18 @@ function DownloadCopy({ href }: { href: string }) {
 export function DeleteFlowDialog({ flow, channelName, pending, onConfirm, onCancel, onCloseAutoFocus, jsonHref }: FlowDialogProps) {
   return (
     <ConfirmDialog
-      open={flow !== null}
       title="Delete flow?"
       description={
-        flow && (
-          <>
-            <FlowNamed flow={flow} channelName={channelName} verb="deleted from" />
-            <p className="dialog__warning">Deletion is permanent and cannot be undone.</p>
-          </>
-        )
+        <>
+          <FlowNamed flow={flow} channelName={channelName} verb="deleted from" />
+          <p className="dialog__warning">Deletion is permanent and cannot be undone.</p>
+        </>
       }
-      extra={flow && jsonHref && <DownloadCopy href={jsonHref(flow)} />}
+      extra={jsonHref && <DownloadCopy href={jsonHref(flow)} />}
       confirmLabel="Delete flow"
       pendingLabel="Deleting…"
       pending={pending}
-      onConfirm={() => flow && onConfirm(flow)}
+      onConfirm={() => onConfirm(flow)}
       onCancel={onCancel}
       onCloseAutoFocus={onCloseAutoFocus}
     />
@@ -60,25 +57,22 @@ export function DeleteFlowDialog({ flow, channelName, pending, onConfirm, onCanc
 export function DeprecateFlowDialog({ flow, channelName, pending, onConfirm, onCancel, onCloseAutoFocus, jsonHref }: FlowDialogProps) {
   return (
     <ConfirmDialog
-      open={flow !== null}
       title="Deprecate flow?"
       description={
-        flow && (
-          <>
-            <FlowNamed flow={flow} channelName={channelName} verb="deprecated in" />
-            <p>
-              Customers can no longer be sent this flow. Copies already sent may still be opened and answered. The flow
-              stays in the list as DEPRECATED.
-            </p>
-            <p className="dialog__warning">Deprecation is permanent and cannot be undone: the flow cannot be published again.</p>
-          </>
-        )
+        <>
+          <FlowNamed flow={flow} channelName={channelName} verb="deprecated in" />
+          <p>
+            Customers can no longer be sent this flow. Copies already sent may still be opened and answered. The flow stays
+            in the list as DEPRECATED.
+          </p>
+          <p className="dialog__warning">Deprecation is permanent and cannot be undone: the flow cannot be published again.</p>
+        </>
       }
-      extra={flow && jsonHref && <DownloadCopy href={jsonHref(flow)} />}
+      extra={jsonHref && <DownloadCopy href={jsonHref(flow)} />}
       confirmLabel="Deprecate flow"
       pendingLabel="Deprecating…"
       pending={pending}
-      onConfirm={() => flow && onConfirm(flow)}
+      onConfirm={() => onConfirm(flow)}
       onCancel={onCancel}
       onCloseAutoFocus={onCloseAutoFocus}
     />
