@@ -1,6 +1,7 @@
 import { isErrorBody, proxyErrorCodes, type ErrorBody } from '../../shared/error-body'
 import type { z } from 'zod'
 import type { FlowDetails, FlowList, FlowPreview } from '../../shared/flow'
+import { channelPath } from '../../shared/paths'
 import type { FlowPathParams, ListFlowsQuery, PreviewFlowQuery } from './api-types'
 import { flowDetailsResponseSchema, listFlowsResponseSchema, previewResponseSchema } from './boundary'
 import { ProxyError, UpstreamError } from './errors'
@@ -56,8 +57,8 @@ export const defaultRateLimit = { perMinute: 100, maxWaitMs: 5000 }
 const defaultRetry = { attempts: 3, baseMs: 250, capMs: 2000 }
 const retryableStatuses = new Set([429, 502, 503, 504])
 
-function flowsPath({ accountId, channelId }: ChannelScope): string {
-  return `/api/v1/accounts/${encodeURIComponent(accountId)}/channels/${encodeURIComponent(channelId)}/flows`
+function flowsPath(scope: ChannelScope): string {
+  return `${channelPath(scope)}/flows`
 }
 
 /**

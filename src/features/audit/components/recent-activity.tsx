@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { ErrorPanel } from '../../../components/error-panel'
-import type { ChannelScope } from '../../../api/paths'
+import type { ChannelScope } from '../../../shared/paths'
 import type { AuditEntry } from '../../../shared/audit'
 import { auditQueries } from '../api/audit-queries'
 

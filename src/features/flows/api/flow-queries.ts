@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import { getJson } from '../../../api/client'
-import { channelPath, type ChannelScope } from '../../../api/paths'
+import { channelPath, type ChannelScope } from '../../../shared/paths'
 import type { FlowList } from '../../../shared/flow'
 import { flowListLimit } from '../../../shared/ids'
 
