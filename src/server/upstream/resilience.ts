@@ -39,36 +39,42 @@ export type RateLimiterOptions = {
   wait?: (ms: number, signal?: AbortSignal) => Promise<void>
 }
 
+const windowMs = 60_000
+
 /**
- * A token bucket shared by every call to 8x8 from this process: bursts up to `perMinute` go at once,
- * then requests queue in order (each reserves the next token) for up to `maxWaitMs`.
+ * A sliding-window log shared by every call to 8x8 from this process: in any 60 s window at most
+ * `perMinute` calls start. A call that would go over waits (in order: each reserves the next free
+ * moment) for up to `maxWaitMs`; longer, it is refused at once with 429.
  */
 export function createRateLimiter({ perMinute, maxWaitMs, now = Date.now, wait = sleep }: RateLimiterOptions) {
-  const intervalMs = 60_000 / perMinute
-  let tokens = perMinute
-  let updatedAt = now()
+  // When each call in the last minute started, ascending; queued calls hold a moment in the future.
+  const starts: number[] = []
 
   return {
     async take(signal?: AbortSignal): Promise<void> {
       const at = now()
-      tokens = Math.min(perMinute, tokens + (at - updatedAt) / intervalMs)
-      updatedAt = at
-      tokens -= 1
-      if (tokens >= 0) return
-      const waitMs = Math.ceil(-tokens * intervalMs)
+      while (starts.length > 0 && starts[0] <= at - windowMs) starts.shift()
+      let slot = Math.max(at, starts.at(-1) ?? at)
+      // The call perMinute places back must be a whole window older than this one.
+      if (starts.length >= perMinute) slot = Math.max(slot, starts[starts.length - perMinute] + windowMs)
+      const waitMs = slot - at
       if (waitMs > maxWaitMs) {
-        tokens += 1
+        const seconds = Math.ceil(waitMs / 1000)
         throw new ProxyError(
           429,
           proxyErrorCodes.rateLimited,
-          `Flows Admin keeps under 8x8's limit of ${perMinute} requests a minute; try again in ${Math.ceil(waitMs / 1000)} s`,
-          { headers: { 'retry-after': String(Math.ceil(waitMs / 1000)) } },
+          `Flows Admin keeps under 8x8's limit of ${perMinute} requests a minute; try again in ${seconds} s`,
+          { headers: { 'retry-after': String(seconds) } },
         )
       }
+      starts.push(slot)
+      if (waitMs === 0) return
       try {
         await wait(waitMs, signal)
       } catch (error) {
-        tokens += 1
+        // Given back: later reservations were computed with it, so they stay (safely) conservative.
+        const index = starts.lastIndexOf(slot)
+        if (index !== -1) starts.splice(index, 1)
         throw error
       }
     },
