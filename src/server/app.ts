@@ -8,6 +8,7 @@ import type { AuditLog } from './audit/audit-log'
 import type { ServerConfig } from './config'
 import { authenticate, type AuthDependencies } from './auth/authenticate'
 import { errorHandler } from './middleware/error-handler'
+import { hostCheck } from './middleware/host-check'
 import { originCheck } from './middleware/origin-check'
 import { requestLog } from './middleware/request-log'
 import { securityHeaders } from './middleware/security-headers'
@@ -22,17 +23,22 @@ export type AppDependencies = {
   audit: AuditLog
   /** The TCP peer's address, for AUTH_MODE=header and sign-in throttling (main.ts reads the socket). */
   remoteAddress?: AuthDependencies['remoteAddress']
+  /** The port the server listens on (known once it does); the Host check wants it with AUTH_MODE=none. */
+  listeningPort?: () => number | undefined
+  /** Password verification (tests count the checks). */
+  verifyPassword?: AuthDependencies['verifyPassword']
   /** Serves the built SPA with history fallback (production). Absent in dev (Vite serves it) and API tests. */
   spa?: (app: Hono<AppEnv>) => void
 }
 
-export function createApp({ config, upstream, logger, audit, spa, remoteAddress = () => undefined }: AppDependencies) {
+export function createApp({ config, upstream, logger, audit, spa, remoteAddress = () => undefined, listeningPort = () => undefined, verifyPassword }: AppDependencies) {
   const app = new Hono<AppEnv>()
 
   app.use(requestId())
   app.use(requestLog(logger))
   app.use(securityHeaders())
-  app.use(authenticate(config.auth, { logger, remoteAddress }))
+  app.use(hostCheck(config, { listeningPort, logger }))
+  app.use(authenticate(config.auth, { logger, remoteAddress, verifyPassword }))
   app.use('/api/*', async function noStore(c, next) {
     await next()
     c.header('cache-control', 'no-store')

@@ -21,6 +21,8 @@ export type ServerConfig = {
   host: string
   port: number
   auth: AuthConfig
+  /** The hosts (Host header) this server answers to with AUTH_MODE basic or header; unset: any. */
+  allowedHosts?: string[]
   mode: 'sandbox' | 'live'
   accountId: string
   channels: Channel[]
@@ -33,8 +35,11 @@ export type ServerConfig = {
     /** 8x8 allows about 100 flow-configuration requests a minute per key; the proxy stays under it. 0: no limiter. */
     rateLimitPerMinute: number
   }
-  /** JSON Lines file every state-changing attempt and its outcome are appended to. */
-  auditLog: string
+  /**
+   * JSON Lines file every state-changing attempt and its outcome are appended to. null: in memory
+   * (the sandbox's default: its flows come back at every restart, so its records go with them).
+   */
+  auditLog: string | null
   /** Sandbox only: delay before each emulated answer, so loading and pending states show. */
   sandboxLatencyMs: number
   /** Sandbox only: fill the first channel up to this many flows (for trying the console at scale). */
@@ -96,7 +101,8 @@ const envSchema = z.object({
       .default('X-Forwarded-User'),
   ),
   TRUSTED_PROXIES: optionalString,
-  AUDIT_LOG: optionalString.default('data/audit.jsonl'),
+  ALLOWED_HOSTS: optionalString,
+  AUDIT_LOG: optionalString,
   SANDBOX_LATENCY_MS: wholeNumber({ min: 0, max: 10_000, fallback: 300, unit: ' of milliseconds' }),
   SANDBOX_FLOWS: z.preprocess(
     blankToUndefined,
@@ -109,6 +115,25 @@ export function isLoopback(host: string): boolean {
 }
 
 type Env = z.output<typeof envSchema>
+
+/** A host name, an IPv4 address or a bracketed IPv6 address, optionally with a port. */
+const hostPattern = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::(\d{1,5}))?$/
+
+function parseAllowedHosts(e: Env, auth: AuthConfig): string[] | undefined {
+  if (e.ALLOWED_HOSTS === undefined) return undefined
+  if (auth.mode === 'none') {
+    throw new ConfigError('ALLOWED_HOSTS: is for AUTH_MODE basic or header; without sign-in only loopback names are ever accepted')
+  }
+  const hosts = e.ALLOWED_HOSTS.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean)
+  for (const host of hosts) {
+    const match = hostPattern.exec(host)
+    if (!match || (match[1] !== undefined && !(Number(match[1]) >= 1 && Number(match[1]) <= 65535))) {
+      throw new ConfigError(`ALLOWED_HOSTS: "${host}" is not a host name, optionally with :port (e.g. flows-admin.example.com or 10.0.0.7:8080)`)
+    }
+  }
+  if (hosts.length === 0) throw new ConfigError('ALLOWED_HOSTS: lists no host')
+  return hosts
+}
 
 function parseAuth(e: Env): AuthConfig {
   const mode = e.AUTH_MODE ?? 'none'
@@ -192,11 +217,12 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     throw new ConfigError(`${issue.path.join('.')}: ${issue.message}`)
   }
   const e = parsed.data
+  const auth = parseAuth(e)
   const base = {
     host: e.HOST,
     port: e.PORT,
-    auth: parseAuth(e),
-    auditLog: e.AUDIT_LOG,
+    auth,
+    allowedHosts: parseAllowedHosts(e, auth),
     sandboxLatencyMs: e.SANDBOX_LATENCY_MS,
     sandboxFlows: e.SANDBOX_FLOWS,
   }
@@ -213,6 +239,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     }
     return {
       ...base,
+      auditLog: e.AUDIT_LOG ?? null,
       mode: 'sandbox',
       accountId: sandboxSeed.accountId,
       channels: sandboxSeed.channels.map(({ id, name }) => ({ id, name })),
@@ -243,6 +270,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
 
   return {
     ...base,
+    auditLog: e.AUDIT_LOG ?? 'data/audit.jsonl',
     mode: 'live',
     accountId: e.EIGHTX8_ACCOUNT_ID,
     channels: parseChannels(e.EIGHTX8_CHANNELS),

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { createApp } from './app'
-import { openAuditLog } from './audit/audit-log'
+import { auditLogFor } from './audit/audit-log'
 import { ConfigError, loadConfig } from './config'
 import { createLogger } from './logger'
 import { upstreamFor } from './upstream/create'
@@ -22,6 +22,6 @@ const config = readConfig()
 export const app = createApp({
   config,
   upstream: upstreamFor(config),
-  logger: createLogger(),
-  audit: await openAuditLog(config.auditLog),
+  logger: createLogger(undefined, { secrets: config.mode === 'live' ? [config.upstream.apiKey] : [] }),
+  audit: await auditLogFor(config.auditLog),
 })

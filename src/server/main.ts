@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { createApp } from './app'
-import { openAuditLog, type AuditLog } from './audit/audit-log'
+import { auditLogFor, type AuditLog } from './audit/audit-log'
 import { ConfigError, loadConfig, type ServerConfig } from './config'
 import { createLogger } from './logger'
 import { startServer, type RunningServer } from './serve'
@@ -29,7 +29,7 @@ function readConfig(): ServerConfig {
 }
 
 const config = readConfig()
-const logger = createLogger()
+const logger = createLogger(undefined, { secrets: config.mode === 'live' ? [config.upstream.apiKey] : [] })
 // Built layout: dist/server/main.js beside dist/client/.
 const clientDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'client')
 let serveSpa: ReturnType<typeof spa>
@@ -41,10 +41,12 @@ try {
 
 let audit: AuditLog
 try {
-  audit = await openAuditLog(config.auditLog)
+  audit = await auditLogFor(config.auditLog, { onRepair: (message) => logger.warn(message) })
 } catch (error) {
-  fail(`AUDIT_LOG: cannot open ${config.auditLog} for appending: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  fail((error as Error).message)
 }
+
+let boundPort: number | undefined
 
 const app = createApp({
   config,
@@ -53,6 +55,7 @@ const app = createApp({
   logger,
   spa: serveSpa,
   remoteAddress: (c) => getConnInfo(c).remote.address,
+  listeningPort: () => boundPort,
 })
 
 let running: RunningServer
@@ -71,8 +74,9 @@ try {
   if (code === 'EACCES') fail(`not allowed to listen on ${config.host}:${config.port}: choose a PORT above 1023`)
   fail(`cannot listen on ${config.host}:${config.port}: ${message}`)
 }
+boundPort = Number(new URL(running.origin).port)
 logger.info(
-  { mode: config.mode, accountId: config.accountId, channels: config.channels.length },
+  { mode: config.mode, auditLog: config.auditLog ?? 'in memory (sandbox)', accountId: config.accountId, channels: config.channels.length },
   `Flows Admin (${config.mode}) listening on ${running.origin}`,
 )
 

@@ -3,6 +3,7 @@ import { createApp } from './app'
 import type { AuditEntry } from '../shared/audit'
 import type { ErrorBody } from '../shared/error-body'
 import type { AuditLog } from './audit/audit-log'
+import { memoryAuditLog } from './audit/memory-audit-log'
 import type { ServerConfig } from './config'
 import { createLogger } from './logger'
 import { createUpstreamClient, type FetchLike, type UpstreamClientOptions } from './upstream/client'
@@ -26,7 +27,7 @@ export function liveConfig(overrides: Partial<ServerConfig['upstream']> = {}): S
       { id: otherChannelId, name: 'Support' },
     ],
     upstream: { baseUrl: upstreamBase, apiKey: testKey, timeoutMs: 1000, rateLimitPerMinute: 100, ...overrides },
-    auditLog: 'unused-in-tests',
+    auditLog: null,
     sandboxLatencyMs: 0,
   }
 }
@@ -57,17 +58,14 @@ export function memoryLog() {
 
 /** The audit log in memory; `failing` makes every append reject, as a full disk would. */
 export function memoryAudit(): AuditLog & { entries: AuditEntry[]; failing: boolean } {
+  const inMemory = memoryAuditLog()
   const log = {
-    entries: [] as AuditEntry[],
+    ...inMemory,
     failing: false,
     async append(entry: AuditEntry) {
       if (log.failing) throw new Error('ENOSPC: no space left on device')
-      log.entries.push(entry)
+      await inMemory.append(entry)
     },
-    async recent(filter: (entry: AuditEntry) => boolean, limit: number) {
-      return log.entries.toReversed().filter(filter).slice(0, limit)
-    },
-    async close() {},
   }
   return log
 }

@@ -80,7 +80,38 @@ describe('the audit log file', () => {
     const audit = await openAuditLog(path)
     await audit.close()
     await expect(audit.append(entry(1))).rejects.toThrow('the audit log is closed')
-    writeFileSync(join(path, '..', 'a-file'), '')
-    await expect(openAuditLog(join(path, '..', 'a-file', 'audit.jsonl'))).rejects.toMatchObject({ code: expect.stringMatching(/^(EEXIST|ENOTDIR)$/) })
+  })
+
+  it('says "not a directory" when a folder on the way is a file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flows-admin-audit-'))
+    writeFileSync(join(dir, 'a-file'), '')
+    await expect(openAuditLog(join(dir, 'a-file', 'deeper', 'audit.jsonl'))).rejects.toThrow(`${join(dir, 'a-file')} is not a directory`)
+  })
+
+  it('fails at once, naming the code, where a folder cannot be made (no hang under /proc)', async () => {
+    await expect(openAuditLog('/proc/nope/x/audit.jsonl')).rejects.toThrow(/cannot create \/proc\/nope: ENOENT/)
+  })
+
+  it('ends a torn last line before appending, and says so', async () => {
+    const path = tempFile()
+    const first = await openAuditLog(path)
+    await first.append(entry(1))
+    await first.close()
+    appendFileSync(path, '{"time":"2026-11-25T10:00:02.000Z","requestId":"req-2","pha')
+
+    const repairs: string[] = []
+    const audit = await openAuditLog(path, { onRepair: (message) => repairs.push(message) })
+    await audit.append(entry(3))
+    await audit.close()
+
+    const lines = readFileSync(path, 'utf8').split('\n')
+    expect(lines.at(-1)).toBe('')
+    expect(JSON.parse(lines.at(-2)!)).toMatchObject({ requestId: 'req-3' })
+    expect(lines.at(-3)).toContain('"req-2","pha')
+    expect(repairs).toEqual([expect.stringContaining('ended mid-line')])
+    const reopened = await openAuditLog(path, { onRepair: (message) => repairs.push(message) })
+    expect((await reopened.recent(() => true, 10)).map((e) => e.requestId)).toEqual(['req-3', 'req-1'])
+    await reopened.close()
+    expect(repairs).toHaveLength(1)
   })
 })

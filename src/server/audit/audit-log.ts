@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, statSync } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { AuditEntry } from '../../shared/audit'
+import { memoryAuditLog } from './memory-audit-log'
 
 /** How much of the file's end `recent()` reads: far more than the last 50 entries of a channel need. */
 const tailBytes = 512 * 1024
@@ -19,12 +20,59 @@ export class AuditUnavailableError extends Error {
 }
 
 /**
- * An append-only JSON Lines file. Opened at start-up (a path that cannot be written stops the server
- * before it listens); appends are serialised and each is fsynced before it resolves.
+ * Makes `dir` and its missing parents one level at a time. (`mkdir -p` in Node loops for ever on
+ * some paths, e.g. under /proc, and reports a file in the way as EEXIST.)
  */
-export async function openAuditLog(path: string): Promise<AuditLog> {
-  mkdirSync(dirname(path), { recursive: true })
+function ensureDirectory(dir: string) {
+  const missing: string[] = []
+  let current = dir
+  for (;;) {
+    let isDirectory: boolean
+    try {
+      isDirectory = statSync(current).isDirectory()
+    } catch (error) {
+      const parent = dirname(current)
+      const code = (error as NodeJS.ErrnoException).code
+      if ((code !== 'ENOENT' && code !== 'ENOTDIR') || parent === current) throw error
+      missing.unshift(current)
+      current = parent
+      continue
+    }
+    if (!isDirectory) throw new Error(`${current} is not a directory`)
+    break
+  }
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder)
+    } catch (error) {
+      throw new Error(`cannot create ${folder}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error })
+    }
+  }
+}
+
+export type OpenAuditLogOptions = {
+  /** Told when the file ended mid-line (a torn write) and was ended on a line boundary. */
+  onRepair?: (message: string) => void
+}
+
+/**
+ * An append-only JSON Lines file. Opened at start-up (a path that cannot be written stops the server
+ * before it listens); appends are serialised and each is fsynced before it resolves. A last line
+ * torn by a crash or a full disk is ended first, so the next entry starts on a line of its own.
+ */
+export async function openAuditLog(path: string, { onRepair }: OpenAuditLogOptions = {}): Promise<AuditLog> {
+  ensureDirectory(dirname(path))
   const handle: FileHandle = await open(path, 'a+', 0o640)
+  const { size: openedSize } = await handle.stat()
+  if (openedSize > 0) {
+    const last = Buffer.alloc(1)
+    await handle.read(last, 0, 1, openedSize - 1)
+    if (last[0] !== 0x0a) {
+      await handle.appendFile('\n', 'utf8')
+      await handle.datasync()
+      onRepair?.(`the audit log ${path} ended mid-line (a torn write); ended that line before appending`)
+    }
+  }
   let queue: Promise<unknown> = Promise.resolve()
   let closed = false
 
@@ -66,5 +114,16 @@ export async function openAuditLog(path: string): Promise<AuditLog> {
       closed = true
       await handle.close()
     },
+  }
+}
+
+/** The audit trail the configuration asks for: the file at `path`, or in memory when it is null. */
+export async function auditLogFor(path: string | null, options: OpenAuditLogOptions = {}): Promise<AuditLog> {
+  if (path === null) return memoryAuditLog()
+  try {
+    return await openAuditLog(path, options)
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException
+    throw new AuditUnavailableError(`AUDIT_LOG: cannot open ${path} for appending: ${code === undefined ? message : `${code} (${message})`}`, { cause: error })
   }
 }

@@ -165,3 +165,88 @@ describe('AUTH_MODE=header', () => {
     expect(response.status).toBe(401)
   })
 })
+
+describe('sign-in under a burst of guesses', () => {
+  const auth = (): AuthConfig => ({ mode: 'basic', operatorsFile: 'ops', operators: new Map([['dana', danaHash]]) })
+
+  function countingVerify() {
+    const stats = { calls: 0, running: 0, maxRunning: 0 }
+    const verify = async (secret: string, hash: string) => {
+      stats.calls += 1
+      stats.running += 1
+      stats.maxRunning = Math.max(stats.maxRunning, stats.running)
+      try {
+        return await verifyPassword(secret, hash)
+      } finally {
+        stats.running -= 1
+      }
+    }
+    return { verify, stats }
+  }
+
+  function burstApp(verify: (secret: string, hash: string) => Promise<boolean>, peer: (c: { req: { header: (name: string) => string | undefined } }) => string) {
+    const config: ServerConfig = { ...liveConfig(), auth: auth() }
+    const upstream = fakeUpstream(() => new Response(null, { status: 204 }))
+    const audit = memoryAudit()
+    const app = createApp({
+      config,
+      upstream: createUpstreamClient({ ...config.upstream, fetch: upstream.fetch }),
+      logger: memoryLog().logger,
+      audit,
+      remoteAddress: peer,
+      verifyPassword: verify,
+    })
+    return { app, audit }
+  }
+
+  it('decides the throttle before hashing: 200 concurrent guesses, the right one at #190, none gets in', async () => {
+    const { verify, stats } = countingVerify()
+    const { app } = burstApp(verify, () => '203.0.113.7')
+    const guesses = Array.from({ length: 200 }, (_, i) => (i === 189 ? password : `wrong-${i}`))
+    const statuses = await Promise.all(
+      guesses.map(async (guess) => (await app.request('/api/config', { headers: { authorization: basicHeader('dana', guess) } })).status),
+    )
+    expect(statuses.filter((status) => status === 200)).toEqual([])
+    expect(stats.calls).toBeLessThanOrEqual(5)
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(195)
+  })
+
+  it('runs at most two password checks at once, leaving the thread pool to the audit log; the rest get 429 at once', async () => {
+    const { verify, stats } = countingVerify()
+    const { app, audit } = burstApp(verify, (c) => c.req.header('x-test-peer') ?? 'unknown')
+    const signedIn = { authorization: basicHeader('dana', password), 'x-test-peer': '198.51.100.1' }
+    expect((await app.request('/api/config', { headers: signedIn })).status).toBe(200)
+    stats.calls = 0
+
+    // Guesses from 200 addresses for 200 names: no per-key throttle applies, only the bound on checks.
+    const storm = Array.from({ length: 200 }, (_, i) =>
+      app.request('/api/config', { headers: { authorization: basicHeader(`guess${i}`, 'x'), 'x-test-peer': `192.0.2.${i}` } }),
+    )
+    const deletion = app.request(`${flowsUrl}/1620387745519023`, {
+      method: 'DELETE',
+      headers: { ...signedIn, 'x-requested-with': 'XMLHttpRequest' },
+    })
+    const statuses = await Promise.all(storm.map(async (r) => (await r).status))
+    expect((await deletion).status).toBe(204)
+    expect(audit.entries.map((e) => e.phase)).toEqual(['attempt', 'outcome'])
+    expect(stats.maxRunning).toBeLessThanOrEqual(2)
+    expect(statuses.filter((status) => status === 429).length).toBe(200 - stats.calls)
+    const busy = await app.request('/api/config', { headers: { authorization: basicHeader('someone', 'x') } })
+    expect([401, 429]).toContain(busy.status)
+  })
+})
+
+describe('AUTH_MODE=header: the identity header', () => {
+  const auth: AuthConfig = { mode: 'header', header: 'X-Forwarded-User', trustedProxies: ['127.0.0.1'] }
+
+  it('is refused when sent more than once (joined as "alice, mallory")', async () => {
+    const { app, upstream } = appWith(auth, '127.0.0.1')
+    const headers = new Headers()
+    headers.append('x-forwarded-user', 'alice')
+    headers.append('x-forwarded-user', 'mallory')
+    const response = await app.request(flowsUrl, { headers })
+    expect(response.status).toBe(400)
+    expect(await response.json()).toMatchObject({ code: 'AMBIGUOUS_IDENTITY' })
+    expect(upstream.calls).toHaveLength(0)
+  })
+})

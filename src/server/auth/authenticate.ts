@@ -13,6 +13,7 @@ export type AuthDependencies = {
   /** The TCP peer's address (behind a reverse proxy: the proxy's). */
   remoteAddress: (c: Context<AppEnv>) => string | undefined
   throttle?: SignInThrottle
+  verifyPassword?: (password: string, hash: string) => Promise<boolean>
 }
 
 /** Dual-stack sockets report IPv4 peers as ::ffff:a.b.c.d. */
@@ -22,6 +23,11 @@ function normalizeAddress(address: string | undefined) {
 
 const challenge = { 'www-authenticate': 'Basic realm="Flows Admin", charset="UTF-8"' }
 const verifiedForMs = 5 * 60_000
+/**
+ * scrypt runs on libuv's thread pool (4 threads), which the audit log's writes and fsyncs need too.
+ * At most this many password checks run at once; more sign-ins are told to retry at once (429).
+ */
+const maxConcurrentChecks = 2
 const unprotected = new Set(['/healthz', '/readyz'])
 
 function unauthenticated(message: string, headers?: Record<string, string>) {
@@ -36,6 +42,8 @@ function unauthenticated(message: string, headers?: Record<string, string>) {
  */
 export function authenticate(auth: AuthConfig, deps: AuthDependencies): MiddlewareHandler<AppEnv> {
   const throttle = deps.throttle ?? createSignInThrottle()
+  const verify = deps.verifyPassword ?? verifyPassword
+  let checking = 0
   // Verified credentials, keyed by an HMAC of the header under a key that lives only in this process.
   const cacheKey = randomBytes(32)
   const verified = new Map<string, { name: string; until: number }>()
@@ -53,22 +61,31 @@ export function authenticate(auth: AuthConfig, deps: AuthDependencies): Middlewa
     const password = separator === -1 ? '' : decoded.slice(separator + 1)
     const address = normalizeAddress(deps.remoteAddress(c)) ?? 'unknown'
     const keys = [`address:${address}`, `name:${name.toLowerCase()}`]
-    const wait = Math.max(...keys.map((key) => throttle.blockedFor(key)))
-    if (wait > 0) {
-      const seconds = Math.ceil(wait / 1000)
+    // Both decided before hashing, with nothing awaited in between: concurrent guesses cannot race them.
+    if (checking >= maxConcurrentChecks) {
+      throw new ProxyError(429, proxyErrorCodes.tooManySignIns, 'Sign-in is busy; try again in 1 s', { headers: { 'retry-after': '1' } })
+    }
+    const attempt = throttle.begin(keys)
+    if (!attempt.ok) {
+      const seconds = Math.ceil(attempt.waitMs / 1000)
       throw new ProxyError(429, proxyErrorCodes.tooManySignIns, `Too many failed sign-ins; try again in ${seconds} s`, {
         headers: { 'retry-after': String(seconds) },
       })
     }
     if (auth.mode !== 'basic') throw new Error('unreachable')
     const hash = auth.operators.get(name)
-    const ok = (await verifyPassword(password, hash ?? decoyHash)) && hash !== undefined
+    let ok = false
+    checking += 1
+    try {
+      ok = (await verify(password, hash ?? decoyHash)) && hash !== undefined
+    } finally {
+      checking -= 1
+      attempt.end(ok)
+    }
     if (!ok) {
-      keys.forEach((key) => throttle.fail(key))
       deps.logger.warn({ requestId: c.get('requestId'), address, operator: name.slice(0, 64) }, 'sign-in failed')
       throw unauthenticated('Wrong operator name or password', challenge)
     }
-    keys.forEach((key) => throttle.succeed(key))
     if (verified.size > 1000) verified.clear()
     verified.set(digest, { name, until: Date.now() + verifiedForMs })
     return name
@@ -81,7 +98,13 @@ export function authenticate(auth: AuthConfig, deps: AuthDependencies): Middlewa
       deps.logger.warn({ requestId: c.get('requestId'), address }, 'request not from a trusted proxy')
       throw new ProxyError(403, proxyErrorCodes.forbidden, 'Flows Admin accepts requests only through its sign-in proxy')
     }
-    const name = c.req.header(auth.header)?.trim() ?? ''
+    const raw = c.req.header(auth.header)
+    // Node joins a repeated header with ", ": "alice, mallory" must not become an operator.
+    if (raw?.includes(',')) {
+      deps.logger.warn({ requestId: c.get('requestId'), address }, `${auth.header} sent more than once`)
+      throw new ProxyError(400, proxyErrorCodes.ambiguousIdentity, `The sign-in proxy sent ${auth.header} more than once (or with a comma)`)
+    }
+    const name = raw?.trim() ?? ''
     if (!/^[\x21-\x7e][\x20-\x7e]{0,127}$/.test(name)) {
       throw unauthenticated(`The sign-in proxy sent no usable ${auth.header} header`)
     }

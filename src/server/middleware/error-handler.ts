@@ -3,7 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { Logger } from 'pino'
 import { proxyErrorCodes, type ErrorBody } from '../../shared/error-body'
 import type { AppEnv } from '../app-env'
-import { ProxyError, UpstreamError } from '../upstream/errors'
+import { CallerGoneError, ProxyError, UpstreamError } from '../upstream/errors'
 
 /**
  * Every failure leaves the proxy as an ErrorBody. 8x8's own pass through untouched; anything else
@@ -12,6 +12,11 @@ import { ProxyError, UpstreamError } from '../upstream/errors'
 export function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
   return function onError(error, c) {
     const requestId = c.get('requestId')
+    if (error instanceof CallerGoneError) {
+      // Nobody is left to read an answer; not an error of 8x8's or of this server's.
+      logger.info({ requestId, path: c.req.path }, 'client went away')
+      return c.body(null, 499 as ContentfulStatusCode)
+    }
     if (error instanceof UpstreamError) {
       logger.warn(
         { requestId, status: error.status, code: error.body.code, errorId: error.body.errorId },
@@ -27,7 +32,7 @@ export function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
     const body: ErrorBody = {
       code: known.code,
       message: known.message,
-      errorId: crypto.randomUUID(),
+      errorId: known.errorId,
       timestamp: new Date().toISOString(),
       source: 'proxy',
     }

@@ -52,7 +52,12 @@ function outcomeOf(error: unknown): Outcome {
     return { result: error.status < 500 ? 'refused' : 'failed', status: error.status, code: error.body.code, errorId: error.body.errorId }
   }
   if (error instanceof ProxyError) {
-    return { result: error.code === proxyErrorCodes.upstreamTimeout ? 'unknown' : 'failed', status: error.status, code: error.code }
+    return {
+      result: error.code === proxyErrorCodes.upstreamTimeout ? 'unknown' : 'failed',
+      status: error.status,
+      code: error.code,
+      errorId: error.errorId,
+    }
   }
   return { result: 'failed', status: 500, code: proxyErrorCodes.internal }
 }
@@ -68,6 +73,10 @@ function jsonFileName(name: string, flowId: string): string {
 }
 
 export function flowRoutes({ config, upstream, audit, logger }: FlowRoutesDependencies) {
+  // Flows with a change on its way to 8x8 (this process). A second one would reach 8x8 as a
+  // duplicate (404 or 400 after the first succeeded) and record two outcomes for one intent.
+  const changing = new Set<string>()
+
   function flowScope(c: Context<AppEnv>) {
     const scope = resolveScope(config, c.req.param() as { accountId: string; channelId: string })
     const flowId = c.req.param('flowId') ?? ''
@@ -77,10 +86,32 @@ export function flowRoutes({ config, upstream, audit, logger }: FlowRoutesDepend
 
   /**
    * Runs a state-changing call to 8x8 between two audit lines: `attempt` (fsynced first; if it cannot
-   * be written nothing is sent: fail closed) and `outcome`.
+   * be written nothing is sent: fail closed) and `outcome`. One change per flow at a time: a second
+   * while the first is with 8x8 is refused with 409 and neither sent nor audited.
    */
   async function audited(c: Context<AppEnv>, action: AuditEntry['action'], done: Outcome['result'], run: (params: FlowPathParams) => Promise<void>) {
     const params = flowScope(c)
+    const key = `${params.accountId}/${params.channelId}/${params.flowId}`
+    if (changing.has(key)) {
+      throw new ProxyError(409, proxyErrorCodes.changeInProgress, 'This flow is already being changed; wait for that to finish, then refresh', {
+        headers: { 'retry-after': '1' },
+      })
+    }
+    changing.add(key)
+    try {
+      return await sendAudited(c, action, done, params, run)
+    } finally {
+      changing.delete(key)
+    }
+  }
+
+  async function sendAudited(
+    c: Context<AppEnv>,
+    action: AuditEntry['action'],
+    done: Outcome['result'],
+    params: FlowPathParams,
+    run: (params: FlowPathParams) => Promise<void>,
+  ) {
     const started = performance.now()
     const base = {
       requestId: c.get('requestId'),

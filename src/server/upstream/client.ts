@@ -4,7 +4,7 @@ import type { FlowDetails, FlowList, FlowPreview } from '../../shared/flow'
 import { channelPath } from '../../shared/paths'
 import type { FlowPathParams, ListFlowsQuery, PreviewFlowQuery } from './api-types'
 import { flowDetailsResponseSchema, listFlowsResponseSchema, previewResponseSchema } from './boundary'
-import { ProxyError, UpstreamError } from './errors'
+import { CallerGoneError, ProxyError, UpstreamError } from './errors'
 import { backoffDelay, createRateLimiter, parseRetryAfter, sleep, type RateLimiter } from './resilience'
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>
@@ -21,13 +21,25 @@ export type UpstreamClientOptions = {
   rateLimiter?: RateLimiter
   retry?: { attempts: number; baseMs: number; capMs: number }
   random?: () => number
+  /** After a failed call, how long readiness says degraded unless a later call gets an answer. */
+  readinessRecoveryMs?: number
+  now?: () => number
 }
 
 export type ChannelScope = Omit<FlowPathParams, 'flowId'>
 export type CallOptions = { signal?: AbortSignal }
 
-/** How the last call to 8x8 went: 8x8 answered (any status below 500), or it did not. */
-export type UpstreamHealth = { state: 'unknown' | 'answering' | 'failing'; status?: number; at?: string }
+/**
+ * How the last call to 8x8 went: 8x8 answered (any status below 500), or it did not. A failure older
+ * than the recovery time is reported as `unknown` (with `lastFailure`), so an instance that a load
+ * balancer took out for it comes back by itself and the next real call decides.
+ */
+export type UpstreamHealth = {
+  state: 'unknown' | 'answering' | 'failing'
+  status?: number
+  at?: string
+  lastFailure?: { status: number; at: string }
+}
 
 export type UpstreamClient = {
   listFlows(scope: ChannelScope, query: ListFlowsQuery, options?: CallOptions): Promise<FlowList>
@@ -55,6 +67,7 @@ export function isAllowedFlowJsonUrl(url: string, baseUrl: string): boolean {
 
 export const defaultRateLimit = { perMinute: 100, maxWaitMs: 5000 }
 const defaultRetry = { attempts: 3, baseMs: 250, capMs: 2000 }
+const defaultReadinessRecoveryMs = 30_000
 const retryableStatuses = new Set([429, 502, 503, 504])
 
 function flowsPath(scope: ChannelScope): string {
@@ -72,10 +85,22 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   const limiter = options.rateLimiter ?? createRateLimiter(defaultRateLimit)
   const retry = options.retry ?? defaultRetry
   const random = options.random ?? Math.random
-  let lastHealth: UpstreamHealth = { state: 'unknown' }
+  const now = options.now ?? Date.now
+  const recoveryMs = options.readinessRecoveryMs ?? defaultReadinessRecoveryMs
+  const scrub = secretScrubber(options.apiKey)
+  let lastHealth: UpstreamHealth & { atMs?: number } = { state: 'unknown' }
 
   function recordHealth(status: number) {
-    lastHealth = { state: status > 0 && status < 500 ? 'answering' : 'failing', status, at: new Date().toISOString() }
+    const at = now()
+    lastHealth = { state: status > 0 && status < 500 ? 'answering' : 'failing', status, at: new Date(at).toISOString(), atMs: at }
+  }
+
+  function health(): UpstreamHealth {
+    const { atMs, ...reported } = lastHealth
+    if (reported.state === 'failing' && atMs !== undefined && now() - atMs > recoveryMs) {
+      return { state: 'unknown', lastFailure: { status: reported.status ?? 0, at: reported.at ?? '' } }
+    }
+    return reported
   }
 
   /** The operation's deadline, and the signal that ends it early: the deadline or the caller's abort. */
@@ -95,6 +120,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         recordHealth(200)
         return text
       } catch (error) {
+        if (callerGone(callerSignal, deadline)) throw new CallerGoneError('the caller went away before 8x8 answered', { cause: error })
         const failure = asFailure(error, deadline, options.timeoutMs)
         if (!(failure instanceof ProxyError && failure.code === proxyErrorCodes.rateLimited)) {
           recordHealth(failure.status)
@@ -151,31 +177,31 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     if (response.ok) return text
     if (toCdn) {
       throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, `Meta's CDN answered HTTP ${response.status} for the flow JSON`, {
-        detail: describe(response),
+        detail: describe(response, scrub),
         upstreamStatus: response.status,
       })
     }
     const body = parseJson(text)
     if (!isErrorBody(body)) {
       throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, `8x8 answered HTTP ${response.status} without an 8x8 error body`, {
-        detail: describe(response),
+        detail: describe(response, scrub),
         upstreamStatus: response.status,
       })
     }
-    throw new UpstreamError(response.status, withoutSecret(body, options.apiKey), response.headers.get('retry-after'))
+    throw new UpstreamError(response.status, documentedFields(body, scrub), safeRetryAfter(response.headers.get('retry-after')))
   }
 
   async function getFlow(params: FlowPathParams, callOptions?: CallOptions) {
     const text = await request('GET', flowPath(params), callOptions)
-    return parse(flowDetailsResponseSchema, text, "8x8's flow details")
+    return parse(flowDetailsResponseSchema, text, "8x8's flow details", scrub)
   }
 
   return {
-    health: () => lastHealth,
+    health,
 
     async listFlows(scope, query, callOptions) {
       const search = query.limit === undefined ? '' : `?limit=${query.limit}`
-      return parse(listFlowsResponseSchema, await request('GET', `${flowsPath(scope)}${search}`, callOptions), "8x8's flow list")
+      return parse(listFlowsResponseSchema, await request('GET', `${flowsPath(scope)}${search}`, callOptions), "8x8's flow list", scrub)
     },
 
     getFlow,
@@ -195,6 +221,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       try {
         json = await send('GET', details.flowJsonUrl, signal, deadline, true)
       } catch (error) {
+        if (callerGone(callOptions?.signal, deadline)) throw new CallerGoneError('the caller went away before the CDN answered', { cause: error })
         throw asFailure(error, deadline, options.timeoutMs)
       }
       if (parseJson(json) === notJson) {
@@ -206,7 +233,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     async getPreview(params, query, callOptions) {
       const search = query.refresh ? '?refresh=true' : ''
       const text = await request('GET', `${flowPath(params)}/preview${search}`, callOptions)
-      return parse(previewResponseSchema, text, "8x8's flow preview")
+      return parse(previewResponseSchema, text, "8x8's flow preview", scrub)
     },
 
     async deprecateFlow(params, callOptions) {
@@ -219,12 +246,17 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   }
 }
 
+/** The caller (the browser's request) ended before 8x8 did: not 8x8's failure, and not to be retried. */
+function callerGone(callerSignal: AbortSignal | undefined, deadline: AbortSignal) {
+  return callerSignal?.aborted === true && !deadline.aborted
+}
+
 function flowPath(params: FlowPathParams): string {
   return `${flowsPath(params)}/${encodeURIComponent(params.flowId)}`
 }
 
 /** 8x8's answer, checked at the boundary: not JSON, or not the documented shape, is a 502 with the reason logged. */
-function parse<S extends z.ZodType>(schema: S, text: string, what: string): z.output<S> {
+function parse<S extends z.ZodType>(schema: S, text: string, what: string, scrub: (text: string) => string): z.output<S> {
   const body = parseJson(text)
   if (body === notJson) {
     throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, '8x8 answered with something that is not JSON')
@@ -232,7 +264,8 @@ function parse<S extends z.ZodType>(schema: S, text: string, what: string): z.ou
   const parsed = schema.safeParse(body)
   if (!parsed.success) {
     throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, `${what} did not have the documented shape`, {
-      detail: parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+      // The path names come from 8x8's answer: scrubbed like anything else upstream-controlled.
+      detail: parsed.error.issues.slice(0, 3).map((issue) => scrub(`${issue.path.join('.')}: ${issue.message}`)),
     })
   }
   return parsed.data
@@ -288,13 +321,34 @@ async function readCapped(response: Response, maxBytes: number, deadline: AbortS
   return new TextDecoder().decode(Buffer.concat(chunks))
 }
 
+/** Replaces `secret` wherever it appears, whatever its case. */
+export function secretScrubber(secret: string): (text: string) => string {
+  if (secret === '') return (text) => text
+  const pattern = new RegExp(secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi')
+  return (text) => text.replace(pattern, '[redacted]')
+}
+
 /**
- * 8x8's error body passes on to the browser and into the log. Should it ever echo the key back
- * (a debugging gateway, a verbose message), the key is cut out first.
+ * What of 8x8's error body passes on to the browser and into the log: the documented fields only
+ * (code, message, errorId, timestamp), each scrubbed of the key should 8x8 or a gateway echo it back.
+ * Anything else (nested details, echoed request headers, a `source` claiming to be the proxy) is dropped.
  */
-function withoutSecret(body: ErrorBody, secret: string): ErrorBody {
-  const scrub = <T,>(value: T): T => (typeof value === 'string' ? (value.replaceAll(secret, '[redacted]') as T) : value)
-  return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, scrub(value)])) as ErrorBody
+function documentedFields(body: ErrorBody, scrub: (text: string) => string): ErrorBody {
+  return {
+    code: typeof body.code === 'string' ? scrub(body.code) : body.code,
+    ...(body.message === undefined ? {} : { message: scrub(body.message) }),
+    errorId: scrub(body.errorId),
+    timestamp: scrub(body.timestamp),
+  }
+}
+
+const httpDate = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/
+
+/** Retry-After as 8x8 may send it: seconds or an HTTP date. Anything else is not passed on. */
+function safeRetryAfter(value: string | null): string | null {
+  if (value === null) return null
+  const trimmed = value.trim()
+  return /^\d{1,6}$/.test(trimmed) || httpDate.test(trimmed) ? trimmed : null
 }
 
 const notJson = Symbol('not JSON')
@@ -312,6 +366,10 @@ function timedOut(timeoutMs: number, cause: unknown) {
 }
 
 /** What the log may say about a bad answer: never its body, which could echo anything back. */
-function describe(response: Response): string[] {
-  return [`status ${response.status}`, `content-type ${response.headers.get('content-type') ?? 'none'}`]
+function describe(response: Response, scrub: (text: string) => string): string[] {
+  // The media type only (its parameters can carry anything), and only if it looks like one.
+  const raw = response.headers.get('content-type')
+  const mediaType = raw?.split(';')[0].trim().toLowerCase() ?? ''
+  const shown = raw === null ? 'none' : /^[\w.+-]{1,40}\/[\w.+-]{1,60}$/.test(mediaType) ? scrub(mediaType) : 'unreadable'
+  return [`status ${response.status}`, `content-type ${shown}`]
 }

@@ -29,6 +29,11 @@ export class ProxyError extends Error {
   readonly upstreamStatus?: number
   /** Extra response headers (e.g. Retry-After). */
   readonly headers?: Record<string, string>
+  /**
+   * Made with the error, so that everything that records it (the audit log, the server log, the
+   * answer the operator sees) quotes the same one.
+   */
+  readonly errorId = crypto.randomUUID()
 
   constructor(
     status: ContentfulStatusCode,
@@ -43,4 +48,9 @@ export class ProxyError extends Error {
     this.upstreamStatus = options.upstreamStatus
     this.headers = options.headers
   }
+}
+
+/** The caller (the browser) went away before 8x8 answered: nothing failed at 8x8 or on the way to it. */
+export class CallerGoneError extends Error {
+  override name = 'CallerGoneError'
 }

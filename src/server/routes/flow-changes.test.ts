@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { buildApp, fakeUpstream, flowsUrl, liveConfig, readError } from '../test-support'
+
+const flowId = '1620387745519023'
+const flowUrl = `${flowsUrl}/${flowId}`
+const change = (method: 'DELETE' | 'POST') => ({ method, headers: { 'x-requested-with': 'XMLHttpRequest' } })
+
+/** A fake 8x8 that holds every call until `release()`. */
+function heldUpstream() {
+  const releases: (() => void)[] = []
+  const upstream = fakeUpstream(
+    () =>
+      new Promise<Response>((resolve) => {
+        releases.push(() => resolve(new Response(null, { status: 204 })))
+      }),
+  )
+  return { ...upstream, release: () => releases.splice(0).forEach((release) => release()) }
+}
+
+async function until(check: () => boolean) {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 5))
+  expect(check()).toBe(true)
+}
+
+describe('one change to a flow at a time', () => {
+  it.each([
+    ['a second delete', change('DELETE'), flowUrl],
+    ['a deprecate', change('POST'), `${flowUrl}/deprecate`],
+  ])('refuses %s of a flow whose delete is still with 8x8: 409, never sent, not audited', async (_label, init, url) => {
+    const upstream = heldUpstream()
+    const { app, audit } = buildApp(upstream.fetch)
+
+    const first = app.request(flowUrl, change('DELETE'))
+    await until(() => upstream.calls.length === 1)
+    const second = await app.request(url, init)
+
+    expect(second.status).toBe(409)
+    expect(await readError(second)).toMatchObject({ code: 'CHANGE_IN_PROGRESS', source: 'proxy' })
+    upstream.release()
+    expect((await first).status).toBe(204)
+    expect(upstream.calls).toHaveLength(1)
+    expect(audit.entries.map((entry) => entry.phase)).toEqual(['attempt', 'outcome'])
+  })
+
+  it('lets the next change through once the first has its answer, and does not hold other flows', async () => {
+    const upstream = heldUpstream()
+    const { app } = buildApp(upstream.fetch)
+    const first = app.request(flowUrl, change('DELETE'))
+    const other = app.request(`${flowsUrl}/1620387745519024`, change('DELETE'))
+    await until(() => upstream.calls.length === 2)
+    upstream.release()
+    expect([(await first).status, (await other).status]).toEqual([204, 204])
+
+    const again = app.request(flowUrl, change('DELETE'))
+    await until(() => upstream.calls.length === 3)
+    upstream.release()
+    expect((await again).status).toBe(204)
+  })
+})
+
+describe('the audit outcome of a failure the server made', () => {
+  it.each([
+    ['no answer in time', 'UPSTREAM_TIMEOUT', 'unknown', (request: Request) => new Promise<Response>((_r, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)))],
+    ['an answer that is not 8x8', 'UPSTREAM_BAD_RESPONSE', 'failed', () => new Response('<html>oops</html>', { status: 500, headers: { 'content-type': 'text/html' } })],
+    ['no connection', 'UPSTREAM_UNREACHABLE', 'failed', () => Promise.reject(new TypeError('fetch failed'))],
+  ])('has the Error ID the operator was shown: %s', async (_label, code, result, respond) => {
+    const { app, audit } = buildApp(fakeUpstream(respond).fetch, liveConfig({ timeoutMs: 100 }), { random: () => 0, retry: { attempts: 1, baseMs: 1, capMs: 1 } })
+    const response = await app.request(flowUrl, change('DELETE'))
+    const body = await readError(response)
+    expect(body.code).toBe(code)
+    const outcome = audit.entries.find((entry) => entry.phase === 'outcome')
+    expect(outcome).toMatchObject({ result, code, errorId: body.errorId })
+  })
+})
