@@ -66,7 +66,8 @@ test.describe('sandbox mode (the default)', () => {
     })
     const dialog = await confirmDelete(page, 'Old promo')
 
-    await expect(dialog.getByRole('button', { name: 'Deleting…' })).toBeDisabled()
+    await expect(dialog.getByRole('button', { name: 'Deleting…' })).toHaveAttribute('aria-disabled', 'true')
+    await expect(dialog).toContainText('Waiting for 8x8 to confirm')
     releaseDelete()
     await expect(dialog).toBeHidden()
     await expect(notifications(page)).toContainText('Deleted “Old promo”')
@@ -90,7 +91,7 @@ test.describe('sandbox mode (the default)', () => {
     const errorId = (await errorToast.getByText(uuid).first().textContent())!.trim()
     expect(errorId).toMatch(uuid)
 
-    await errorToast.getByRole('button', { name: 'Copy error ID' }).click()
+    await errorToast.getByRole('button', { name: 'Copy error ID (Order status lookup)' }).click()
     await expect(errorToast.getByText('Copied')).toBeVisible()
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(errorId)
     await expect(flowsTable(page).getByRole('rowheader', { name: 'Order status lookup' })).toBeVisible()

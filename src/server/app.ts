@@ -62,6 +62,7 @@ export function createApp({ config, upstream, logger, audit, spa, remoteAddress 
       channels: config.channels,
       auth: config.auth.mode,
       operator: c.get('operator'),
+      upstreamTimeoutMs: config.upstream.timeoutMs,
     }
     return c.json(body)
   })

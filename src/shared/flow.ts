@@ -35,6 +35,8 @@ export type AppConfig = {
   auth: 'none' | 'basic' | 'header'
   /** Who is signed in; null with `auth: "none"`. */
   operator: string | null
+  /** How long the server waits for 8x8 before it gives up (EIGHTX8_TIMEOUT_MS). */
+  upstreamTimeoutMs: number
 }
 
 /** One problem Meta found in a flow's JSON (where it is, and what is wrong). */

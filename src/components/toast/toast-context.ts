@@ -9,6 +9,8 @@ export type ToastInput =
       error: ApiError
       /** What the operator should do next, above the error's details. */
       hint?: string
+      /** The Copy error ID button's accessible name, naming what failed (several may be on screen). */
+      copyName?: string
       action?: { label: string; onClick: () => void }
     }
 

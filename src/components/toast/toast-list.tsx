@@ -27,7 +27,7 @@ export default function ToastList({ toasts, onRemove }: ToastListProps) {
               {toast.kind === 'error' ? (
                 <>
                   {toast.hint && <p className="toast__hint">{toast.hint}</p>}
-                  <ErrorDetails error={toast.error} />
+                  <ErrorDetails error={toast.error} copyName={toast.copyName} />
                   {toast.action && (
                     <button type="button" className="button button--small toast__action" onClick={toast.action.onClick}>
                       {toast.action.label}

@@ -17,7 +17,7 @@ function PlainToastList({ toasts, onRemove }: ToastListProps) {
       {toasts.map((toast) => (
         <div key={toast.id} role={toast.kind === 'error' ? 'alert' : 'status'} className={`toast toast--${toast.kind}`}>
           <div className="toast__title">{toast.title}</div>
-          {toast.kind === 'error' ? <ErrorDetails error={toast.error} /> : toast.description}
+          {toast.kind === 'error' ? <ErrorDetails error={toast.error} copyName={toast.copyName} /> : toast.description}
           <button type="button" className="toast__close" aria-label="Dismiss notification" onClick={() => onRemove(toast.id)}>
             ×
           </button>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Flow } from '../../shared/flow'
-import { applyFilters, defaultSort, filtersFromParams, paramsWithFilters, type FlowFilters } from './flow-filters'
+import { applyFilters, defaultSort, filterFlows, filtersFromParams, paramsWithFilters, type FlowFilters } from './flow-filters'
 
 const flows: Flow[] = [
   { id: '1620387745519023', name: 'Old promo', status: 'DRAFT' },
@@ -73,5 +73,25 @@ describe('flow filters', () => {
     expect(filtersFromParams(new URLSearchParams('status=BOGUS&sort=-name'))).toEqual(
       filters({ sort: { key: 'name', direction: 'descending' } }),
     )
+  })
+})
+
+describe('search matches every word', () => {
+  const flows = [
+    { id: '1', name: 'Customer feedback – draft 2', status: 'DRAFT' },
+    { id: '2', name: 'Feedback (published)', status: 'PUBLISHED' },
+    { id: '3', name: 'Résumé upload', status: 'DRAFT' },
+  ]
+  it.each([
+    ['feedback draft', ['1']],
+    ['DRAFT feedback', ['1']],
+    ['feedback', ['1', '2']],
+    ['resume', ['3']],
+    ['  customer   2 ', ['1']],
+    ['feedback-draft', ['1']],
+    ['feedback (published)', ['2']],
+    ['feedback nothing', []],
+  ])('%j finds %j, in any order, ignoring case, accents and punctuation', (query, ids) => {
+    expect(filterFlows(flows, { query, status: 'ALL' }).map((flow) => flow.id)).toEqual(ids)
   })
 })

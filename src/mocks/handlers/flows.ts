@@ -13,6 +13,7 @@ export const mockConfig: AppConfig = {
   ],
   auth: 'basic',
   operator: 'dana',
+  upstreamTimeoutMs: 10_000,
 }
 
 export function seedFlows(): Record<string, Flow[]> {

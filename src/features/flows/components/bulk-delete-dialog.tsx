@@ -1,6 +1,7 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog'
 import { useEffect, useRef, useState } from 'react'
 import { CopyButton } from '../../../components/copy-button'
+import { useActOnce } from '../../../components/use-act-once'
 import type { Flow } from '../../../shared/flow'
 import { failureLines, runBulk, type BulkOutcome } from '../bulk-run'
 import { flowLabel } from '../flow-label'
@@ -43,12 +44,14 @@ export function BulkDeleteDialog({ flows, channelName, deleteOne, onFinished, on
     if (finished) closeButton.current?.focus()
   }, [running, finished])
 
-  async function start() {
+  // One confirmation, one run: a second click before the first re-render must not start a second.
+  const start = useActOnce(() => {
     stopper.current = new AbortController()
-    const result = await runBulk(flows, deleteOne, { concurrency, signal: stopper.current.signal, onChange: setOutcomes })
-    setFinished(true)
-    onFinished(result)
-  }
+    void runBulk(flows, deleteOne, { concurrency, signal: stopper.current.signal, onChange: setOutcomes }).then((result) => {
+      setFinished(true)
+      onFinished(result)
+    })
+  })
 
   const count = (state: BulkOutcome<Flow>['state']) => outcomes?.filter((o) => o.state === state).length ?? 0
   const settled = outcomes?.filter((o) => o.state !== 'pending' && o.state !== 'running').length ?? 0
@@ -110,7 +113,7 @@ export function BulkDeleteDialog({ flows, channelName, deleteOne, onFinished, on
             {outcomes === null && (
               <>
                 <AlertDialog.Cancel className="button">Cancel</AlertDialog.Cancel>
-                <button type="button" className="button button--danger" onClick={start}>
+                <button type="button" className="button button--danger" onClick={() => start()}>
                   Delete {n} {n === 1 ? 'flow' : 'flows'}
                 </button>
               </>

@@ -1,36 +1,17 @@
 import { useQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react'
 import { ErrorPanel } from '../../../components/error-panel'
-import { recordError } from '../../../components/recent-errors/recent-errors-store'
-import { useToast } from '../../../components/toast/toast-context'
 import type { Channel, Flow } from '../../../shared/flow'
-import { deleteFlow, useDeleteFlow, useDeprecateFlow, useUpdateFlowList } from '../api/delete-flow'
-import { flowJsonHref } from '../api/flow-details'
 import { flowQueries, requestedFlowLimit } from '../api/flow-queries'
-import type { BulkOutcome } from '../bulk-run'
-import { isOutcomeUnknown } from '../delete-outcome'
 import { filterFlows, isFiltered, sortFlows, type SortKey } from '../flow-filters'
-import { flowLabel } from '../flow-label'
-import { useFlowFilters, useOpenFlowId } from '../use-flow-filters'
+import { useFlowChanges, preloadFlowDialogs } from '../use-flow-changes'
+import { useFlowUrlState } from '../use-flow-filters'
 import { useSelection } from '../use-selection'
 import { FlowSearch } from './flow-search'
 import { FlowsTable, renderAllUpTo } from './flows-table'
 import { UpdatedAgo } from './updated-ago'
 
-// Not needed for the first paint. The dialogs' code is fetched right after it (see usePreloadDialogs), so
-// it is there by the time anyone clicks Delete. The details panel loads when first opened.
-const loadFlowDialogs = () => import('./flow-dialogs')
-const loadBulkDialog = () => import('./bulk-delete-dialog')
-const DeleteFlowDialog = lazy(() => loadFlowDialogs().then((m) => ({ default: m.DeleteFlowDialog })))
-const DeprecateFlowDialog = lazy(() => loadFlowDialogs().then((m) => ({ default: m.DeprecateFlowDialog })))
-const BulkDeleteDialog = lazy(() => loadBulkDialog().then((m) => ({ default: m.BulkDeleteDialog })))
-
-function usePreloadDialogs() {
-  useEffect(() => {
-    void loadFlowDialogs()
-    void loadBulkDialog()
-  }, [])
-}
+// The details panel loads when first opened.
 const FlowDetailsPanel = lazy(() => import('./flow-details-panel').then((m) => ({ default: m.FlowDetailsPanel })))
 
 export type ChannelFlowsProps = {
@@ -42,8 +23,6 @@ export type ChannelFlowsProps = {
   onChangeSettled?: () => void
 }
 
-type Dialog = { kind: 'delete' | 'deprecate'; flow: Flow } | { kind: 'bulk'; flows: Flow[] } | null
-
 function countText(shown: number, total: number, filtered: boolean) {
   const flows = total === 1 ? 'flow' : 'flows'
   return filtered ? `${shown} of ${total} ${flows}` : `${total} ${flows}`
@@ -53,18 +32,9 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
   const scope = useMemo(() => ({ accountId, channelId: channel.id }), [accountId, channel.id])
   // Refetched on window focus (react-query's default); the table keeps showing the list meanwhile.
   const flows = useQuery(flowQueries.list(scope))
-  usePreloadDialogs()
-  const deletion = useDeleteFlow(scope)
-  const deprecation = useDeprecateFlow(scope)
-  const updateList = useUpdateFlowList(scope)
-  const showToast = useToast()
-  const [filters, setFilters] = useFlowFilters()
-  const [openFlowId, setOpenFlowId] = useOpenFlowId()
-  const [dialog, setDialog] = useState<Dialog>(null)
+  useEffect(preloadFlowDialogs, [])
+  const { filters, setFilters, openFlowId, setOpenFlowId } = useFlowUrlState()
   const headingRef = useRef<HTMLHeadingElement>(null)
-  // One dialog serves every row, so Radix has no Trigger to return focus to: we remember the opener.
-  const opener = useRef<HTMLElement | null>(null)
-  const rowWasRemoved = useRef(false)
 
   const list = flows.data?.flows
   // Sorted once per list and sort order; a keystroke only filters, and long lists render only the rows
@@ -73,13 +43,15 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
   const sorted = useMemo(() => (list ? sortFlows(list, { key: sortKey, direction: sortDirection }) : []), [list, sortKey, sortDirection])
   const shown = useMemo(() => filterFlows(sorted, { query, status }), [sorted, query, status])
   const { selected, select, selectMany, clear } = useSelection(list)
-
-  const open = useCallback((next: Dialog) => {
-    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
-    setDialog(next)
-  }, [])
-  const askToDelete = useCallback((flow: Flow) => open({ kind: 'delete', flow }), [open])
-  const askToDeprecate = useCallback((flow: Flow) => open({ kind: 'deprecate', flow }), [open])
+  const { askToDelete, askToDeprecate, askToBulkDelete, dialogs } = useFlowChanges({
+    scope,
+    channel,
+    fallbackFocus: headingRef,
+    refetchList: () => void flows.refetch(),
+    onDeleted: (flow) => openFlowId === flow.id && setOpenFlowId(null),
+    onChangeSettled,
+    clearSelection: clear,
+  })
   const showDetails = useCallback((flow: Flow) => setOpenFlowId(flow.id), [setOpenFlowId])
   const onSort = useCallback(
     (key: SortKey) => {
@@ -89,55 +61,9 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
     [filters, setFilters],
   )
 
-  function confirm(flow: Flow, kind: 'delete' | 'deprecate') {
-    const mutation = kind === 'delete' ? deletion : deprecation
-    const done = kind === 'delete' ? 'Deleted' : 'Deprecated'
-    mutation.mutate(flow, {
-      onSettled: () => onChangeSettled?.(),
-      onSuccess: () => {
-        rowWasRemoved.current = kind === 'delete'
-        setDialog(null)
-        if (kind === 'delete' && openFlowId === flow.id) setOpenFlowId(null)
-        showToast({ kind: 'success', title: `${done} “${flowLabel(flow)}”`, description: kind === 'delete' ? `It was removed from ${channel.name}.` : 'It can no longer be sent to customers.' })
-      },
-      onError: (error) => {
-        setDialog(null)
-        if (isOutcomeUnknown(error)) {
-          showToast({
-            kind: 'error',
-            title: `“${flowLabel(flow)}” may or may not be ${done.toLowerCase()}`,
-            hint: `No confirmation came back from 8x8. Refresh the list to see whether ${kind === 'delete' ? 'the flow is gone' : 'the flow is now DEPRECATED'}.`,
-            error,
-            action: { label: 'Refresh list', onClick: () => void flows.refetch() },
-          })
-          return
-        }
-        showToast({ kind: 'error', title: `Couldn't ${kind} “${flowLabel(flow)}”`, error })
-      },
-    })
-  }
-
-  function bulkFinished(outcomes: BulkOutcome<Flow>[]) {
-    const deleted = new Set(outcomes.flatMap((o) => (o.state === 'done' ? [o.item.id] : [])))
-    for (const o of outcomes) if ('error' in o) recordError(o.error, { action: 'Delete (bulk)', flowName: o.item.name, flowId: o.item.id })
-    rowWasRemoved.current = deleted.size > 0
-    clear()
-    void updateList((current) => current.filter((f) => !deleted.has(f.id)))
-    onChangeSettled?.()
-  }
-
-  function restoreFocus(event: Event) {
-    event.preventDefault()
-    // After a delete the row and its button are gone: land on the heading rather than on the page's body.
-    const target = rowWasRemoved.current || !opener.current?.isConnected ? headingRef.current : opener.current
-    rowWasRemoved.current = false
-    target?.focus()
-  }
-
   const filtered = isFiltered(filters)
   // In the order the table sorts them, including any the search now hides: the dialog names them all.
   const selectedFlows = sorted.filter((flow) => selected.has(flow.id))
-  const dialogProps = { channelName: channel.name, onCancel: () => setDialog(null), onCloseAutoFocus: restoreFocus, jsonHref: (flow: Flow) => flowJsonHref(scope, flow.id) }
   return (
     <section className="flows" aria-labelledby="flows-heading">
       <div className="page-header">
@@ -158,7 +84,8 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
           {list && countText(shown.length, list.length, filtered)}
         </span>
         <UpdatedAgo at={flows.dataUpdatedAt} />
-        <button type="button" className="button" onClick={() => flows.refetch()} disabled={flows.isFetching}>
+        {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the page's body. */}
+        <button type="button" className="button" onClick={() => flows.isFetching || void flows.refetch()} aria-disabled={flows.isFetching}>
           {flows.isFetching && !flows.isPending ? 'Refreshing…' : 'Refresh'}
         </button>
       </div>
@@ -166,7 +93,7 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
       {selected.size > 0 && (
         <section className="bulk-bar" aria-label="Selection">
           <span>{selected.size} selected</span>
-          <button type="button" className="button button--danger" onClick={() => open({ kind: 'bulk', flows: selectedFlows })}>
+          <button type="button" className="button button--danger" onClick={() => askToBulkDelete(selectedFlows)}>
             Delete selected…
           </button>
           <button type="button" className="button" onClick={clear}>
@@ -248,30 +175,7 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
         )}
       </div>
 
-      {/* Rendered only while open: a keystroke in the search box should not re-render closed dialogs. */}
-      <Suspense fallback={null}>
-        {dialog?.kind === 'delete' && (
-          <DeleteFlowDialog {...dialogProps} flow={dialog.flow} pending={deletion.isPending} onConfirm={(flow) => confirm(flow, 'delete')} />
-        )}
-        {dialog?.kind === 'deprecate' && (
-          <DeprecateFlowDialog
-            {...dialogProps}
-            flow={dialog.flow}
-            pending={deprecation.isPending}
-            onConfirm={(flow) => confirm(flow, 'deprecate')}
-          />
-        )}
-        {dialog?.kind === 'bulk' && (
-          <BulkDeleteDialog
-            flows={dialog.flows}
-            channelName={channel.name}
-            deleteOne={(flow) => deleteFlow(scope, flow)}
-            onFinished={bulkFinished}
-            onClose={() => setDialog(null)}
-            onCloseAutoFocus={restoreFocus}
-          />
-        )}
-      </Suspense>
+      {dialogs}
     </section>
   )
 }

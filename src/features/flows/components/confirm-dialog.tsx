@@ -1,5 +1,6 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog'
 import type { ReactNode } from 'react'
+import { useActOnce } from '../../../components/use-act-once'
 
 /** Mounted only while open: closing is the caller unmounting it. */
 export type ConfirmDialogProps = {
@@ -10,6 +11,8 @@ export type ConfirmDialogProps = {
   extra?: ReactNode
   confirmLabel: string
   pendingLabel: string
+  /** What is happening while the action runs, and how long it may take. */
+  pendingNote?: ReactNode
   pending: boolean
   onConfirm: () => void
   onCancel: () => void
@@ -19,8 +22,11 @@ export type ConfirmDialogProps = {
 /**
  * An irreversible action, confirmed. Cancel has the initial focus and Escape cancels, except while
  * the action runs: then the dialog stays until 8x8 has answered, and the caller closes it.
+ * The confirm button acts once per dialog, whatever the clicking.
  */
-export function ConfirmDialog({ title, description, extra, confirmLabel, pendingLabel, pending, onConfirm, onCancel, onCloseAutoFocus }: ConfirmDialogProps) {
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  const { title, description, extra, confirmLabel, pendingLabel, pendingNote, pending, onConfirm, onCancel, onCloseAutoFocus } = props
+  const confirmOnce = useActOnce(onConfirm)
   return (
     <AlertDialog.Root open onOpenChange={(isOpen) => isOpen || pending || onCancel()}>
       <AlertDialog.Portal>
@@ -35,17 +41,23 @@ export function ConfirmDialog({ title, description, extra, confirmLabel, pending
             <div className="dialog__body">{description}</div>
           </AlertDialog.Description>
           {extra}
+          {pending && pendingNote && (
+            <p className="dialog__pending small" role="status">
+              {pendingNote}
+            </p>
+          )}
           <div className="dialog__actions">
             <AlertDialog.Cancel className="button" disabled={pending}>
               Cancel
             </AlertDialog.Cancel>
+            {/* aria-disabled, not disabled: the focus stays on the button while the action runs. */}
             <AlertDialog.Action
               className="button button--danger"
-              disabled={pending}
+              aria-disabled={pending}
               aria-busy={pending}
               onClick={(event) => {
                 event.preventDefault()
-                onConfirm()
+                confirmOnce()
               }}
             >
               {pending && <span className="spinner" aria-hidden="true" />}

@@ -93,16 +93,22 @@ export function FlowDetailsPanel({ scope, flowId, listed, onClose, onDelete, onD
 
       <section aria-labelledby="files-heading">
         <h3 id="files-heading">JSON and preview</h3>
-        <div className="details__actions">
-          {details.data?.hasFlowJson !== false && (
-            <a className="button" href={flowJsonHref(scope, flowId)} download>
-              Download flow JSON
-            </a>
-          )}
-          <button type="button" className="button" onClick={() => preview.refetch()} disabled={preview.isFetching}>
-            {preview.isFetching ? 'Getting preview link…' : preview.data ? 'New preview link' : 'Get preview link'}
-          </button>
-        </div>
+        {/* Offered once 8x8 has said the flow exists (a link to an unknown id would only fail). */}
+        {details.data ? (
+          <div className="details__actions">
+            {details.data.hasFlowJson && (
+              <a className="button" href={flowJsonHref(scope, flowId)} download>
+                Download flow JSON
+              </a>
+            )}
+            {/* aria-disabled, not disabled: the focus stays here, and Escape still closes the panel. */}
+            <button type="button" className="button" onClick={() => preview.isFetching || void preview.refetch()} aria-disabled={preview.isFetching}>
+              {preview.isFetching ? 'Getting preview link…' : preview.data ? 'New preview link' : 'Get preview link'}
+            </button>
+          </div>
+        ) : (
+          <p className="muted small">{details.error ? 'Not available: 8x8 did not return this flow.' : 'Available once the details have loaded.'}</p>
+        )}
         {preview.data && (
           <p className="small">
             <a href={preview.data.previewUrl} target="_blank" rel="noopener noreferrer">

@@ -12,6 +12,20 @@ export type FlowDialogProps = {
   onCloseAutoFocus?: (event: Event) => void
   /** Where the flow's JSON can be downloaded, to keep a copy first. */
   jsonHref?: (flow: Flow) => string
+  /** How long the server waits for 8x8 (from /api/config), to say how long the wait may be. */
+  timeoutMs?: number
+}
+
+function WaitingFor8x8({ timeoutMs }: { timeoutMs?: number }) {
+  const seconds = timeoutMs === undefined ? undefined : Math.ceil(timeoutMs / 1000)
+  return (
+    <>
+      Waiting for 8x8 to confirm.{' '}
+      {seconds === undefined
+        ? 'If 8x8 does not answer in time, you will be told that the outcome is unknown.'
+        : `This can take up to ${seconds} seconds; if 8x8 has not answered by then, you will be told that the outcome is unknown.`}
+    </>
+  )
 }
 
 function FlowNamed({ flow, channelName, verb }: { flow: Flow; channelName: string; verb: string }) {
@@ -33,7 +47,7 @@ function DownloadCopy({ href }: { href: string }) {
   )
 }
 
-export function DeleteFlowDialog({ flow, channelName, pending, onConfirm, onCancel, onCloseAutoFocus, jsonHref }: FlowDialogProps) {
+export function DeleteFlowDialog({ flow, channelName, pending, onConfirm, onCancel, onCloseAutoFocus, jsonHref, timeoutMs }: FlowDialogProps) {
   return (
     <ConfirmDialog
       title="Delete flow?"
@@ -46,6 +60,7 @@ export function DeleteFlowDialog({ flow, channelName, pending, onConfirm, onCanc
       extra={jsonHref && <DownloadCopy href={jsonHref(flow)} />}
       confirmLabel="Delete flow"
       pendingLabel="Deleting…"
+      pendingNote={<WaitingFor8x8 timeoutMs={timeoutMs} />}
       pending={pending}
       onConfirm={() => onConfirm(flow)}
       onCancel={onCancel}
@@ -54,7 +69,7 @@ export function DeleteFlowDialog({ flow, channelName, pending, onConfirm, onCanc
   )
 }
 
-export function DeprecateFlowDialog({ flow, channelName, pending, onConfirm, onCancel, onCloseAutoFocus, jsonHref }: FlowDialogProps) {
+export function DeprecateFlowDialog({ flow, channelName, pending, onConfirm, onCancel, onCloseAutoFocus, jsonHref, timeoutMs }: FlowDialogProps) {
   return (
     <ConfirmDialog
       title="Deprecate flow?"
@@ -71,6 +86,7 @@ export function DeprecateFlowDialog({ flow, channelName, pending, onConfirm, onC
       extra={jsonHref && <DownloadCopy href={jsonHref(flow)} />}
       confirmLabel="Deprecate flow"
       pendingLabel="Deprecating…"
+      pendingNote={<WaitingFor8x8 timeoutMs={timeoutMs} />}
       pending={pending}
       onConfirm={() => onConfirm(flow)}
       onCancel={onCancel}
