@@ -1,4 +1,4 @@
-import { useCallback, useRef } from 'react'
+import { useCallback, useLayoutEffect, useRef } from 'react'
 
 /**
  * Wraps a state-changing action so that it runs once however often it is triggered: a double-click,
@@ -9,7 +9,9 @@ import { useCallback, useRef } from 'react'
 export function useActOnce<A extends unknown[]>(action: (...args: A) => void): (...args: A) => void {
   const done = useRef(false)
   const latest = useRef(action)
-  latest.current = action
+  useLayoutEffect(() => {
+    latest.current = action
+  })
   return useCallback((...args: A) => {
     if (done.current) return
     done.current = true

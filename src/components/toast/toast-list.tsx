@@ -1,4 +1,5 @@
 import * as Toast from '@radix-ui/react-toast'
+import { useEffect, useRef, useState } from 'react'
 import { ErrorDetails } from '../error-details'
 import type { ShownToast } from './toaster'
 
@@ -7,16 +8,66 @@ const successDurationMs = 5000
 export type ToastListProps = { toasts: ShownToast[]; onRemove: (id: number) => void }
 
 /**
+ * Where the focus goes back to when it leaves the notifications: the last thing focused outside
+ * them, else the page's main heading (never the page's body, where the keyboard user is lost).
+ */
+function useReturnFocus(region: () => Element | null | undefined) {
+  const lastOutside = useRef<HTMLElement | null>(null)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- returnFocus reads only refs
+  useEffect(() => {
+    const onFocusIn = (event: FocusEvent) => {
+      if (event.target instanceof HTMLElement && !region()?.contains(event.target)) lastOutside.current = event.target
+    }
+    // Tab past the last toast goes through Radix's focus proxy and lands on the page's body: bring it back.
+    const onFocusOut = (event: FocusEvent) => {
+      if (!(event.target instanceof Node && region()?.contains(event.target))) return
+      requestAnimationFrame(() => {
+        if (document.activeElement === document.body || document.activeElement === null) returnFocus()
+      })
+    }
+    document.addEventListener('focusin', onFocusIn)
+    document.addEventListener('focusout', onFocusOut)
+    return () => {
+      document.removeEventListener('focusin', onFocusIn)
+      document.removeEventListener('focusout', onFocusOut)
+    }
+  }, [region])
+  function returnFocus() {
+    const target = lastOutside.current?.isConnected ? lastOutside.current : document.querySelector<HTMLElement>('main h1[tabindex]')
+    target?.focus({ preventScroll: true })
+  }
+  return returnFocus
+}
+
+/**
  * Success toasts fade after a few seconds; error toasts stay until dismissed, because support staff
- * need time to copy the errorId. F8 moves focus to the toasts.
+ * need time to copy the errorId. They never take the page: only the newest is shown, the others fold
+ * behind "Show N more", the stack's height is capped, and the space around the toasts lets clicks
+ * through. F8 moves focus to the toasts; leaving them returns it to where the operator was.
  */
 export default function ToastList({ toasts, onRemove }: ToastListProps) {
+  const [expanded, setExpanded] = useState(false)
+  const viewport = useRef<HTMLOListElement>(null)
+  const region = () => viewport.current?.closest('[role="region"]') ?? viewport.current
+  const returnFocus = useReturnFocus(region)
+  const newest = toasts.at(-1)?.id
+  const folded = toasts.length - 1
+
+  useEffect(() => {
+    if (toasts.length <= 1) setExpanded(false)
+    // The last one dismissed with the focus in the notifications: back to the page.
+    const active = document.activeElement
+    if (toasts.length === 0 && (active === document.body || (active !== null && region()?.contains(active)))) returnFocus()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the number of toasts changes
+  }, [toasts.length])
+
   return (
     <Toast.Provider swipeDirection="right" label="Notification">
       {toasts.map((toast) => (
         <Toast.Root
           key={toast.id}
           className={`toast toast--${toast.kind}`}
+          data-folded={!expanded && toast.id !== newest ? '' : undefined}
           type={toast.kind === 'error' ? 'foreground' : 'background'}
           duration={toast.kind === 'error' ? Infinity : successDurationMs}
           onOpenChange={(open) => open || onRemove(toast.id)}
@@ -39,12 +90,17 @@ export default function ToastList({ toasts, onRemove }: ToastListProps) {
               )}
             </div>
           </Toast.Description>
+          {toast.id === newest && folded > 0 && (
+            <button type="button" className="link-button toast__more small" aria-expanded={expanded} onClick={() => setExpanded((on) => !on)}>
+              {expanded ? 'Show only the newest' : `Show ${folded} more ${folded === 1 ? 'notification' : 'notifications'}`}
+            </button>
+          )}
           <Toast.Close className="toast__close" aria-label="Dismiss notification">
             ×
           </Toast.Close>
         </Toast.Root>
       ))}
-      <Toast.Viewport className="toast-viewport" />
+      <Toast.Viewport ref={viewport} className="toast-viewport" />
     </Toast.Provider>
   )
 }

@@ -77,7 +77,7 @@ describe('flow filters', () => {
 })
 
 describe('search matches every word', () => {
-  const flows = [
+  const named = [
     { id: '1', name: 'Customer feedback – draft 2', status: 'DRAFT' },
     { id: '2', name: 'Feedback (published)', status: 'PUBLISHED' },
     { id: '3', name: 'Résumé upload', status: 'DRAFT' },
@@ -92,6 +92,6 @@ describe('search matches every word', () => {
     ['feedback (published)', ['2']],
     ['feedback nothing', []],
   ])('%j finds %j, in any order, ignoring case, accents and punctuation', (query, ids) => {
-    expect(filterFlows(flows, { query, status: 'ALL' }).map((flow) => flow.id)).toEqual(ids)
+    expect(filterFlows(named, { query, status: 'ALL' }).map((flow) => flow.id)).toEqual(ids)
   })
 })

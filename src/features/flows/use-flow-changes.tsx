@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useRef, useState, type ReactNode, type RefObject } from 'react'
+import { Suspense, useCallback, useRef, useState, type ReactNode, type RefObject } from 'react'
 import { recordError } from '../../components/recent-errors/recent-errors-store'
 import { useToast } from '../../components/toast/toast-context'
 import { useAppConfig } from '../config/api/config-query'
@@ -10,17 +10,12 @@ import type { BulkOutcome } from './bulk-run'
 import { isOutcomeUnknown } from './delete-outcome'
 import { flowLabel } from './flow-label'
 
-// Not needed for the first paint. The dialogs' code is fetched right after it (see preloadFlowDialogs),
-// so it is there by the time anyone clicks Delete.
-const loadFlowDialogs = () => import('./components/flow-dialogs')
-const loadBulkDialog = () => import('./components/bulk-delete-dialog')
-const DeleteFlowDialog = lazy(() => loadFlowDialogs().then((m) => ({ default: m.DeleteFlowDialog })))
-const DeprecateFlowDialog = lazy(() => loadFlowDialogs().then((m) => ({ default: m.DeprecateFlowDialog })))
-const BulkDeleteDialog = lazy(() => loadBulkDialog().then((m) => ({ default: m.BulkDeleteDialog })))
+import { BulkDeleteDialog, DeleteFlowDialog, DeprecateFlowDialog } from './components/lazy-flow-dialogs'
 
+/** The dialogs are not needed for the first paint; fetched right after it, they are there by the first click. */
 export function preloadFlowDialogs() {
-  void loadFlowDialogs()
-  void loadBulkDialog()
+  void import('./components/flow-dialogs')
+  void import('./components/bulk-delete-dialog')
 }
 
 type Dialog = { kind: 'delete' | 'deprecate'; flow: Flow } | { kind: 'bulk'; flows: Flow[] } | null

@@ -52,7 +52,15 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
     onChangeSettled,
     clearSelection: clear,
   })
-  const showDetails = useCallback((flow: Flow) => setOpenFlowId(flow.id), [setOpenFlowId])
+  // Closing the details returns the focus (and so the scroll) to the row that opened them.
+  const detailsOpener = useRef<HTMLElement | null>(null)
+  const showDetails = useCallback(
+    (flow: Flow) => {
+      detailsOpener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
+      setOpenFlowId(flow.id)
+    },
+    [setOpenFlowId],
+  )
   const onSort = useCallback(
     (key: SortKey) => {
       const direction = filters.sort.key === key && filters.sort.direction === 'ascending' ? 'descending' : 'ascending'
@@ -166,7 +174,9 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
               listed={list?.find((flow) => flow.id === openFlowId)}
               onClose={() => {
                 setOpenFlowId(null)
-                headingRef.current?.focus()
+                const opener = detailsOpener.current
+                if (opener?.isConnected) opener.focus()
+                else headingRef.current?.focus()
               }}
               onDelete={askToDelete}
               onDeprecate={askToDeprecate}

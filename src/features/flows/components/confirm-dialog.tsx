@@ -42,9 +42,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           </AlertDialog.Description>
           {extra}
           {pending && pendingNote && (
-            <p className="dialog__pending small" role="status">
-              {pendingNote}
-            </p>
+            <output className="dialog__pending small">{pendingNote}</output>
           )}
           <div className="dialog__actions">
             <AlertDialog.Cancel className="button" disabled={pending}>

@@ -50,8 +50,9 @@ export const FlowRow = memo(function FlowRow({ flow, selected, index, measure, o
         <StatusBadge status={flow.status} />
       </td>
       <td className="data-table__actions">
+        {/* Read out with the disabled button and shown as its tooltip, not printed on every row. */}
         {!deletable && (
-          <span id={reasonId} className="muted small">
+          <span id={reasonId} className="visually-hidden">
             Only drafts can be deleted
           </span>
         )}
@@ -65,6 +66,7 @@ export const FlowRow = memo(function FlowRow({ flow, selected, index, measure, o
           className="button button--danger-quiet"
           aria-label={`Delete ${label}`}
           aria-describedby={deletable ? undefined : reasonId}
+          title={deletable ? undefined : 'Only drafts can be deleted'}
           disabled={!deletable}
           onClick={() => onDelete(flow)}
         >
