@@ -340,6 +340,7 @@ describe('health and configuration', () => {
       ],
       auth: 'none',
       operator: null,
+      upstreamTimeoutMs: 1000,
     })
     expect(text).not.toContain(testKey)
     expect(text).not.toContain(upstreamBase)
