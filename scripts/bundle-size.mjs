@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
-export const budgetKb = 110
+export const budgetKb = 105
 const clientDir = 'dist/client'
 
 const kb = (bytes) => (bytes / 1000).toFixed(1)
