@@ -196,6 +196,11 @@ test.describe('focus, panels and bars', () => {
     const heights = await flowsTable(page).locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height))
     expect(Math.max(...heights) - Math.min(...heights)).toBeLessThanOrEqual(1)
     await expect(page.getByRole('button', { name: 'Delete Loan Collection' })).toHaveAccessibleDescription('Only drafts can be deleted')
+    // On a phone the header wraps: no divider left at the start of its second line.
+    await page.setViewportSize(phone)
+    const signIn = page.getByText('No sign-in (this computer only)')
+    expect(await signIn.evaluate((el) => getComputedStyle(el).borderLeftStyle)).toBe('none')
+    await page.setViewportSize({ width: 900, height: 800 })
     const search = (await page.getByRole('searchbox', { name: 'Search by name or ID' }).boundingBox())!
     const status = (await page.getByRole('combobox', { name: 'Status' }).boundingBox())!
     expect(Math.abs(search.y + search.height - (status.y + status.height))).toBeLessThan(1)

@@ -114,7 +114,7 @@ test.describe('sandbox mode (the default)', () => {
   test.describe('with a short upstream timeout', () => {
     test.use({ serverEnv: { EIGHTX8_TIMEOUT_MS: '800' } })
 
-    test('a delete 8x8 never answers ends in a proxy timeout whose errorId is in the server log', async ({ page, sandbox }) => {
+    test('a delete 8x8 never answers ends in a proxy timeout whose errorId is in the server log and Recent activity', async ({ page, sandbox }) => {
       await page.goto(sandbox.url('/'))
       await confirmDelete(page, 'Store locator')
 
@@ -124,6 +124,9 @@ test.describe('sandbox mode (the default)', () => {
       await expect(errorToast).toContainText('Reported byFlows Admin server')
       const errorId = (await errorToast.getByText(uuid).first().textContent())!.trim()
       expect(sandbox.output()).toContain(errorId)
+      // The same Error ID in the audit trail, as Recent activity shows it.
+      const activity = page.getByRole('table', { name: /Recent activity/ })
+      await expect(activity.getByRole('row').filter({ hasText: 'Store locator' })).toContainText(errorId)
     })
   })
 

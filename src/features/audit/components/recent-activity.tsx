@@ -46,7 +46,7 @@ export function RecentActivity({ scope, channelName }: RecentActivityProps) {
               <th scope="col">Flow</th>
               <th scope="col">Action</th>
               <th scope="col">Result</th>
-              <th scope="col">8x8 code and error ID</th>
+              <th scope="col">Code and error ID</th>
             </tr>
           </thead>
           <tbody>
