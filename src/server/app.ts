@@ -13,6 +13,8 @@ import { originCheck } from './middleware/origin-check'
 import { requestLog } from './middleware/request-log'
 import { securityHeaders } from './middleware/security-headers'
 import { flowRoutes } from './routes/flows'
+import { lookupRoutes } from './routes/lookup'
+import type { Store } from './store/open-store'
 import type { UpstreamClient } from './upstream/client'
 import { ProxyError } from './upstream/errors'
 
@@ -25,13 +27,15 @@ export type AppDependencies = {
   remoteAddress?: AuthDependencies['remoteAddress']
   /** The port the server listens on (known once it does); the Host check wants it with AUTH_MODE=none. */
   listeningPort?: () => number | undefined
+  /** The durable store: failed requests, lookups, and its health in /readyz. Absent in most API tests. */
+  store?: Pick<Store, 'recordFailure' | 'lookup' | 'ping' | 'engine'>
   /** Password verification (tests count the checks). */
   verifyPassword?: AuthDependencies['verifyPassword']
   /** Serves the built SPA with history fallback (production). Absent in dev (Vite serves it) and API tests. */
   spa?: (app: Hono<AppEnv>) => void
 }
 
-export function createApp({ config, upstream, logger, audit, spa, remoteAddress = () => undefined, listeningPort = () => undefined, verifyPassword }: AppDependencies) {
+export function createApp({ config, upstream, logger, audit, store, spa, remoteAddress = () => undefined, listeningPort = () => undefined, verifyPassword }: AppDependencies) {
   const app = new Hono<AppEnv>()
 
   app.use(requestId())
@@ -49,10 +53,13 @@ export function createApp({ config, upstream, logger, audit, spa, remoteAddress 
 
   // For load balancers: the configuration was valid (or the process would not run) and, in live mode,
   // the last call to 8x8 got an answer. 503 while 8x8 does not answer.
-  app.get('/readyz', (c) => {
+  // For load balancers: the configuration was valid (or the process would not run), the database
+  // answers, and, in live mode, the last call to 8x8 got an answer. 503 while either does not.
+  app.get('/readyz', async (c) => {
     const health = upstream.health()
-    const failing = health.state === 'failing'
-    return c.json({ status: failing ? 'degraded' : 'ready', mode: config.mode, upstream: health }, failing ? 503 : 200)
+    const database = store ? { engine: store.engine, state: (await store.ping()) ? 'answering' : 'failing' } : undefined
+    const failing = health.state === 'failing' || database?.state === 'failing'
+    return c.json({ status: failing ? 'degraded' : 'ready', mode: config.mode, upstream: health, database }, failing ? 503 : 200)
   })
 
   app.get('/api/config', (c) => {
@@ -68,6 +75,7 @@ export function createApp({ config, upstream, logger, audit, spa, remoteAddress 
   })
 
   app.route('/api/v1', flowRoutes({ config, upstream, audit, logger }))
+  if (store) app.route('/api/v1', lookupRoutes({ store, retentionDays: config.retentionDays }))
 
   app.all('/api/*', () => {
     throw new ProxyError(404, proxyErrorCodes.notFound, 'No such API route')
@@ -75,7 +83,7 @@ export function createApp({ config, upstream, logger, audit, spa, remoteAddress 
 
   spa?.(app)
 
-  const onError = errorHandler(logger)
+  const onError = errorHandler(logger, store && ((failure) => store.recordFailure(failure)))
   app.notFound((c) => onError(new ProxyError(404, proxyErrorCodes.notFound, 'Not found'), c))
   app.onError(onError)
   return app

@@ -36,10 +36,15 @@ export type ServerConfig = {
     rateLimitPerMinute: number
   }
   /**
-   * JSON Lines file every state-changing attempt and its outcome are appended to. null: in memory
-   * (the sandbox's default: its flows come back at every restart, so its records go with them).
+   * Where the server keeps its memory (audit trail, failed requests): `file:…` (SQLite), `:memory:`
+   * (the sandbox's default: its flows come back at every restart, so its records go with them) or
+   * `postgres://…` (several instances).
    */
-  auditLog: string | null
+  databaseUrl: string
+  /** How long failed requests are kept for support's lookups. */
+  retentionDays: number
+  /** The JSON Lines audit file of earlier versions, imported once if it exists. */
+  legacyAuditLog: string | null
   /** Sandbox only: delay before each emulated answer, so loading and pending states show. */
   sandboxLatencyMs: number
   /** Sandbox only: fill the first channel up to this many flows (for trying the console at scale). */
@@ -103,6 +108,10 @@ const envSchema = z.object({
   TRUSTED_PROXIES: optionalString,
   ALLOWED_HOSTS: optionalString,
   AUDIT_LOG: optionalString,
+  DATABASE_URL: optionalString.refine((v) => v === undefined || v === ':memory:' || /^file:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v), {
+    error: 'must be file:<path> (SQLite), :memory:, or postgres://user:password@host:port/database',
+  }),
+  RETENTION_DAYS: wholeNumber({ min: 1, max: 3650, fallback: 90, unit: ' of days' }),
   SANDBOX_LATENCY_MS: wholeNumber({ min: 0, max: 10_000, fallback: 300, unit: ' of milliseconds' }),
   SANDBOX_FLOWS: z.preprocess(
     blankToUndefined,
@@ -223,6 +232,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     port: e.PORT,
     auth,
     allowedHosts: parseAllowedHosts(e, auth),
+    retentionDays: e.RETENTION_DAYS,
     sandboxLatencyMs: e.SANDBOX_LATENCY_MS,
     sandboxFlows: e.SANDBOX_FLOWS,
   }
@@ -239,7 +249,8 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     }
     return {
       ...base,
-      auditLog: e.AUDIT_LOG ?? null,
+      databaseUrl: e.DATABASE_URL ?? ':memory:',
+      legacyAuditLog: e.AUDIT_LOG ?? null,
       mode: 'sandbox',
       accountId: sandboxSeed.accountId,
       channels: sandboxSeed.channels.map(({ id, name }) => ({ id, name })),
@@ -270,7 +281,8 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
 
   return {
     ...base,
-    auditLog: e.AUDIT_LOG ?? 'data/audit.jsonl',
+    databaseUrl: e.DATABASE_URL ?? 'file:data/flows-admin.db',
+    legacyAuditLog: e.AUDIT_LOG ?? 'data/audit.jsonl',
     mode: 'live',
     accountId: e.EIGHTX8_ACCOUNT_ID,
     channels: parseChannels(e.EIGHTX8_CHANNELS),

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs'
 import { createApp } from './app'
-import { auditLogFor } from './audit/audit-log'
 import { ConfigError, loadConfig } from './config'
 import { createLogger } from './logger'
+import { storeFor } from './store/store-for'
 import { upstreamFor } from './upstream/create'
 
 if (existsSync('.env')) process.loadEnvFile('.env')
@@ -19,9 +19,7 @@ function readConfig() {
 const config = readConfig()
 
 /** The proxy as `npm run dev` runs it inside Vite's dev server (no SPA serving: Vite does that). */
-export const app = createApp({
-  config,
-  upstream: upstreamFor(config),
-  logger: createLogger(undefined, { secrets: config.mode === 'live' ? [config.upstream.apiKey] : [] }),
-  audit: await auditLogFor(config.auditLog),
-})
+const logger = createLogger(undefined, { secrets: config.mode === 'live' ? [config.upstream.apiKey] : [] })
+const store = await storeFor(config, logger)
+
+export const app = createApp({ config, upstream: upstreamFor(config), logger, audit: store.audit, store })

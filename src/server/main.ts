@@ -3,11 +3,12 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { createApp } from './app'
-import { auditLogFor, type AuditLog } from './audit/audit-log'
 import { ConfigError, loadConfig, type ServerConfig } from './config'
 import { createLogger } from './logger'
 import { startServer, type RunningServer } from './serve'
 import { spa } from './spa'
+import { describeDatabaseUrl, type Store } from './store/open-store'
+import { storeFor } from './store/store-for'
 import { upstreamFor } from './upstream/create'
 
 const shutdownGraceMs = 10_000
@@ -39,9 +40,9 @@ try {
   fail((error as Error).message)
 }
 
-let audit: AuditLog
+let store: Store
 try {
-  audit = await auditLogFor(config.auditLog, { onRepair: (message) => logger.warn(message) })
+  store = await storeFor(config, logger)
 } catch (error) {
   fail((error as Error).message)
 }
@@ -50,7 +51,8 @@ let boundPort: number | undefined
 
 const app = createApp({
   config,
-  audit,
+  audit: store.audit,
+  store,
   upstream: upstreamFor(config),
   logger,
   spa: serveSpa,
@@ -64,7 +66,7 @@ try {
     fetch: app.fetch,
     host: config.host,
     port: config.port,
-    audit,
+    store,
     logger,
     graceMs: shutdownGraceMs,
   })
@@ -76,7 +78,7 @@ try {
 }
 boundPort = Number(new URL(running.origin).port)
 logger.info(
-  { mode: config.mode, auditLog: config.auditLog ?? 'in memory (sandbox)', accountId: config.accountId, channels: config.channels.length },
+  { mode: config.mode, database: `${store.engine} ${describeDatabaseUrl(config.databaseUrl)}`, accountId: config.accountId, channels: config.channels.length },
   `Flows Admin (${config.mode}) listening on ${running.origin}`,
 )
 

@@ -28,7 +28,7 @@ async function start(upstream: ReturnType<typeof heldUpstream>, graceMs: number)
     events.push('close')
     return close()
   }
-  const running = await startServer({ fetch: app.fetch, host: '127.0.0.1', port: 0, audit, logger: log.logger, graceMs })
+  const running = await startServer({ fetch: app.fetch, host: '127.0.0.1', port: 0, store: audit, logger: log.logger, graceMs })
   return { running, events, log }
 }
 
@@ -82,7 +82,7 @@ describe('graceful shutdown', () => {
     const port = new URL(running.origin).port
     const { app, audit, log } = buildApp(upstream.fetch)
     await expect(
-      startServer({ fetch: app.fetch, host: '127.0.0.1', port: Number(port), audit, logger: log.logger, graceMs: 50 }),
+      startServer({ fetch: app.fetch, host: '127.0.0.1', port: Number(port), store: audit, logger: log.logger, graceMs: 50 }),
     ).rejects.toMatchObject({ code: 'EADDRINUSE' })
   })
 })

@@ -2,13 +2,14 @@ import type { Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import type { Logger } from 'pino'
-import type { AuditLog } from './audit/audit-log'
+import type { Store } from './store/open-store'
 
 export type ServeOptions = {
   fetch: (request: Request) => Response | Promise<Response>
   host: string
   port: number
-  audit: AuditLog
+  /** Closed once nothing can write to it any more. */
+  store: Pick<Store, 'close'>
   logger: Logger
   /** How long requests in flight may take to finish once shutdown begins. */
   graceMs: number
@@ -19,13 +20,13 @@ export type RunningServer = {
   origin: string
   /**
    * Stops accepting connections, lets requests in flight finish (up to `graceMs`, then cuts them off),
-   * and closes the audit log once nothing can append to it any more. Idempotent.
+   * and closes the store once nothing can write to it any more. Idempotent.
    */
   shutdown: () => Promise<'drained' | 'timed-out'>
 }
 
 /** Listens, or rejects with the listen error (EADDRINUSE, EACCES…). */
-export async function startServer({ fetch, host, port, audit, logger, graceMs }: ServeOptions): Promise<RunningServer> {
+export async function startServer({ fetch, host, port, store, logger, graceMs }: ServeOptions): Promise<RunningServer> {
   const server = await new Promise<Server>((resolve, reject) => {
     const started = serve({ fetch, hostname: host, port }) as Server
     started.once('listening', () => resolve(started))
@@ -59,7 +60,7 @@ export async function startServer({ fetch, host, port, audit, logger, graceMs }:
         resolve('timed-out')
       }, graceMs)
     }).then(async (result) => {
-      await audit.close().catch((error: unknown) => logger.error({ err: error }, 'the audit log did not close cleanly'))
+      await store.close().catch((error: unknown) => logger.error({ err: error }, 'the store did not close cleanly'))
       return result
     })
     return stopping

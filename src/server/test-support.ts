@@ -3,7 +3,6 @@ import { createApp } from './app'
 import type { AuditEntry } from '../shared/audit'
 import type { ErrorBody } from '../shared/error-body'
 import type { AuditLog } from './audit/audit-log'
-import { memoryAuditLog } from './audit/memory-audit-log'
 import type { ServerConfig } from './config'
 import { createLogger } from './logger'
 import { createUpstreamClient, type FetchLike, type UpstreamClientOptions } from './upstream/client'
@@ -27,7 +26,9 @@ export function liveConfig(overrides: Partial<ServerConfig['upstream']> = {}): S
       { id: otherChannelId, name: 'Support' },
     ],
     upstream: { baseUrl: upstreamBase, apiKey: testKey, timeoutMs: 1000, rateLimitPerMinute: 100, ...overrides },
-    auditLog: null,
+    databaseUrl: ':memory:',
+    retentionDays: 90,
+    legacyAuditLog: null,
     sandboxLatencyMs: 0,
   }
 }
@@ -56,16 +57,22 @@ export function memoryLog() {
   return { logger, lines, text: () => lines.join('\n') }
 }
 
-/** The audit log in memory; `failing` makes every append reject, as a full disk would. */
+/** The audit trail in memory; `failing` makes every append reject, as a full disk would. */
 export function memoryAudit(): AuditLog & { entries: AuditEntry[]; failing: boolean } {
-  const inMemory = memoryAuditLog()
   const log = {
-    ...inMemory,
+    entries: [] as AuditEntry[],
     failing: false,
     async append(entry: AuditEntry) {
       if (log.failing) throw new Error('ENOSPC: no space left on device')
-      await inMemory.append(entry)
+      log.entries.push(entry)
     },
+    async recent(scope: { accountId: string; channelId: string }, limit: number) {
+      return log.entries
+        .toReversed()
+        .filter((entry) => entry.phase === 'outcome' && entry.accountId === scope.accountId && entry.channelId === scope.channelId)
+        .slice(0, limit)
+    },
+    async close() {},
   }
   return log
 }

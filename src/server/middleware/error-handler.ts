@@ -1,15 +1,50 @@
-import type { ErrorHandler } from 'hono'
+import type { Context, ErrorHandler } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { Logger } from 'pino'
 import { proxyErrorCodes, type ErrorBody } from '../../shared/error-body'
 import type { AppEnv } from '../app-env'
+import type { FailedRequest } from '../../shared/lookup'
 import { CallerGoneError, ProxyError, UpstreamError } from '../upstream/errors'
 
 /**
  * Every failure leaves the proxy as an ErrorBody. 8x8's own pass through untouched; anything else
  * gets a fresh errorId, written to the log on the same line so support can find it.
  */
-export function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
+/** Where a path names an account, a channel or a flow. */
+const scopePattern = /^\/api\/v1\/accounts\/([^/]+)\/channels\/([^/]+)(?:\/flows\/([^/]+))?/
+
+/** Why the server made an error, for support: what happened, the details, and the underlying error's code or name. */
+function causeOf(error: ProxyError): string | null {
+  const cause = error.cause as (Error & { code?: unknown }) | undefined
+  const inner = cause?.cause instanceof Error ? (cause.cause as Error & { code?: unknown }) : cause
+  const underlying = typeof inner?.code === 'string' ? inner.code : inner?.name
+  const parts = [error.message, ...(error.detail ?? []), underlying].filter((part): part is string => typeof part === 'string' && part !== '' && part !== 'Error')
+  return parts.join('; ').slice(0, 500)
+}
+
+/** Failures the operator never sees as an error (the browser's sign-in prompt) are not kept. */
+const notRecorded = new Set<string | number>([proxyErrorCodes.unauthenticated])
+
+export function errorHandler(logger: Logger, recordFailure?: (failure: FailedRequest) => Promise<void>): ErrorHandler<AppEnv> {
+  function record(c: Context<AppEnv>, failure: Omit<FailedRequest, 'requestId' | 'time' | 'method' | 'route' | 'accountId' | 'channelId' | 'flowId' | 'operator'>) {
+    if (!recordFailure || notRecorded.has(failure.code)) return
+    const [, accountId = null, channelId = null, flowId = null] = scopePattern.exec(c.req.path) ?? []
+    const full: FailedRequest = {
+      ...failure,
+      requestId: c.get('requestId'),
+      time: new Date().toISOString(),
+      method: c.req.method,
+      route: c.req.path.slice(0, 300),
+      accountId: accountId?.slice(0, 100) ?? null,
+      channelId: channelId?.slice(0, 130) ?? null,
+      flowId: flowId?.slice(0, 100) ?? null,
+      operator: c.get('operator') ?? null,
+    }
+    // Not awaited: the answer does not wait for the record, and a store that fails must not turn an
+    // error into another one. The server log has the same facts.
+    recordFailure(full).catch((error: unknown) => logger.error({ err: error, errorId: full.errorId }, 'the failed request could not be recorded'))
+  }
+
   return function onError(error, c) {
     const requestId = c.get('requestId')
     if (error instanceof CallerGoneError) {
@@ -23,6 +58,7 @@ export function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
         `8x8 refused: ${error.message}`,
       )
       if (error.retryAfter !== null) c.header('retry-after', error.retryAfter)
+      record(c, { errorId: error.body.errorId, status: error.status, code: error.body.code, message: error.body.message ?? null, source: 'upstream', cause: null })
       return c.json(error.body, error.status as ContentfulStatusCode)
     }
     const known =
@@ -42,6 +78,7 @@ export function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
       { requestId, status: known.status, code: body.code, errorId: body.errorId, detail: known.detail, err: known.cause },
       known.message,
     )
+    record(c, { errorId: body.errorId, status: known.status, code: body.code, message: body.message ?? null, source: 'proxy', cause: causeOf(known) })
     return c.json(body, known.status)
   }
 }

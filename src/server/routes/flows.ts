@@ -185,10 +185,7 @@ export function flowRoutes({ config, upstream, audit, logger }: FlowRoutesDepend
     .get('/accounts/:accountId/channels/:channelId/audit', async (c) => {
       const scope = resolveScope(config, c.req.param())
       const limit = Math.min(parseLimit(c.req.query('limit') ?? '20'), 200)
-      const entries = await audit.recent(
-        (entry) => entry.phase === 'outcome' && entry.channelId === scope.channelId && sameAccountId(entry.accountId, scope.accountId),
-        limit,
-      )
+      const entries = await audit.recent(scope, limit)
       const body: AuditList = { entries }
       return c.json(body)
     })

@@ -1,0 +1,58 @@
+import type { Kysely, Migration } from 'kysely'
+
+/**
+ * The schema, one migration a step, in the order Kysely's Migrator applies them (by name). Written
+ * once for both engines: only portable types (text, integer) and plain indexes.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-12-01-01-audit-and-failed-requests': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('audit_entries')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('time', 'text', (col) => col.notNull())
+        .addColumn('phase', 'text', (col) => col.notNull())
+        .addColumn('request_id', 'text', (col) => col.notNull())
+        .addColumn('operator', 'text')
+        .addColumn('action', 'text', (col) => col.notNull())
+        .addColumn('account_id', 'text', (col) => col.notNull())
+        .addColumn('channel_id', 'text', (col) => col.notNull())
+        .addColumn('flow_id', 'text', (col) => col.notNull())
+        .addColumn('flow_name', 'text')
+        .addColumn('result', 'text')
+        .addColumn('status', 'integer')
+        .addColumn('code', 'text')
+        .addColumn('code_is_number', 'integer')
+        .addColumn('error_id', 'text')
+        .addColumn('duration_ms', 'integer')
+        .execute()
+      await db.schema.createIndex('audit_entries_channel_time').on('audit_entries').columns(['channel_id', 'time']).execute()
+      await db.schema.createIndex('audit_entries_request').on('audit_entries').column('request_id').execute()
+      await db.schema.createIndex('audit_entries_error').on('audit_entries').column('error_id').execute()
+
+      await db.schema
+        .createTable('failed_requests')
+        .addColumn('error_id', 'text', (col) => col.primaryKey())
+        .addColumn('request_id', 'text', (col) => col.notNull())
+        .addColumn('time', 'text', (col) => col.notNull())
+        .addColumn('method', 'text', (col) => col.notNull())
+        .addColumn('route', 'text', (col) => col.notNull())
+        .addColumn('account_id', 'text')
+        .addColumn('channel_id', 'text')
+        .addColumn('flow_id', 'text')
+        .addColumn('status', 'integer', (col) => col.notNull())
+        .addColumn('code', 'text', (col) => col.notNull())
+        .addColumn('message', 'text')
+        .addColumn('source', 'text', (col) => col.notNull())
+        .addColumn('cause', 'text')
+        .addColumn('operator', 'text')
+        .execute()
+      await db.schema.createIndex('failed_requests_request').on('failed_requests').column('request_id').execute()
+      await db.schema.createIndex('failed_requests_time').on('failed_requests').column('time').execute()
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('failed_requests').execute()
+      await db.schema.dropTable('audit_entries').execute()
+    },
+  },
+}

@@ -1,0 +1,51 @@
+import type { Insertable, Selectable } from 'kysely'
+
+/** One line of the audit trail: each state-changing request writes an `attempt` and an `outcome`. */
+export type AuditTable = {
+  id: string
+  time: string
+  phase: 'attempt' | 'outcome'
+  request_id: string
+  operator: string | null
+  action: string
+  account_id: string
+  channel_id: string
+  flow_id: string
+  flow_name: string | null
+  result: string | null
+  status: number | null
+  /** 8x8's codes are numbers, the server's are words: kept as text, `code_is_number` says which. */
+  code: string | null
+  code_is_number: number | null
+  error_id: string | null
+  duration_ms: number | null
+}
+
+/** A request that ended in an error the operator could see, kept RETENTION_DAYS for support. */
+export type FailedRequestTable = {
+  error_id: string
+  request_id: string
+  time: string
+  method: string
+  route: string
+  account_id: string | null
+  channel_id: string | null
+  flow_id: string | null
+  status: number
+  code: string
+  message: string | null
+  /** Who reported it: 8x8, or this server. */
+  source: 'upstream' | 'proxy'
+  /** For the server's own errors: why (timeout after N ms, connection refused, bad content-type…). */
+  cause: string | null
+  operator: string | null
+}
+
+export type Database = {
+  audit_entries: AuditTable
+  failed_requests: FailedRequestTable
+}
+
+export type AuditRow = Selectable<AuditTable>
+export type NewAuditRow = Insertable<AuditTable>
+export type FailedRequestRow = Selectable<FailedRequestTable>

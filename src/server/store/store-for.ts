@@ -1,0 +1,48 @@
+import type { Logger } from 'pino'
+import { importAuditFile } from '../audit/import-audit-file'
+import type { ServerConfig } from '../config'
+import { describeDatabaseUrl, openStore, type Store } from './open-store'
+
+const dayMs = 24 * 60 * 60_000
+const pruneEveryMs = 6 * 60 * 60_000
+
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError'
+}
+
+/**
+ * The store the configuration asks for, migrated, with the audit file of earlier versions imported and
+ * failed requests older than RETENTION_DAYS pruned now and every 6 hours. Throws StoreUnavailableError
+ * with one line naming the database (never its password) and the reason.
+ */
+export async function storeFor(config: Pick<ServerConfig, 'databaseUrl' | 'retentionDays' | 'legacyAuditLog'>, logger: Logger) {
+  let store: Store
+  try {
+    store = await openStore(config.databaseUrl, { logger })
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException
+    throw new StoreUnavailableError(`DATABASE_URL: cannot open ${describeDatabaseUrl(config.databaseUrl)}: ${code ?? message}`, { cause: error })
+  }
+  if (config.legacyAuditLog !== null) {
+    const report = await importAuditFile(config.legacyAuditLog, store)
+    if (report && (report.imported > 0 || report.skippedLines.length > 0)) {
+      const log = report.skippedLines.length > 0 ? logger.warn.bind(logger) : logger.info.bind(logger)
+      log(report, `imported the audit file ${report.path} (${report.imported} new, ${report.alreadyThere} already there${report.skippedLines.length > 0 ? `, unreadable lines skipped: ${report.skippedLines.join(', ')}` : ''})`)
+    }
+  }
+  const prune = () =>
+    store
+      .pruneFailures(new Date(Date.now() - config.retentionDays * dayMs).toISOString())
+      .then((removed) => removed > 0 && logger.info({ removed, retentionDays: config.retentionDays }, 'pruned old failed requests'))
+      .catch((error: unknown) => logger.error({ err: error }, 'pruning failed requests did not work'))
+  await prune()
+  const timer = setInterval(prune, pruneEveryMs)
+  timer.unref()
+  return {
+    ...store,
+    close: async () => {
+      clearInterval(timer)
+      await store.close()
+    },
+  }
+}
