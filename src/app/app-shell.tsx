@@ -1,6 +1,7 @@
 import { lazy, Suspense, useRef, useState, type ReactNode } from 'react'
 import { useRecentErrors } from '../components/recent-errors/recent-errors-store'
 import { useAppConfig } from '../features/config/api/config-query'
+import { LookupSearch } from '../features/lookup/components/lookup-search'
 
 const RecentErrorsPanel = lazy(() =>
   import('../components/recent-errors/recent-errors-panel').then((m) => ({ default: m.RecentErrorsPanel })),
@@ -37,6 +38,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             No sign-in (this computer only)
           </span>
         )}
+        <LookupSearch />
         <button
           ref={errorsButton}
           type="button"

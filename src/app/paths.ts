@@ -6,4 +6,5 @@ export const paths = {
     getHref: (accountId: string, channelId: string) =>
       `/accounts/${encodeURIComponent(accountId)}/channels/${encodeURIComponent(channelId)}/flows`,
   },
+  lookup: { path: '/lookup/:id', getHref: (id: string) => `/lookup/${encodeURIComponent(id)}` },
 } as const

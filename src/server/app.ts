@@ -28,7 +28,7 @@ export type AppDependencies = {
   /** The port the server listens on (known once it does); the Host check wants it with AUTH_MODE=none. */
   listeningPort?: () => number | undefined
   /** The durable store: failed requests, lookups, and its health in /readyz. Absent in most API tests. */
-  store?: Pick<Store, 'recordFailure' | 'lookup' | 'ping' | 'engine'>
+  store?: Pick<Store, 'recordFailure' | 'lookup' | 'exportAudit' | 'ping' | 'engine'>
   /** Password verification (tests count the checks). */
   verifyPassword?: AuthDependencies['verifyPassword']
   /** Serves the built SPA with history fallback (production). Absent in dev (Vite serves it) and API tests. */

@@ -2,14 +2,14 @@ import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
-import { flowHandlers, resetMockDb } from '../mocks/handlers/flows'
+import { flowHandlers, lookupHandlers, resetMockDb } from '../mocks/handlers/flows'
 
 // jsdom has no pointer capture; Radix Toast (swipe to dismiss) calls it on every pointer event.
 Element.prototype.hasPointerCapture ??= () => false
 Element.prototype.setPointerCapture ??= () => undefined
 Element.prototype.releasePointerCapture ??= () => undefined
 
-export const server = setupServer(...flowHandlers)
+export const server = setupServer(...flowHandlers, ...lookupHandlers)
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 beforeEach(() => {

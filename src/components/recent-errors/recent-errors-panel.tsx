@@ -1,3 +1,5 @@
+import { Link } from 'react-router'
+import { paths } from '../../app/paths'
 import { CopyButton } from '../copy-button'
 import { ErrorDetails } from '../error-details'
 import { SidePanel } from '../side-panel'
@@ -36,6 +38,12 @@ export function RecentErrorsPanel({ onClose }: { onClose: () => void }) {
                   </time>
                 </div>
                 <ErrorDetails error={error} copyName={`Copy error ID ${error.errorId}`} />
+                {/* Made in this browser: the server never saw it, so there is nothing to look up. */}
+                {error.source !== 'network' && (
+                  <Link className="small" to={paths.lookup.getHref(error.errorId)} onClick={onClose}>
+                    Look up {error.errorId}
+                  </Link>
+                )}
               </li>
             ))}
           </ol>

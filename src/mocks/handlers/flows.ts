@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw'
 import type { AuditEntry } from '../../shared/audit'
 import type { AppConfig, Flow, FlowDetails } from '../../shared/flow'
+import type { LookupResult } from '../../shared/lookup'
 
 /** The proxy as the browser sees it, with data a test can shape. */
 export const mockConfig: AppConfig = {
@@ -41,6 +42,7 @@ export function resetMockDb() {
   mockDb.flows = seedFlows()
   mockDb.audit = []
   mockDb.details = {}
+  for (const id of Object.keys(mockLookups)) delete mockLookups[id]
 }
 
 export const channelUrl = '/api/v1/accounts/:accountId/channels/:channelId'
@@ -88,4 +90,14 @@ export const flowHandlers = [
   http.get(auditUrl, ({ params }) =>
     HttpResponse.json({ entries: mockDb.audit.filter((entry) => entry.channelId === params.channelId).toReversed() }),
   ),
+]
+
+/** What the server's lookup knows, by Error ID or request ID. */
+export const mockLookups: Record<string, LookupResult> = {}
+
+export const lookupHandlers = [
+  http.get('/api/v1/lookup/:id', ({ params }) => {
+    const id = String(params.id)
+    return HttpResponse.json(mockLookups[id] ?? { id, found: false, retentionDays: 90, failures: [], audit: [] })
+  }),
 ]

@@ -21,6 +21,8 @@ export type Store = {
   /** Adds an entry under a given id unless one with that id is there; true when it was added. */
   importAuditEntry(id: string, entry: AuditEntry): Promise<boolean>
   lookup(id: string, retentionDays: number): Promise<LookupResult>
+  /** The audit trail from `from` (inclusive) to `to` (exclusive), oldest first, a page at a time. */
+  exportAudit(range: { from: string; to: string }, pageSize?: number): AsyncIterable<AuditEntry[]>
   /** Deletes failed requests older than `before` (ISO time); returns how many. */
   pruneFailures(before: string): Promise<number>
   /** True when the database answers. */
@@ -214,6 +216,23 @@ export async function openStore(url: string, { logger, searchPath }: { logger?: 
           ? []
           : (await db.selectFrom('audit_entries').selectAll().where('request_id', 'in', requestIds).orderBy('time').orderBy('phase').execute()).map(fromRow)
       return { id, found: failures.length > 0 || audit.length > 0, retentionDays, failures, audit }
+    },
+    async *exportAudit({ from, to }, pageSize = 1000) {
+      // Keyset pages on (time, id): a large range is never held in memory at once.
+      let after: { time: string; id: string } | undefined
+      for (;;) {
+        let query = db.selectFrom('audit_entries').selectAll().where('time', '>=', from).where('time', '<', to)
+        if (after) {
+          const { time, id } = after
+          query = query.where((eb) => eb.or([eb('time', '>', time), eb.and([eb('time', '=', time), eb('id', '>', id)])]))
+        }
+        const rows = await query.orderBy('time').orderBy('id').limit(pageSize).execute()
+        if (rows.length === 0) return
+        yield rows.map(fromRow)
+        const last = rows.at(-1)!
+        after = { time: last.time, id: last.id }
+        if (rows.length < pageSize) return
+      }
     },
     async pruneFailures(before) {
       const result = await db.deleteFrom('failed_requests').where('time', '<', before).executeTakeFirst()

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { useId, useState } from 'react'
 import { ErrorPanel } from '../../../components/error-panel'
 import type { ChannelScope } from '../../../shared/paths'
 import type { AuditEntry } from '../../../shared/audit'
@@ -18,6 +19,36 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', tim
 
 export type RecentActivityProps = { scope: ChannelScope; channelName: string }
 
+const isoDay = (date: Date) => date.toISOString().slice(0, 10)
+
+/** The whole audit trail (every channel) for a range of days, as JSON Lines, the fields of the old audit file. */
+function AuditExport() {
+  const fromId = useId()
+  const toId = useId()
+  const [from, setFrom] = useState(() => isoDay(new Date(Date.now() - 30 * 24 * 60 * 60_000)))
+  const [to, setTo] = useState(() => isoDay(new Date()))
+  const valid = from !== '' && to !== '' && from <= to
+  return (
+    <div className="activity__export">
+      <div className="field">
+        <label htmlFor={fromId}>From</label>
+        <input id={fromId} type="date" value={from} max={to} onChange={(event) => setFrom(event.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={toId}>To</label>
+        <input id={toId} type="date" value={to} min={from} onChange={(event) => setTo(event.target.value)} />
+      </div>
+      {valid ? (
+        <a className="button" href={`/api/v1/audit/export?from=${from}&to=${to}`} download>
+          Export audit trail (JSON Lines)
+        </a>
+      ) : (
+        <span className="small muted">Pick a From day on or before the To day.</span>
+      )}
+    </div>
+  )
+}
+
 /** The audit log's latest outcomes for one channel: who deleted what, when, and what 8x8 said. */
 export function RecentActivity({ scope, channelName }: RecentActivityProps) {
   const activity = useQuery(auditQueries.recent(scope))
@@ -26,6 +57,7 @@ export function RecentActivity({ scope, channelName }: RecentActivityProps) {
   return (
     <section className="activity" aria-labelledby="activity-heading">
       <h2 id="activity-heading">Recent activity</h2>
+      <AuditExport />
       {activity.error && (
         <ErrorPanel
           title="Couldn't load the recent activity"

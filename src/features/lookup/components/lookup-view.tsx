@@ -1,0 +1,117 @@
+import { useQuery } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
+import { CopyButton } from '../../../components/copy-button'
+import { ErrorPanel } from '../../../components/error-panel'
+import type { AuditEntry } from '../../../shared/audit'
+import type { Channel } from '../../../shared/flow'
+import { lookupQuery } from '../api/lookup-query'
+import { auditAction, auditOf, detailsText, facts, when, type Fact } from '../lookup-facts'
+
+function FactList({ list }: { list: Fact[] }) {
+  return (
+    <dl className="lookup__facts">
+      {list.map((fact) => (
+        <div key={fact.label}>
+          <dt>{fact.label}</dt>
+          <dd>
+            <span className="selectable">{fact.value}</span>
+            {fact.copy && <CopyButton text={fact.value!} label="Copy" accessibleName={`Copy ${fact.label}`} />}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+function AuditTable({ entries }: { entries: AuditEntry[] }) {
+  return (
+    <table className="data-table lookup__audit">
+      <caption className="lookup__caption">Audit trail of this request</caption>
+      <thead>
+        <tr>
+          <th scope="col">Time</th>
+          <th scope="col">Entry</th>
+          <th scope="col">Who</th>
+          <th scope="col">Action</th>
+          <th scope="col">Result</th>
+          <th scope="col">Code and error ID</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((entry) => (
+          <tr key={`${entry.requestId}-${entry.phase}-${entry.time}`}>
+            <td>{when(entry.time)}</td>
+            <td>{entry.phase === 'attempt' ? 'Attempt (before 8x8 was called)' : 'Outcome'}</td>
+            <td>{entry.operator ?? 'No sign-in'}</td>
+            <td>
+              {auditAction[entry.action]} {entry.flowName && <>“{entry.flowName}”</>} <code className="small">{entry.flowId}</code>
+            </td>
+            <td>
+              {entry.result ?? ''} {entry.status !== undefined && `(HTTP ${entry.status}${entry.durationMs === undefined ? '' : `, ${entry.durationMs} ms`})`}
+            </td>
+            <td>
+              {entry.code !== undefined && <code>{String(entry.code)}</code>} {entry.errorId && <code className="selectable">{entry.errorId}</code>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+function Section({ children }: { children: ReactNode }) {
+  return (
+    <section className="lookup" aria-label="Lookup result">
+      {children}
+    </section>
+  )
+}
+
+/** Everything this server recorded about one Error ID or request ID, ready to copy into a ticket. */
+export function LookupView({ id, channels }: { id: string; channels: Channel[] }) {
+  const result = useQuery(lookupQuery(id))
+  if (result.isPending) {
+    return (
+      <Section>
+        <output className="state">
+          <span className="spinner" aria-hidden="true" /> Looking up {id}…
+        </output>
+      </Section>
+    )
+  }
+  if (result.isError) {
+    return (
+      <Section>
+        <ErrorPanel title={`Couldn't look up ${id}`} error={result.error} onRetry={() => result.refetch()} retrying={result.isFetching} />
+      </Section>
+    )
+  }
+  const data = result.data
+  if (!data.found) {
+    return (
+      <Section>
+        <h2>Nothing found for {data.id}</h2>
+        <p className="muted">
+          Searched this server's records: requests that failed in the last {data.retentionDays} days, and the audit trail of every
+          delete and deprecation. An Error ID made in the browser (reported by “This browser”) never reached the server; look for it
+          in the operator's Recent errors.
+        </p>
+      </Section>
+    )
+  }
+  return (
+    <Section>
+      <div className="lookup__header">
+        <h2>
+          {data.failures.length > 0 ? `${data.failures.length === 1 ? 'A failed request' : `${data.failures.length} failed requests`}` : 'Audit trail'} for{' '}
+          <code className="selectable">{data.id}</code>
+        </h2>
+        <CopyButton text={detailsText(data, channels)} label="Copy details" />
+      </div>
+      {data.failures.length > 0
+        ? data.failures.map((failure) => <FactList key={failure.errorId} list={facts(failure, auditOf(data, failure), channels)} />)
+        : <FactList list={facts(undefined, data.audit, channels)} />}
+      {data.audit.length > 0 && <AuditTable entries={data.audit} />}
+    </Section>
+  )
+}
