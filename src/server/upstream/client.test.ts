@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { eightByEightError, fakeUpstream, json, upstreamBase } from '../test-support'
+import { accountId, channelId, eightByEightError, fakeUpstream, json, testKey, upstreamBase } from '../test-support'
 import { createUpstreamClient } from './client'
 import { createRateLimiter } from './resilience'
 
@@ -93,5 +93,32 @@ describe('the shared rate limit', () => {
     await limited.deleteFlow({ ...scope, flowId: '1' })
     await expect(limited.listFlows(scope, {})).rejects.toMatchObject({ status: 429, code: 'RATE_LIMITED' })
     expect(upstream.calls).toHaveLength(2)
+  })
+})
+
+describe('a call 8x8 never answers', () => {
+  it('still times out when nothing but its own timer holds it, with garbage collections meanwhile', { timeout: 10_000 }, async () => {
+    expect(typeof globalThis.gc).toBe('function')
+    const collect = setInterval(() => globalThis.gc!(), 5)
+    try {
+      for (let i = 0; i < 5; i++) {
+        // Nothing outside the call refers to the client or to the hung request while it waits: the
+        // timer is the one root left, as for a delete whose browser has gone.
+        const outcome = await createUpstreamClient({
+          baseUrl: upstreamBase,
+          apiKey: testKey,
+          timeoutMs: 100,
+          fetch: fakeUpstream((request) => new Promise<Response>((_resolve, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)))).fetch,
+        })
+          .deleteFlow({ accountId, channelId, flowId: '1620387745519023' })
+          .then(
+            () => 'answered',
+            (error: { code?: string }) => error.code,
+          )
+        expect(outcome).toBe('UPSTREAM_TIMEOUT')
+      }
+    } finally {
+      clearInterval(collect)
+    }
   })
 })

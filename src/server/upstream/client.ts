@@ -27,6 +27,8 @@ export type UpstreamClientOptions = {
 }
 
 export type ChannelScope = Omit<FlowPathParams, 'flowId'>
+/** Whether an operation's deadline has passed. */
+type Deadline = { aborted: boolean }
 export type CallOptions = { signal?: AbortSignal }
 
 /**
@@ -103,15 +105,44 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     return reported
   }
 
-  /** The operation's deadline, and the signal that ends it early: the deadline or the caller's abort. */
+  /**
+   * The operation's deadline, and the signal that ends it early: the deadline or the caller's abort.
+   * A plain timer, not AbortSignal.timeout(): Node holds those weakly, so a call whose only other
+   * reference is a hung promise (an in-process emulator, a stalled peer) could be garbage-collected
+   * and never time out. The timer is held by the event loop, and through it the whole call. `done`
+   * must be called when the operation ends.
+   */
   function withDeadline(callerSignal: AbortSignal | undefined) {
-    const deadline = AbortSignal.timeout(options.timeoutMs)
-    return { deadline, signal: callerSignal ? AbortSignal.any([deadline, callerSignal]) : deadline }
+    const controller = new AbortController()
+    const deadline: Deadline = { aborted: false }
+    const timer = setTimeout(() => {
+      deadline.aborted = true
+      controller.abort(new DOMException(`no answer within ${options.timeoutMs} ms`, 'TimeoutError'))
+    }, options.timeoutMs)
+    const onCallerAbort = () => controller.abort(callerSignal?.reason)
+    if (callerSignal?.aborted) onCallerAbort()
+    else callerSignal?.addEventListener('abort', onCallerAbort, { once: true })
+    return {
+      deadline,
+      signal: controller.signal,
+      done() {
+        clearTimeout(timer)
+        callerSignal?.removeEventListener('abort', onCallerAbort)
+      },
+    }
   }
 
   /** Sends one request (and for reads, its retries) and returns the 2xx answer's body text. */
   async function request(method: 'GET' | 'DELETE' | 'POST', path: string, { signal: callerSignal }: CallOptions = {}) {
-    const { deadline, signal } = withDeadline(callerSignal)
+    const { deadline, signal, done } = withDeadline(callerSignal)
+    try {
+      return await attempts(method, path, callerSignal, deadline, signal)
+    } finally {
+      done()
+    }
+  }
+
+  async function attempts(method: 'GET' | 'DELETE' | 'POST', path: string, callerSignal: AbortSignal | undefined, deadline: Deadline, signal: AbortSignal) {
     const giveUpAt = Date.now() + options.timeoutMs
     for (let attempt = 1; ; attempt++) {
       try {
@@ -147,7 +178,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     return undefined
   }
 
-  async function send(method: string, path: string, signal: AbortSignal, deadline: AbortSignal, toCdn = false): Promise<string> {
+  async function send(method: string, path: string, signal: AbortSignal, deadline: Deadline, toCdn = false): Promise<string> {
     let response: Response
     try {
       response = await fetchImpl(toCdn ? path : `${options.baseUrl}${path}`, {
@@ -216,13 +247,15 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
           detail: [`host ${URL.canParse(details.flowJsonUrl) ? new URL(details.flowJsonUrl).host : 'unreadable'}`],
         })
       }
-      const { deadline, signal } = withDeadline(callOptions?.signal)
+      const { deadline, signal, done } = withDeadline(callOptions?.signal)
       let json: string
       try {
         json = await send('GET', details.flowJsonUrl, signal, deadline, true)
       } catch (error) {
         if (callerGone(callOptions?.signal, deadline)) throw new CallerGoneError('the caller went away before the CDN answered', { cause: error })
         throw asFailure(error, deadline, options.timeoutMs)
+      } finally {
+        done()
       }
       if (parseJson(json) === notJson) {
         throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, 'The flow JSON from the CDN is not JSON')
@@ -247,7 +280,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
 }
 
 /** The caller (the browser's request) ended before 8x8 did: not 8x8's failure, and not to be retried. */
-function callerGone(callerSignal: AbortSignal | undefined, deadline: AbortSignal) {
+function callerGone(callerSignal: AbortSignal | undefined, deadline: Deadline) {
   return callerSignal?.aborted === true && !deadline.aborted
 }
 
@@ -271,14 +304,14 @@ function parse<S extends z.ZodType>(schema: S, text: string, what: string, scrub
   return parsed.data
 }
 
-function asFailure(error: unknown, deadline: AbortSignal, timeoutMs: number): UpstreamError | ProxyError {
+function asFailure(error: unknown, deadline: Deadline, timeoutMs: number): UpstreamError | ProxyError {
   if (error instanceof UpstreamError || error instanceof ProxyError) return error
   if (deadline.aborted) return timedOut(timeoutMs, error)
   return new ProxyError(502, proxyErrorCodes.upstreamUnreachable, '8x8 could not be reached', { cause: error })
 }
 
 /** Reads at most `maxBytes`; a larger or endless answer is cut off instead of filling memory. */
-async function readCapped(response: Response, maxBytes: number, deadline: AbortSignal, timeoutMs: number): Promise<string> {
+async function readCapped(response: Response, maxBytes: number, deadline: Deadline, timeoutMs: number): Promise<string> {
   const tooLarge = () =>
     new ProxyError(502, proxyErrorCodes.upstreamBadResponse, `8x8's answer was larger than ${maxBytes} bytes`, {
       upstreamStatus: response.status,
