@@ -10,6 +10,8 @@ export type AppServer = {
   /** Everything the server wrote so far (JSON log lines and stderr). */
   output: () => string
   stop: () => Promise<void>
+  /** kill -9: no shutdown, no flush, as a power cut or the OOM killer would. */
+  kill: () => Promise<void>
 }
 
 /**
@@ -42,14 +44,17 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
     })
   })
 
+  const signal = (name: NodeJS.Signals) =>
+    new Promise<void>((resolveStop) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolveStop()
+      child.once('exit', () => resolveStop())
+      child.kill(name)
+    })
+
   return {
     url: (path = '/') => `${origin}${path}`,
     output: () => output,
-    stop: () =>
-      new Promise((resolveStop) => {
-        if (child.exitCode !== null) return resolveStop()
-        child.once('exit', () => resolveStop())
-        child.kill('SIGTERM')
-      }),
+    stop: () => signal('SIGTERM'),
+    kill: () => signal('SIGKILL'),
   }
 }

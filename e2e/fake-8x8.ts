@@ -29,8 +29,8 @@ export type RecordedRequest = { method: string; path: string; authorization: str
  * A test-only 8x8 on loopback: the sandbox emulator served over real HTTP, recording every request
  * and with one flow that fails the way a gateway in front of 8x8 might.
  */
-export async function startFake8x8(seed: Seed = liveSeed) {
-  const emulator = createEmulator({ seed })
+export async function startFake8x8(seed: Seed = liveSeed, { latencyMs = 0 }: { latencyMs?: number } = {}) {
+  const emulator = createEmulator({ seed, latencyMs })
   const requests: RecordedRequest[] = []
   const app = new Hono()
   app.use('*', async (c, next) => {

@@ -31,18 +31,20 @@ export type AppDependencies = {
   store?: Pick<Store, 'recordFailure' | 'lookup' | 'exportAudit' | 'ping' | 'engine'>
   /** Password verification (tests count the checks). */
   verifyPassword?: AuthDependencies['verifyPassword']
+  /** The sign-in throttle (shared through Postgres when several instances run). */
+  signInThrottle?: AuthDependencies['throttle']
   /** Serves the built SPA with history fallback (production). Absent in dev (Vite serves it) and API tests. */
   spa?: (app: Hono<AppEnv>) => void
 }
 
-export function createApp({ config, upstream, logger, audit, store, spa, remoteAddress = () => undefined, listeningPort = () => undefined, verifyPassword }: AppDependencies) {
+export function createApp({ config, upstream, logger, audit, store, spa, remoteAddress = () => undefined, listeningPort = () => undefined, verifyPassword, signInThrottle }: AppDependencies) {
   const app = new Hono<AppEnv>()
 
   app.use(requestId())
   app.use(requestLog(logger))
   app.use(securityHeaders())
   app.use(hostCheck(config, { listeningPort, logger }))
-  app.use(authenticate(config.auth, { logger, remoteAddress, verifyPassword }))
+  app.use(authenticate(config.auth, { logger, remoteAddress, verifyPassword, throttle: signInThrottle }))
   app.use('/api/*', async function noStore(c, next) {
     await next()
     c.header('cache-control', 'no-store')

@@ -8,6 +8,7 @@ import { createLogger } from './logger'
 import { startServer, type RunningServer } from './serve'
 import { spa } from './spa'
 import { describeDatabaseUrl, type Store } from './store/open-store'
+import { createSharedRateLimiter, createSharedSignInThrottle } from './store/shared-limits'
 import { storeFor } from './store/store-for'
 import { upstreamFor } from './upstream/create'
 
@@ -49,11 +50,14 @@ try {
 
 let boundPort: number | undefined
 
+// On Postgres, several instances share the 8x8 budget and the sign-in throttle; on SQLite, one instance keeps them in memory.
+const shared = store.engine === 'postgres'
 const app = createApp({
   config,
   audit: store.audit,
   store,
-  upstream: upstreamFor(config),
+  upstream: upstreamFor(config, shared ? { sharedLimiter: (limits) => createSharedRateLimiter(store.db, limits) } : {}),
+  signInThrottle: shared ? createSharedSignInThrottle(store.db) : undefined,
   logger,
   spa: serveSpa,
   remoteAddress: (c) => getConnInfo(c).remote.address,

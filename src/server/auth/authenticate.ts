@@ -61,12 +61,21 @@ export function authenticate(auth: AuthConfig, deps: AuthDependencies): Middlewa
     const password = separator === -1 ? '' : decoded.slice(separator + 1)
     const address = normalizeAddress(deps.remoteAddress(c)) ?? 'unknown'
     const keys = [`address:${address}`, `name:${name.toLowerCase()}`]
-    // Both decided before hashing, with nothing awaited in between: concurrent guesses cannot race them.
+    // Both decided before hashing. The place among the checks is taken before anything is awaited, so
+    // concurrent guesses cannot all pass; the throttle counts the attempt as a failure until it succeeds.
     if (checking >= maxConcurrentChecks) {
       throw new ProxyError(429, proxyErrorCodes.tooManySignIns, 'Sign-in is busy; try again in 1 s', { headers: { 'retry-after': '1' } })
     }
-    const attempt = throttle.begin(keys)
+    checking += 1
+    let attempt: Awaited<ReturnType<SignInThrottle['begin']>>
+    try {
+      attempt = await throttle.begin(keys)
+    } catch (error) {
+      checking -= 1
+      throw error
+    }
     if (!attempt.ok) {
+      checking -= 1
       const seconds = Math.ceil(attempt.waitMs / 1000)
       throw new ProxyError(429, proxyErrorCodes.tooManySignIns, `Too many failed sign-ins; try again in ${seconds} s`, {
         headers: { 'retry-after': String(seconds) },
@@ -75,13 +84,12 @@ export function authenticate(auth: AuthConfig, deps: AuthDependencies): Middlewa
     if (auth.mode !== 'basic') throw new Error('unreachable')
     const hash = auth.operators.get(name)
     let ok = false
-    checking += 1
     try {
       ok = (await verify(password, hash ?? decoyHash)) && hash !== undefined
     } finally {
       checking -= 1
-      attempt.end(ok)
     }
+    await attempt.end(ok)
     if (!ok) {
       deps.logger.warn({ requestId: c.get('requestId'), address, operator: name.slice(0, 64) }, 'sign-in failed')
       throw unauthenticated('Wrong operator name or password', challenge)

@@ -55,4 +55,25 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('audit_entries').execute()
     },
   },
+  // Limits shared by every instance on one Postgres (SQLite serves one instance and keeps them in memory).
+  '2026-12-01-02-shared-limits': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('upstream_calls')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('at', 'bigint', (col) => col.notNull())
+        .execute()
+      await db.schema.createIndex('upstream_calls_at').on('upstream_calls').column('at').execute()
+      await db.schema
+        .createTable('sign_in_failures')
+        .addColumn('key', 'text', (col) => col.primaryKey())
+        .addColumn('count', 'integer', (col) => col.notNull())
+        .addColumn('reset_at', 'bigint', (col) => col.notNull())
+        .execute()
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('sign_in_failures').execute()
+      await db.schema.dropTable('upstream_calls').execute()
+    },
+  },
 }

@@ -41,9 +41,17 @@ export type FailedRequestTable = {
   operator: string | null
 }
 
+/** When each call to 8x8 started (or will start, queued), for the budget shared by all instances. */
+export type UpstreamCallTable = { id: string; at: number | string }
+
+/** Failed sign-ins per key (address or name) in the current window, shared by all instances. */
+export type SignInFailureTable = { key: string; count: number; reset_at: number | string }
+
 export type Database = {
   audit_entries: AuditTable
   failed_requests: FailedRequestTable
+  upstream_calls: UpstreamCallTable
+  sign_in_failures: SignInFailureTable
 }
 
 export type AuditRow = Selectable<AuditTable>

@@ -41,6 +41,14 @@ export type RateLimiterOptions = {
 
 const windowMs = 60_000
 
+/** The limiter's refusal: the call would have to wait longer than it may. */
+export function rateLimited(perMinute: number, waitMs: number) {
+  const seconds = Math.ceil(waitMs / 1000)
+  return new ProxyError(429, proxyErrorCodes.rateLimited, `Flows Admin keeps under 8x8's limit of ${perMinute} requests a minute; try again in ${seconds} s`, {
+    headers: { 'retry-after': String(seconds) },
+  })
+}
+
 /**
  * A sliding-window log shared by every call to 8x8 from this process: in any 60 s window at most
  * `perMinute` calls start. A call that would go over waits (in order: each reserves the next free
@@ -58,15 +66,7 @@ export function createRateLimiter({ perMinute, maxWaitMs, now = Date.now, wait =
       // The call perMinute places back must be a whole window older than this one.
       if (starts.length >= perMinute) slot = Math.max(slot, starts[starts.length - perMinute] + windowMs)
       const waitMs = slot - at
-      if (waitMs > maxWaitMs) {
-        const seconds = Math.ceil(waitMs / 1000)
-        throw new ProxyError(
-          429,
-          proxyErrorCodes.rateLimited,
-          `Flows Admin keeps under 8x8's limit of ${perMinute} requests a minute; try again in ${seconds} s`,
-          { headers: { 'retry-after': String(seconds) } },
-        )
-      }
+      if (waitMs > maxWaitMs) throw rateLimited(perMinute, waitMs)
       starts.push(slot)
       if (waitMs === 0) return
       try {
@@ -81,4 +81,4 @@ export function createRateLimiter({ perMinute, maxWaitMs, now = Date.now, wait =
   }
 }
 
-export type RateLimiter = ReturnType<typeof createRateLimiter>
+export type RateLimiter = { take(signal?: AbortSignal): Promise<void> }

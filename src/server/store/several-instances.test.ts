@@ -1,0 +1,84 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from '../app'
+import { hashPassword } from '../auth/password'
+import type { ServerConfig } from '../config'
+import { fakeUpstream, flowsUrl, json, liveConfig, memoryLog } from '../test-support'
+import { createUpstreamClient } from '../upstream/client'
+import type { Store } from './open-store'
+import { createSharedRateLimiter, createSharedSignInThrottle } from './shared-limits'
+import { testEngines } from './test-databases'
+
+const postgres = testEngines.find((engine) => engine.name === 'Postgres')
+if (!postgres) throw new Error('These tests need the throwaway Postgres that `npm test` starts (TEST_DATABASE_URL)')
+
+const password = 'correct horse battery staple'
+let hash: string
+beforeAll(async () => {
+  hash = await hashPassword(password)
+})
+const basic = (name: string, secret: string) => `Basic ${Buffer.from(`${name}:${secret}`).toString('base64')}`
+
+describe('two instances on one Postgres behave as one', () => {
+  const stores: Store[] = []
+  afterEach(async () => {
+    await Promise.all(stores.splice(0).map((store) => store.close()))
+  })
+
+  /** Two servers, each with its own connection pool to the same database, in front of one fake 8x8. */
+  async function twoInstances(config: ServerConfig) {
+    const { store: first, url, searchPath } = await postgres!.open()
+    const { openStore } = await import('./open-store')
+    const second = await openStore(url, { searchPath })
+    stores.push(first, second)
+    const upstream = fakeUpstream((request) => (request.method === 'GET' ? json({ flows: [] }) : new Response(null, { status: 204 })))
+    const apps = [first, second].map((store) =>
+      createApp({
+        config,
+        upstream: createUpstreamClient({
+          ...config.upstream,
+          fetch: upstream.fetch,
+          rateLimiter: createSharedRateLimiter(store.db, { perMinute: config.upstream.rateLimitPerMinute, maxWaitMs: 5000 }),
+        }),
+        logger: memoryLog().logger,
+        audit: store.audit,
+        store,
+        signInThrottle: createSharedSignInThrottle(store.db),
+        remoteAddress: () => '203.0.113.9',
+      }),
+    )
+    return { apps, upstream }
+  }
+
+  it('share one 8x8 budget: limit 20, 40 reads across both, 20 reach 8x8 and the rest get 429 at once', async () => {
+    const { apps, upstream } = await twoInstances(liveConfig({ rateLimitPerMinute: 20 }))
+    const statuses = await Promise.all(Array.from({ length: 40 }, async (_, i) => (await apps[i % 2].request(flowsUrl)).status))
+    expect(upstream.calls).toHaveLength(20)
+    expect(statuses.filter((status) => status === 200)).toHaveLength(20)
+    expect(statuses.filter((status) => status === 429)).toHaveLength(20)
+  })
+
+  it("show a delete made through one in the other's Recent activity and lookup", async () => {
+    const { apps } = await twoInstances(liveConfig())
+    const deleted = await apps[0].request(`${flowsUrl}/1620387745519023`, {
+      method: 'DELETE',
+      headers: { 'x-requested-with': 'XMLHttpRequest', 'x-flow-name': 'Old%20promo' },
+    })
+    expect(deleted.status).toBe(204)
+    const requestId = deleted.headers.get('x-request-id')!
+    const activity = (await (await apps[1].request(flowsUrl.replace(/\/flows$/, '/audit'))).json()) as { entries: { requestId: string; result: string }[] }
+    expect(activity.entries).toEqual([expect.objectContaining({ requestId, result: 'deleted' })])
+    const found = (await (await apps[1].request(`/api/v1/lookup/${requestId}`)).json()) as { audit: { phase: string }[] }
+    expect(found.audit.map((entry) => entry.phase)).toEqual(['attempt', 'outcome'])
+  })
+
+  it('share one sign-in throttle: five failures through one, the right password through the other is refused', async () => {
+    const config: ServerConfig = { ...liveConfig(), auth: { mode: 'basic', operatorsFile: 'ops', operators: new Map([['dana', hash]]) } }
+    const { apps } = await twoInstances(config)
+    for (let i = 0; i < 5; i++) {
+      expect((await apps[0].request('/api/config', { headers: { authorization: basic('dana', `wrong-${i}`) } })).status).toBe(401)
+    }
+    const refused = await apps[1].request('/api/config', { headers: { authorization: basic('dana', password) } })
+    expect(refused.status).toBe(429)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(800)
+  })
+})

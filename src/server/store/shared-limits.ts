@@ -1,0 +1,93 @@
+import { sql, type Kysely, type Transaction } from 'kysely'
+import { proxyErrorCodes } from '../../shared/error-body'
+import type { SignInThrottle } from '../auth/sign-in-throttle'
+import { signInLimits } from '../auth/sign-in-throttle'
+import { ProxyError } from '../upstream/errors'
+import { rateLimited, sleep, type RateLimiter, type RateLimiterOptions } from '../upstream/resilience'
+import type { Database } from './schema'
+
+const windowMs = 60_000
+// Any fixed number: the transaction-scoped lock that serialises decisions on the shared budget.
+const budgetLock = 8_808_100
+
+/** The database's clock, in ms: every instance decides by the same one. */
+async function databaseNow(trx: Transaction<Database>): Promise<number> {
+  const { rows } = await sql<{ now: string }>`select (extract(epoch from clock_timestamp()) * 1000)::bigint as now`.execute(trx)
+  return Number(rows[0].now)
+}
+
+function unavailable(what: string, cause: unknown) {
+  return new ProxyError(503, proxyErrorCodes.storeUnavailable, `The shared ${what} cannot be read from the database, so nothing was sent to 8x8`, { cause })
+}
+
+/**
+ * The 8x8 call budget shared by every instance on one Postgres: a sliding 60 s window over the
+ * `upstream_calls` table, decided under a transaction-scoped advisory lock by the database's clock.
+ * Same rules as the in-memory limiter: a call over the budget waits its turn up to `maxWaitMs`,
+ * longer it is refused at once with 429.
+ */
+export function createSharedRateLimiter(db: Kysely<Database>, { perMinute, maxWaitMs, wait = sleep }: Omit<RateLimiterOptions, 'now'>): RateLimiter {
+  return {
+    async take(signal) {
+      let decision: { waitMs: number; id: string | null }
+      try {
+        decision = await db.transaction().execute(async (trx) => {
+          await sql`select pg_advisory_xact_lock(${budgetLock})`.execute(trx)
+          const now = await databaseNow(trx)
+          await trx.deleteFrom('upstream_calls').where('at', '<=', now - windowMs).execute()
+          const recent = (await trx.selectFrom('upstream_calls').select('at').orderBy('at', 'desc').limit(perMinute).execute()).map((row) => Number(row.at))
+          let slot = Math.max(now, recent[0] ?? now)
+          if (recent.length >= perMinute) slot = Math.max(slot, recent[perMinute - 1] + windowMs)
+          const waitMs = slot - now
+          if (waitMs > maxWaitMs) return { waitMs, id: null }
+          const id = crypto.randomUUID()
+          await trx.insertInto('upstream_calls').values({ id, at: slot }).execute()
+          return { waitMs, id }
+        })
+      } catch (error) {
+        throw unavailable('8x8 call budget', error)
+      }
+      if (decision.id === null) throw rateLimited(perMinute, decision.waitMs)
+      if (decision.waitMs === 0) return
+      try {
+        await wait(decision.waitMs, signal)
+      } catch (error) {
+        const id = decision.id
+        await db.deleteFrom('upstream_calls').where('id', '=', id).execute().catch(() => undefined)
+        throw error
+      }
+    },
+  }
+}
+
+/** The sign-in throttle shared by every instance on one Postgres (rows locked per key while deciding). */
+export function createSharedSignInThrottle(db: Kysely<Database>, { maxFailures = signInLimits.maxFailures, windowMs: window = signInLimits.windowMs } = {}): SignInThrottle {
+  return {
+    async begin(keys) {
+      const sorted = [...new Set(keys)].toSorted()
+      const waitMs = await db.transaction().execute(async (trx) => {
+        const now = await databaseNow(trx)
+        await trx
+          .insertInto('sign_in_failures')
+          .values(sorted.map((key) => ({ key, count: 0, reset_at: now + window })))
+          .onConflict((conflict) => conflict.column('key').doNothing())
+          .execute()
+        const rows = await trx.selectFrom('sign_in_failures').selectAll().where('key', 'in', sorted).orderBy('key').forUpdate().execute()
+        const live = rows.map((row) => ({ key: row.key, count: Number(row.reset_at) <= now ? 0 : row.count, resetAt: Number(row.reset_at) <= now ? now + window : Number(row.reset_at) }))
+        const blocked = Math.max(...live.map((row) => (row.count >= maxFailures ? row.resetAt - now : 0)))
+        if (blocked > 0) return blocked
+        for (const row of live) {
+          await trx.updateTable('sign_in_failures').set({ count: row.count + 1, reset_at: row.resetAt }).where('key', '=', row.key).execute()
+        }
+        return 0
+      })
+      if (waitMs > 0) return { ok: false, waitMs }
+      return {
+        ok: true,
+        async end(succeeded) {
+          if (succeeded) await db.deleteFrom('sign_in_failures').where('key', 'in', sorted).execute()
+        },
+      }
+    },
+  }
+}
