@@ -6,6 +6,8 @@ import type { Seed } from '../src/server/sandbox/seed'
 
 /** A flow whose delete makes this fake answer like a broken gateway: HTML, HTTP 500. */
 export const htmlFailureFlowId = '1555000000000001'
+/** A flow id whose delete this fake never answers (it keeps the request open until the caller gives up). */
+export const neverAnswersFlowId = '1555000000000099'
 
 export const liveSeed: Seed = {
   apiKey: 'e2e-live-key-3c9f17b2a8d54e6f',
@@ -40,6 +42,10 @@ export async function startFake8x8(seed: Seed = liveSeed, { latencyMs = 0 }: { l
   app.all('*', (c) => {
     if (c.req.method === 'DELETE' && c.req.path.endsWith(`/flows/${htmlFailureFlowId}`)) {
       return c.html('<html><body><h1>500 Internal Server Error</h1></body></html>', 500)
+    }
+    if (c.req.method === 'DELETE' && c.req.path.endsWith(`/flows/${neverAnswersFlowId}`)) {
+      const { signal } = c.req.raw
+      return new Promise<Response>((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)))
     }
     return emulator.app.fetch(c.req.raw)
   })

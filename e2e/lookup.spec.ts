@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { liveSeed, neverAnswersFlowId } from './fake-8x8'
 import { confirmDelete, expect, test, toast } from './fixtures'
 
 const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/
@@ -44,6 +45,26 @@ test.describe('support finds any Error ID in one paste', () => {
     await expect(result).toContainText('Reported byFlows Admin server')
     await expect(result).toContainText('did not answer within 800 ms')
     await expect(result).toContainText('unknown')
+  })
+
+  test("live mode against the fake 8x8: 8x8's refusal and the server's timeout, both found", async ({ page, live }) => {
+    const flows = `/api/v1/accounts/${liveSeed.accountId}/channels/${liveSeed.channels[0].id}/flows`
+    const change = { headers: { 'x-requested-with': 'XMLHttpRequest' } }
+    await page.goto(live.app.url('/'))
+    // Deletes the UI does not offer (a published flow) or that 8x8 never answers, sent as the browser would.
+    const refusal = await (await page.request.delete(live.app.url(`${flows}/1444000000000002`), change)).json()
+    const timeout = await (await page.request.delete(live.app.url(`${flows}/${neverAnswersFlowId}`), change)).json()
+    expect(refusal.source).toBeUndefined()
+    expect(timeout).toMatchObject({ code: 'UPSTREAM_TIMEOUT', source: 'proxy' })
+
+    let result = await pasteLookup(page, refusal.errorId)
+    await expect(result).toContainText('Reported by8x8')
+    await expect(result).toContainText('Delete flow')
+    await expect(result).toContainText('Live Retail')
+    result = await pasteLookup(page, timeout.errorId)
+    await expect(result).toContainText('UPSTREAM_TIMEOUT')
+    await expect(result).toContainText('Reported byFlows Admin server')
+    await expect(result).toContainText('did not answer within 800 ms')
   })
 
   test('live mode against the fake 8x8: a gateway failure the server reported', async ({ page, live }) => {
