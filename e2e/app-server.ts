@@ -12,6 +12,7 @@ export type AppServer = {
   stop: () => Promise<void>
   /** kill -9: no shutdown, no flush, as a power cut or the OOM killer would. */
   kill: () => Promise<void>
+  pid: number
 }
 
 /**
@@ -56,5 +57,6 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
     output: () => output,
     stop: () => signal('SIGTERM'),
     kill: () => signal('SIGKILL'),
+    pid: child.pid!,
   }
 }

@@ -65,7 +65,9 @@ function pg(tool, toolArgs) {
 let status = 1
 try {
   pg('initdb', ['-D', data, '--auth=trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync'])
-  pg('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start'])
+  // Tests do not need a crash-proof Postgres (fsync off, faster); the bench measures a real one (WITH_POSTGRES_FSYNC=on).
+  const fsync = process.env.WITH_POSTGRES_FSYNC === 'on' ? 'on' : 'off'
+  pg('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${fsync}`, 'start'])
   process.env.TEST_DATABASE_URL = `postgres://postgres@127.0.0.1:${port}/postgres`
   say(`Postgres on 127.0.0.1:${port} (${dir}) for this run`)
   status = run()

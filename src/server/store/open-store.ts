@@ -137,7 +137,11 @@ export async function openStore(url: string, { logger, searchPath }: { logger?: 
       await sql`pragma synchronous = full`.execute(db)
       await sql`pragma busy_timeout = 5000`.execute(db)
     }
-    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema: searchPath })
+    // On Postgres the migrator is told its schema (the connection's own): left to itself, it finds
+    // another schema's migration tables in the same database (another app, another test) and fails.
+    const migrationTableSchema =
+      engine === 'postgres' ? (searchPath ?? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0].schema) : undefined
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema })
     const { error, results } = await migrator.migrateToLatest()
     if (error) throw error
     for (const result of results ?? []) logger?.info({ migration: result.migrationName, status: result.status }, 'database migration')

@@ -133,3 +133,16 @@ describe('the SQLite file', () => {
     await expect(openStore('file:/proc/nope/flows-admin.db')).rejects.toThrow(/cannot create \/proc\/nope: ENOENT/)
   })
 })
+
+describe('Postgres shared with other schemas', () => {
+  it('migrates its own schema even when another schema of the database has Kysely migration tables', async () => {
+    const postgres = testEngines.find((engine) => engine.name === 'Postgres')!
+    const other = await postgres.open()
+    await other.store.close()
+    // The database's default schema, with another schema's migration tables beside it.
+    const store = await openStore(other.url)
+    await store.audit.append(entry(1))
+    expect(await store.audit.recent(scope, 1)).toHaveLength(1)
+    await store.close()
+  })
+})
