@@ -50,13 +50,20 @@ try {
 
 let boundPort: number | undefined
 
+let lastFallbackLog = 0
+function budgetFallback(error: unknown) {
+  if (Date.now() - lastFallbackLog < 60_000) return
+  lastFallbackLog = Date.now()
+  logger.warn({ err: error }, "the shared 8x8 budget cannot be read from the database; this instance counts its own calls meanwhile")
+}
+
 // On Postgres, several instances share the 8x8 budget and the sign-in throttle; on SQLite, one instance keeps them in memory.
 const shared = store.engine === 'postgres'
 const app = createApp({
   config,
   audit: store.audit,
   store,
-  upstream: upstreamFor(config, shared ? { sharedLimiter: (limits) => createSharedRateLimiter(store.db, limits) } : {}),
+  upstream: upstreamFor(config, shared ? { sharedLimiter: (limits) => createSharedRateLimiter(store.db, { ...limits, onFallback: budgetFallback }) } : {}),
   signInThrottle: shared ? createSharedSignInThrottle(store.db) : undefined,
   logger,
   spa: serveSpa,

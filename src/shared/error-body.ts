@@ -23,7 +23,6 @@ export const proxyErrorCodes = {
   changeInProgress: 'CHANGE_IN_PROGRESS',
   rateLimited: 'RATE_LIMITED',
   auditUnavailable: 'AUDIT_UNAVAILABLE',
-  storeUnavailable: 'STORE_UNAVAILABLE',
   upstreamTimeout: 'UPSTREAM_TIMEOUT',
   upstreamUnreachable: 'UPSTREAM_UNREACHABLE',
   upstreamBadResponse: 'UPSTREAM_BAD_RESPONSE',

@@ -48,9 +48,15 @@ export function describeDatabaseUrl(url: string): string {
   }
 }
 
-function dialectFor(url: string, searchPath?: string) {
+function dialectFor(url: string, { searchPath, logger }: { searchPath?: string; logger?: Logger }) {
   if (engineOf(url) === 'postgres') {
     const pool = new Pool({ connectionString: url, max: 10, options: searchPath ? `-c search_path=${searchPath}` : undefined })
+    // A connection that Postgres ends (a restart, a failover) emits 'error': on the pool while idle, on
+    // the client itself while checked out. Unheard, either would end the process. A query running on
+    // that connection is rejected anyway, and the pool replaces the connection on the next query.
+    const closed = (error: Error) => logger?.warn({ err: error }, 'a database connection was closed by the server; it will be replaced')
+    pool.on('error', closed)
+    pool.on('connect', (client) => client.on('error', closed))
     return new PostgresDialect({ pool })
   }
   if (url !== ':memory:') {
@@ -129,7 +135,7 @@ function fromFailureRow(row: FailedRequestRow): FailedRequest {
  */
 export async function openStore(url: string, { logger, searchPath }: { logger?: Logger; searchPath?: string } = {}): Promise<Store> {
   const engine = engineOf(url)
-  const db = new Kysely<Database>({ dialect: dialectFor(url, searchPath) })
+  const db = new Kysely<Database>({ dialect: dialectFor(url, { searchPath, logger }) })
   try {
     if (engine === 'sqlite' && url !== ':memory:') {
       // WAL, and a commit is on disk (fsynced) before it returns: an attempt survives a crash.

@@ -1,3 +1,4 @@
+import { Client } from 'pg'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app'
 import { hashPassword } from '../auth/password'
@@ -80,5 +81,57 @@ describe('two instances on one Postgres behave as one', () => {
     const refused = await apps[1].request('/api/config', { headers: { authorization: basic('dana', password) } })
     expect(refused.status).toBe(429)
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(800)
+  })
+})
+
+describe('Postgres gone', () => {
+  it('deletes are refused with 503 and reach nothing, the list still loads, /readyz says degraded; all back once it returns', async () => {
+    const admin = new Client({ connectionString: process.env.TEST_DATABASE_URL })
+    await admin.connect()
+    const name = `gone_${crypto.randomUUID().replaceAll('-', '')}`
+    await admin.query(`create database ${name}`)
+    const url = new URL(process.env.TEST_DATABASE_URL!)
+    url.pathname = `/${name}`
+    const { openStore } = await import('./open-store')
+    const store = await openStore(url.href)
+    const fallbacks: unknown[] = []
+    const upstream = fakeUpstream((request) => (request.method === 'GET' ? json({ flows: [] }) : new Response(null, { status: 204 })))
+    const config = liveConfig()
+    const app = createApp({
+      config,
+      upstream: createUpstreamClient({
+        ...config.upstream,
+        fetch: upstream.fetch,
+        rateLimiter: createSharedRateLimiter(store.db, { perMinute: 100, maxWaitMs: 5000, onFallback: (error) => fallbacks.push(error) }),
+      }),
+      logger: memoryLog().logger,
+      audit: store.audit,
+      store,
+    })
+    const remove = { method: 'DELETE', headers: { 'x-requested-with': 'XMLHttpRequest' } }
+    try {
+      expect((await app.request(flowsUrl)).status).toBe(200)
+
+      // Closed to new connections, and every session of it ended: as a stopped server looks to a client.
+      await admin.query(`alter database ${name} allow_connections false`)
+      await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1`, [name])
+
+      const refused = await app.request(`${flowsUrl}/1620387745519023`, remove)
+      expect(refused.status).toBe(503)
+      expect(await refused.json()).toMatchObject({ code: 'AUDIT_UNAVAILABLE' })
+      expect(upstream.calls.filter((call) => call.method === 'DELETE')).toHaveLength(0)
+      expect((await app.request(flowsUrl)).status).toBe(200)
+      expect(fallbacks.length).toBeGreaterThan(0)
+      const ready = await app.request('/readyz')
+      expect(ready.status).toBe(503)
+      expect(await ready.json()).toMatchObject({ status: 'degraded', database: { state: 'failing' } })
+
+      await admin.query(`alter database ${name} allow_connections true`)
+      expect((await app.request('/readyz')).status).toBe(200)
+      expect((await app.request(`${flowsUrl}/1620387745519023`, remove)).status).toBe(204)
+    } finally {
+      await store.close()
+      await admin.end()
+    }
   })
 })

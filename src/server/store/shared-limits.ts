@@ -1,9 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
-import { proxyErrorCodes } from '../../shared/error-body'
 import type { SignInThrottle } from '../auth/sign-in-throttle'
 import { signInLimits } from '../auth/sign-in-throttle'
-import { ProxyError } from '../upstream/errors'
-import { rateLimited, sleep, type RateLimiter, type RateLimiterOptions } from '../upstream/resilience'
+import { createRateLimiter, rateLimited, sleep, type RateLimiter, type RateLimiterOptions } from '../upstream/resilience'
 import type { Database } from './schema'
 
 const windowMs = 60_000
@@ -16,17 +14,19 @@ async function databaseNow(trx: Transaction<Database>): Promise<number> {
   return Number(rows[0].now)
 }
 
-function unavailable(what: string, cause: unknown) {
-  return new ProxyError(503, proxyErrorCodes.storeUnavailable, `The shared ${what} cannot be read from the database, so nothing was sent to 8x8`, { cause })
-}
-
 /**
  * The 8x8 call budget shared by every instance on one Postgres: a sliding 60 s window over the
  * `upstream_calls` table, decided under a transaction-scoped advisory lock by the database's clock.
  * Same rules as the in-memory limiter: a call over the budget waits its turn up to `maxWaitMs`,
- * longer it is refused at once with 429.
+ * longer it is refused at once with 429. While the database cannot be reached the instance falls back
+ * to a window of its own (and `onFallback` says so): reads of the flow list go on, and 8x8's own 429s,
+ * which reads retry, cover the overlap.
  */
-export function createSharedRateLimiter(db: Kysely<Database>, { perMinute, maxWaitMs, wait = sleep }: Omit<RateLimiterOptions, 'now'>): RateLimiter {
+export function createSharedRateLimiter(
+  db: Kysely<Database>,
+  { perMinute, maxWaitMs, wait = sleep, onFallback }: Omit<RateLimiterOptions, 'now'> & { onFallback?: (error: unknown) => void },
+): RateLimiter {
+  const local = createRateLimiter({ perMinute, maxWaitMs, wait })
   return {
     async take(signal) {
       let decision: { waitMs: number; id: string | null }
@@ -45,7 +45,8 @@ export function createSharedRateLimiter(db: Kysely<Database>, { perMinute, maxWa
           return { waitMs, id }
         })
       } catch (error) {
-        throw unavailable('8x8 call budget', error)
+        onFallback?.(error)
+        return local.take(signal)
       }
       if (decision.id === null) throw rateLimited(perMinute, decision.waitMs)
       if (decision.waitMs === 0) return

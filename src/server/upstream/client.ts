@@ -153,9 +153,8 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       } catch (error) {
         if (callerGone(callerSignal, deadline)) throw new CallerGoneError('the caller went away before 8x8 answered', { cause: error })
         const failure = asFailure(error, deadline, options.timeoutMs)
-        // Refused before reaching 8x8 (over the budget, or the shared budget unreadable): not 8x8's health.
-        const neverSent = failure instanceof ProxyError && (failure.code === proxyErrorCodes.rateLimited || failure.code === proxyErrorCodes.storeUnavailable)
-        if (!neverSent) recordHealth(failure.status)
+        // Refused before reaching 8x8 (over the budget): not 8x8's health.
+        if (!(failure instanceof ProxyError && failure.code === proxyErrorCodes.rateLimited)) recordHealth(failure.status)
         const delay = method === 'GET' && attempt < retry.attempts ? retryDelay(failure, attempt) : undefined
         if (delay === undefined || Date.now() + delay >= giveUpAt) throw failure
         try {
