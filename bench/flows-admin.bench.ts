@@ -339,7 +339,7 @@ test('audit writes and server memory: the old JSON Lines file, SQLite (libSQL), 
   const rows = writers.map(([name]) => {
     const sorted = samples.get(name)!.toSorted((a, b) => a - b)
     const medians = roundMedians.get(name)!
-    return `| ${name} | ${fine(pct(sorted, 0.5))} | ${fine(pct(sorted, 0.99))} | ${fine(Math.min(...medians))} – ${fine(Math.max(...medians))} | ${(pct(sorted, 0.5) / baseline).toFixed(2)}× | ${memory[name] === undefined ? 'not run (no server of that version)' : `${memory[name].toFixed(0)} MB`} |`
+    return `| ${name} | ${fine(pct(sorted, 0.5))} | ${fine(pct(sorted, 0.99))} | ${fine(Math.min(...medians))} – ${fine(Math.max(...medians))} | ${(pct(sorted, 0.5) / baseline).toFixed(2)}× | ${memory[name] === undefined ? '—' : `${memory[name].toFixed(0)} MB`} |`
   })
   results.store = {
     writeMs: Object.fromEntries(writers.map(([name]) => [name, { p50: pct(samples.get(name)!.toSorted((a, b) => a - b), 0.5), p99: pct(samples.get(name)!.toSorted((a, b) => a - b), 0.99), roundMedians: roundMedians.get(name) }])),
