@@ -54,6 +54,19 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...live, EIGHTX8_REGION: region }).upstream.baseUrl).toBe(baseUrl)
   })
 
+  it('keeps sandbox records apart from live ones: an in-memory database by default, a file in live mode', () => {
+    expect(loadConfig({})).toMatchObject({ databaseUrl: ':memory:', legacyAuditLog: null, retentionDays: 90 })
+    expect(loadConfig(live)).toMatchObject({ databaseUrl: 'file:data/flows-admin.db', legacyAuditLog: 'data/audit.jsonl' })
+    expect(loadConfig({ ...live, DATABASE_URL: 'postgres://fa:pw@db.internal/fa', RETENTION_DAYS: '30' })).toMatchObject({ databaseUrl: 'postgres://fa:pw@db.internal/fa', retentionDays: 30 })
+  })
+
+  it.each([
+    [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL: must be file:<path> \(SQLite\), :memory:, or postgres:/],
+    [{ RETENTION_DAYS: '0' }, /^RETENTION_DAYS: must be a whole number of days from 1 to 3650$/],
+  ])('refuses %o at start-up', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message)
+  })
+
   it('takes SANDBOX_FLOWS, and 0 as "no rate limit"', () => {
     const config = loadConfig({ SANDBOX_FLOWS: '1000', EIGHTX8_RATE_LIMIT_PER_MINUTE: '0' })
     expect(config.sandboxFlows).toBe(1000)
