@@ -226,54 +226,126 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     return parse(flowDetailsResponseSchema, text, "8x8's flow details", scrub)
   }
 
+  async function getFlowJson(params: FlowPathParams, callOptions?: CallOptions) {
+    const details = await getFlow(params, callOptions)
+    if (details.flowJsonUrl === undefined) {
+      throw new ProxyError(404, proxyErrorCodes.notFound, '8x8 gave no JSON for this flow')
+    }
+    if (!isAllowedFlowJsonUrl(details.flowJsonUrl, options.baseUrl)) {
+      throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, "8x8's flow JSON address is not on Meta's CDN", {
+        detail: [`host ${URL.canParse(details.flowJsonUrl) ? new URL(details.flowJsonUrl).host : 'unreadable'}`],
+      })
+    }
+    const { deadline, signal, done } = withDeadline(callOptions?.signal)
+    let json: string
+    try {
+      json = await send('GET', details.flowJsonUrl, signal, deadline, true)
+    } catch (error) {
+      if (callerGone(callOptions?.signal, deadline)) throw new CallerGoneError('the caller went away before the CDN answered', { cause: error })
+      throw asFailure(error, deadline, options.timeoutMs)
+    } finally {
+      done()
+    }
+    if (parseJson(json) === notJson) {
+      throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, 'The flow JSON from the CDN is not JSON')
+    }
+    return { name: details.name, json }
+  }
+
+  const reads = sharedReads()
+
   return {
     health,
 
-    async listFlows(scope, query, callOptions) {
-      const search = query.limit === undefined ? '' : `?limit=${query.limit}`
-      return parse(listFlowsResponseSchema, await request('GET', `${flowsPath(scope)}${search}`, callOptions), "8x8's flow list", scrub)
+    listFlows(scope, query, callOptions) {
+      const path = `${flowsPath(scope)}${query.limit === undefined ? '' : `?limit=${query.limit}`}`
+      return reads.share(path, callOptions?.signal, async (signal) =>
+        parse(listFlowsResponseSchema, await request('GET', path, { signal }), "8x8's flow list", scrub),
+      )
     },
 
-    getFlow,
+    getFlow: (params, callOptions) => reads.share(flowPath(params), callOptions?.signal, (signal) => getFlow(params, { signal })),
 
-    async getFlowJson(params, callOptions) {
-      const details = await getFlow(params, callOptions)
-      if (details.flowJsonUrl === undefined) {
-        throw new ProxyError(404, proxyErrorCodes.notFound, '8x8 gave no JSON for this flow')
-      }
-      if (!isAllowedFlowJsonUrl(details.flowJsonUrl, options.baseUrl)) {
-        throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, "8x8's flow JSON address is not on Meta's CDN", {
-          detail: [`host ${URL.canParse(details.flowJsonUrl) ? new URL(details.flowJsonUrl).host : 'unreadable'}`],
-        })
-      }
-      const { deadline, signal, done } = withDeadline(callOptions?.signal)
-      let json: string
-      try {
-        json = await send('GET', details.flowJsonUrl, signal, deadline, true)
-      } catch (error) {
-        if (callerGone(callOptions?.signal, deadline)) throw new CallerGoneError('the caller went away before the CDN answered', { cause: error })
-        throw asFailure(error, deadline, options.timeoutMs)
-      } finally {
-        done()
-      }
-      if (parseJson(json) === notJson) {
-        throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, 'The flow JSON from the CDN is not JSON')
-      }
-      return { name: details.name, json }
-    },
+    getFlowJson: (params, callOptions) => reads.share(`${flowPath(params)} json`, callOptions?.signal, (signal) => getFlowJson(params, { signal })),
 
-    async getPreview(params, query, callOptions) {
-      const search = query.refresh ? '?refresh=true' : ''
-      const text = await request('GET', `${flowPath(params)}/preview${search}`, callOptions)
-      return parse(previewResponseSchema, text, "8x8's flow preview", scrub)
+    getPreview(params, query, callOptions) {
+      const path = `${flowPath(params)}/preview${query.refresh ? '?refresh=true' : ''}`
+      return reads.share(path, callOptions?.signal, async (signal) =>
+        parse(previewResponseSchema, await request('GET', path, { signal }), "8x8's flow preview", scrub),
+      )
     },
 
     async deprecateFlow(params, callOptions) {
+      reads.forget(flowsPath(params))
       await request('POST', `${flowPath(params)}/deprecate`, callOptions)
     },
 
     async deleteFlow(params, callOptions) {
+      reads.forget(flowsPath(params))
       await request('DELETE', flowPath(params), callOptions)
+    },
+  }
+}
+
+/**
+ * Identical reads in flight share one call to 8x8 (same path, same query). The shared call runs on a
+ * signal of its own: a caller that goes away stops waiting (CallerGoneError for it alone), and the call
+ * is aborted only when its last caller has left. A write forgets the reads of its channel that are in
+ * flight, so a read that arrives after the write began starts a call of its own.
+ */
+function sharedReads() {
+  type Shared = { promise: Promise<unknown>; controller: AbortController; waiting: number }
+  const inFlight = new Map<string, Shared>()
+
+  return {
+    share<T>(key: string, callerSignal: AbortSignal | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+      let shared = inFlight.get(key)
+      if (!shared) {
+        const controller = new AbortController()
+        const created: Shared = { promise: run(controller.signal), controller, waiting: 0 }
+        inFlight.set(key, created)
+        const settled = () => {
+          if (inFlight.get(key) === created) inFlight.delete(key)
+        }
+        created.promise.then(settled, settled)
+        shared = created
+      }
+      const joined = shared
+      joined.waiting += 1
+      return new Promise<T>((resolve, reject) => {
+        let done = false
+        const finish = () => {
+          done = true
+          joined.waiting -= 1
+          callerSignal?.removeEventListener('abort', leave)
+        }
+        function leave() {
+          if (done) return
+          finish()
+          if (joined.waiting === 0) {
+            if (inFlight.get(key) === joined) inFlight.delete(key)
+            joined.controller.abort(callerSignal?.reason)
+          }
+          reject(new CallerGoneError('the caller went away before 8x8 answered'))
+        }
+        if (callerSignal?.aborted) return leave()
+        callerSignal?.addEventListener('abort', leave, { once: true })
+        joined.promise.then(
+          (value) => {
+            if (done) return
+            finish()
+            resolve(value as T)
+          },
+          (error: unknown) => {
+            if (done) return
+            finish()
+            reject(error)
+          },
+        )
+      })
+    },
+    forget(prefix: string) {
+      for (const key of inFlight.keys()) if (key.startsWith(prefix)) inFlight.delete(key)
     },
   }
 }
