@@ -406,3 +406,32 @@ describe('recent activity', () => {
     expect(await screen.findByText('Nothing deleted or deprecated in Acme Retail yet.')).toBeInTheDocument()
   })
 })
+
+describe('first paint', () => {
+  it('asks for the list at once, beside /api/config, not after it', async () => {
+    let configAnswered = false
+    let listAskedBeforeConfig = false
+    server.use(
+      http.get('/api/config', async () => {
+        await delay(80)
+        configAnswered = true
+        return HttpResponse.json(mockConfig)
+      }),
+      http.get(flowsUrl, ({ params }) => {
+        if (!configAnswered) listAskedBeforeConfig = true
+        return HttpResponse.json({ flows: mockDb.flows[String(params.channelId)] ?? [] })
+      }),
+    )
+    renderApp(retail)
+    expect(await rows()).toHaveLength(5)
+    expect(listAskedBeforeConfig).toBe(true)
+  })
+
+  it('keeps a link to an unconfigured channel out of Recent errors', async () => {
+    server.use(http.get(flowsUrl, () => HttpResponse.json({ code: 'NOT_FOUND', message: 'not configured', errorId: 'e-nf', timestamp: 't', source: 'proxy' }, { status: 404 })))
+    const { user } = renderApp(`/accounts/${mockConfig.accountId}/channels/not-a-channel/flows`)
+    expect(await screen.findByRole('heading', { name: 'This channel is not configured' })).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: /^Recent errors/ }))
+    expect(await screen.findByText('No errors so far.')).toBeInTheDocument()
+  })
+})

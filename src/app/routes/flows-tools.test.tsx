@@ -125,7 +125,8 @@ describe('inspecting a flow', () => {
   it('gets a preview link on request', async () => {
     const { user } = renderApp(`${retail}?flow=1145805540595505`)
     const panel = await screen.findByRole('dialog', { name: 'Loan Collection' })
-    await user.click(within(panel).getByRole('button', { name: 'Get preview link' }))
+    // Offered once 8x8 has returned the flow's details.
+    await user.click(await within(panel).findByRole('button', { name: 'Get preview link' }))
     const link = await within(panel).findByRole('link', { name: 'Open the preview on Meta' })
     expect(link).toHaveAttribute('href', 'https://business.facebook.com/wa/manage/flows/1145805540595505/preview/?token=t')
     expect(link).toHaveAttribute('rel', 'noopener noreferrer')
