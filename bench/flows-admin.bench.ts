@@ -23,6 +23,8 @@ const root = resolve(import.meta.dirname, '..')
 const runs = 7
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, runs }
 const markdown: string[] = []
+/** How many tables a full run writes (one per test below). */
+const benchSections = 6
 
 const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]
 const p95 = (values: number[]) => values.toSorted((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)]
@@ -361,10 +363,12 @@ test.afterAll(() => {
   mkdirSync(join(root, 'bench', 'results'), { recursive: true })
   writeFileSync(join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`)
   writeFileSync(join(root, 'bench', 'results', 'latest.md'), `${table}\n`)
-  // The README shows the latest numbers between its bench markers.
+  // The README shows the latest numbers between its bench markers, only from a run that measured
+  // everything (a run narrowed with -g writes bench/results only).
+  const sections = markdown.filter((line) => line.startsWith('### ')).length
   const readmePath = join(root, 'README.md')
   const readme = readFileSync(readmePath, 'utf8')
   const updated = readme.replace(/(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/, `$1${table}\n$2`)
-  if (updated !== readme) writeFileSync(readmePath, updated)
+  if (sections === benchSections && updated !== readme) writeFileSync(readmePath, updated)
   process.stdout.write(`\n${table}\n`)
 })
