@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import './recent-activity.css'
 import { useId, useState } from 'react'
 import { ErrorPanel } from '../../../components/error-panel'
 import type { ChannelScope } from '../../../shared/paths'

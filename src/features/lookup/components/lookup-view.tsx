@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import './lookup-view.css'
 import type { ReactNode } from 'react'
 import { CopyButton } from '../../../components/copy-button'
 import { ErrorPanel } from '../../../components/error-panel'
