@@ -13,6 +13,7 @@ import { originCheck } from './middleware/origin-check'
 import { requestLog } from './middleware/request-log'
 import { securityHeaders } from './middleware/security-headers'
 import { flowRoutes } from './routes/flows'
+import { auditExportRoutes } from './routes/audit-export'
 import { lookupRoutes } from './routes/lookup'
 import type { Store } from './store/open-store'
 import type { UpstreamClient } from './upstream/client'
@@ -77,7 +78,10 @@ export function createApp({ config, upstream, logger, audit, store, spa, remoteA
   })
 
   app.route('/api/v1', flowRoutes({ config, upstream, audit, logger }))
-  if (store) app.route('/api/v1', lookupRoutes({ store, retentionDays: config.retentionDays }))
+  if (store) {
+    app.route('/api/v1', lookupRoutes({ store, retentionDays: config.retentionDays }))
+    app.route('/api/v1', auditExportRoutes({ store }))
+  }
 
   app.all('/api/*', () => {
     throw new ProxyError(404, proxyErrorCodes.notFound, 'No such API route')
