@@ -12,6 +12,7 @@ import { hostCheck } from './middleware/host-check'
 import { originCheck } from './middleware/origin-check'
 import { requestLog } from './middleware/request-log'
 import { securityHeaders } from './middleware/security-headers'
+import type { ChangeLock } from './routes/change-lock'
 import { flowRoutes } from './routes/flows'
 import { auditExportRoutes } from './routes/audit-export'
 import { lookupRoutes } from './routes/lookup'
@@ -34,11 +35,13 @@ export type AppDependencies = {
   verifyPassword?: AuthDependencies['verifyPassword']
   /** The sign-in throttle (shared through Postgres when several instances run). */
   signInThrottle?: AuthDependencies['throttle']
+  /** One change per flow at a time (shared through Postgres when several instances run). */
+  changeLock?: ChangeLock
   /** Serves the built SPA with history fallback (production). Absent in dev (Vite serves it) and API tests. */
   spa?: (app: Hono<AppEnv>) => void
 }
 
-export function createApp({ config, upstream, logger, audit, store, spa, remoteAddress = () => undefined, listeningPort = () => undefined, verifyPassword, signInThrottle }: AppDependencies) {
+export function createApp({ config, upstream, logger, audit, store, spa, remoteAddress = () => undefined, listeningPort = () => undefined, verifyPassword, signInThrottle, changeLock }: AppDependencies) {
   const app = new Hono<AppEnv>()
 
   app.use(requestId())
@@ -77,7 +80,7 @@ export function createApp({ config, upstream, logger, audit, store, spa, remoteA
     return c.json(body)
   })
 
-  app.route('/api/v1', flowRoutes({ config, upstream, audit, logger }))
+  app.route('/api/v1', flowRoutes({ config, upstream, audit, logger, changeLock }))
   if (store) {
     app.route('/api/v1', lookupRoutes({ store, retentionDays: config.retentionDays }))
     app.route('/api/v1', auditExportRoutes({ store }))

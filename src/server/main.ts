@@ -8,7 +8,7 @@ import { createLogger } from './logger'
 import { startServer, type RunningServer } from './serve'
 import { spa } from './spa'
 import { describeDatabaseUrl, type Store } from './store/open-store'
-import { createSharedRateLimiter, createSharedSignInThrottle } from './store/shared-limits'
+import { createSharedChangeLock, createSharedRateLimiter, createSharedSignInThrottle } from './store/shared-limits'
 import { storeFor } from './store/store-for'
 import { upstreamFor } from './upstream/create'
 
@@ -65,6 +65,8 @@ const app = createApp({
   store,
   upstream: upstreamFor(config, shared ? { sharedLimiter: (limits) => createSharedRateLimiter(store.db, { ...limits, onFallback: budgetFallback }) } : {}),
   signInThrottle: shared ? createSharedSignInThrottle(store.db) : undefined,
+  // Held past 8x8's timeout, so that only a dead instance's lock ever expires.
+  changeLock: shared ? createSharedChangeLock(store.db, { holdMs: config.upstream.timeoutMs + 60_000 }) : undefined,
   logger,
   spa: serveSpa,
   remoteAddress: (c) => getConnInfo(c).remote.address,

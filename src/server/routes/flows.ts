@@ -10,6 +10,7 @@ import type { FlowPathParams } from '../upstream/api-types'
 import type { ChannelScope, UpstreamClient } from '../upstream/client'
 import type { AuditLog } from '../audit/audit-log'
 import { ProxyError, UpstreamError } from '../upstream/errors'
+import { createChangeLock, type ChangeLock } from './change-lock'
 
 function invalid(message: string) {
   return new ProxyError(400, proxyErrorCodes.invalidRequest, message)
@@ -62,7 +63,7 @@ function outcomeOf(error: unknown): Outcome {
   return { result: 'failed', status: 500, code: proxyErrorCodes.internal }
 }
 
-export type FlowRoutesDependencies = { config: ServerConfig; upstream: UpstreamClient; audit: AuditLog; logger: Logger }
+export type FlowRoutesDependencies = { config: ServerConfig; upstream: UpstreamClient; audit: AuditLog; logger: Logger; changeLock?: ChangeLock }
 
 type Outcome = Pick<AuditEntry, 'result' | 'status' | 'code' | 'errorId'>
 
@@ -72,11 +73,7 @@ function jsonFileName(name: string, flowId: string): string {
   return `${safe === '' ? 'flow' : safe}-${flowId}.json`
 }
 
-export function flowRoutes({ config, upstream, audit, logger }: FlowRoutesDependencies) {
-  // Flows with a change on its way to 8x8 (this process). A second one would reach 8x8 as a
-  // duplicate (404 or 400 after the first succeeded) and record two outcomes for one intent.
-  const changing = new Set<string>()
-
+export function flowRoutes({ config, upstream, audit, logger, changeLock = createChangeLock() }: FlowRoutesDependencies) {
   function flowScope(c: Context<AppEnv>) {
     const scope = resolveScope(config, c.req.param() as { accountId: string; channelId: string })
     const flowId = c.req.param('flowId') ?? ''
@@ -91,17 +88,24 @@ export function flowRoutes({ config, upstream, audit, logger }: FlowRoutesDepend
    */
   async function audited(c: Context<AppEnv>, action: AuditEntry['action'], done: Outcome['result'], run: (params: FlowPathParams) => Promise<void>) {
     const params = flowScope(c)
+    // A second change while the first is with 8x8 would reach 8x8 as a duplicate (404 or 400 after the
+    // first succeeded) and record two outcomes for one intent.
     const key = `${params.accountId}/${params.channelId}/${params.flowId}`
-    if (changing.has(key)) {
+    let acquired: boolean
+    try {
+      acquired = await changeLock.acquire(key)
+    } catch (error) {
+      throw new ProxyError(503, proxyErrorCodes.auditUnavailable, 'The database cannot be reached, so nothing was changed', { cause: error })
+    }
+    if (!acquired) {
       throw new ProxyError(409, proxyErrorCodes.changeInProgress, 'This flow is already being changed; wait for that to finish, then refresh', {
         headers: { 'retry-after': '1' },
       })
     }
-    changing.add(key)
     try {
       return await sendAudited(c, action, done, params, run)
     } finally {
-      changing.delete(key)
+      await changeLock.release(key).catch((error: unknown) => logger.warn({ err: error, flow: key }, 'the change lock could not be given back; it expires by itself'))
     }
   }
 

@@ -76,4 +76,17 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('upstream_calls').execute()
     },
   },
+  // Flows with a change on its way to 8x8, for every instance on one Postgres.
+  '2026-12-01-03-flow-changes': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('flow_changes')
+        .addColumn('key', 'text', (col) => col.primaryKey())
+        .addColumn('expires_at', 'bigint', (col) => col.notNull())
+        .execute()
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('flow_changes').execute()
+    },
+  },
 }

@@ -47,11 +47,15 @@ export type UpstreamCallTable = { id: string; at: number | string }
 /** Failed sign-ins per key (address or name) in the current window, shared by all instances. */
 export type SignInFailureTable = { key: string; count: number; reset_at: number | string }
 
+/** A flow with a change on its way to 8x8; the row expires should its instance die. */
+export type FlowChangeTable = { key: string; expires_at: number | string }
+
 export type Database = {
   audit_entries: AuditTable
   failed_requests: FailedRequestTable
   upstream_calls: UpstreamCallTable
   sign_in_failures: SignInFailureTable
+  flow_changes: FlowChangeTable
 }
 
 export type AuditRow = Selectable<AuditTable>

@@ -6,7 +6,7 @@ import type { ServerConfig } from '../config'
 import { fakeUpstream, flowsUrl, json, liveConfig, memoryLog } from '../test-support'
 import { createUpstreamClient } from '../upstream/client'
 import type { Store } from './open-store'
-import { createSharedRateLimiter, createSharedSignInThrottle } from './shared-limits'
+import { createSharedChangeLock, createSharedRateLimiter, createSharedSignInThrottle } from './shared-limits'
 import { testEngines } from './test-databases'
 
 const postgres = testEngines.find((engine) => engine.name === 'Postgres')
@@ -57,6 +57,40 @@ describe('two instances on one Postgres behave as one', () => {
     expect(upstream.calls).toHaveLength(20)
     expect(statuses.filter((status) => status === 200)).toHaveLength(20)
     expect(statuses.filter((status) => status === 429)).toHaveLength(20)
+  })
+
+  it('refuse a second change to a flow while the first is with 8x8, whichever instance it comes through', async () => {
+    const { store: first, url, searchPath } = await postgres!.open()
+    const { openStore } = await import('./open-store')
+    const second = await openStore(url, { searchPath })
+    stores.push(first, second)
+    const answers: (() => void)[] = []
+    const upstream = fakeUpstream(() => new Promise<Response>((resolve) => answers.push(() => resolve(new Response(null, { status: 204 })))))
+    const config = liveConfig({ timeoutMs: 5000 })
+    const [a, b] = [first, second].map((store) =>
+      createApp({
+        config,
+        upstream: createUpstreamClient({ ...config.upstream, fetch: upstream.fetch }),
+        logger: memoryLog().logger,
+        audit: store.audit,
+        store,
+        changeLock: createSharedChangeLock(store.db, { holdMs: 60_000 }),
+      }),
+    )
+    const remove = { method: 'DELETE', headers: { 'x-requested-with': 'XMLHttpRequest' } }
+    const firstDelete = a.request(`${flowsUrl}/1620387745519023`, remove)
+    for (let i = 0; i < 200 && upstream.calls.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5))
+    const refused = await b.request(`${flowsUrl}/1620387745519023`, remove)
+    expect(refused.status).toBe(409)
+    expect(await refused.json()).toMatchObject({ code: 'CHANGE_IN_PROGRESS' })
+    answers.splice(0).forEach((answer) => answer())
+    expect((await firstDelete).status).toBe(204)
+    expect(upstream.calls).toHaveLength(1)
+
+    const again = b.request(`${flowsUrl}/1620387745519023`, remove)
+    for (let i = 0; i < 200 && upstream.calls.length === 1; i++) await new Promise((resolve) => setTimeout(resolve, 5))
+    answers.splice(0).forEach((answer) => answer())
+    expect((await again).status).toBe(204)
   })
 
   it("show a delete made through one in the other's Recent activity and lookup", async () => {

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { SignInThrottle } from '../auth/sign-in-throttle'
+import type { ChangeLock } from '../routes/change-lock'
 import { signInLimits } from '../auth/sign-in-throttle'
 import { createRateLimiter, rateLimited, sleep, type RateLimiter, type RateLimiterOptions } from '../upstream/resilience'
 import type { Database } from './schema'
@@ -89,6 +90,34 @@ export function createSharedSignInThrottle(db: Kysely<Database>, { maxFailures =
           if (succeeded) await db.deleteFrom('sign_in_failures').where('key', 'in', sorted).execute()
         },
       }
+    },
+  }
+}
+
+/**
+ * One change per flow at a time across every instance on one Postgres: a row per flow under change.
+ * A row older than `holdMs` (the instance died mid-change) is taken over, so a crash never locks a flow
+ * for good; `holdMs` must outlast a change (8x8's timeout, and then some).
+ */
+export function createSharedChangeLock(db: Kysely<Database>, { holdMs }: { holdMs: number }): ChangeLock {
+  const nowMs = sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`
+  return {
+    async acquire(key) {
+      const taken = await db
+        .insertInto('flow_changes')
+        .values({ key, expires_at: sql<number>`${nowMs} + ${holdMs}` })
+        .onConflict((conflict) =>
+          conflict
+            .column('key')
+            .doUpdateSet({ expires_at: (eb) => eb.ref('excluded.expires_at') })
+            .where('flow_changes.expires_at', '<', nowMs),
+        )
+        .returning('key')
+        .executeTakeFirst()
+      return taken !== undefined
+    },
+    async release(key) {
+      await db.deleteFrom('flow_changes').where('key', '=', key).execute()
     },
   }
 }
