@@ -100,3 +100,12 @@ export const eightByEightError = (code: number, message: string) => ({
 })
 
 export const readError = async (response: Response) => (await response.json()) as ErrorBody
+
+/** Polls `check` every 5 ms for up to a second; fails the test if it never holds. */
+export async function until(check: () => boolean | Promise<boolean>) {
+  for (let i = 0; i < 200; i++) {
+    if (await check()) return
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+  throw new Error(`never true within 1 s: ${String(check)}`)
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildApp, fakeUpstream, flowsUrl, liveConfig, readError } from '../test-support'
+import { buildApp, fakeUpstream, flowsUrl, liveConfig, readError, until } from '../test-support'
 
 const flowId = '1620387745519023'
 const flowUrl = `${flowsUrl}/${flowId}`
@@ -15,11 +15,6 @@ function heldUpstream() {
       }),
   )
   return { ...upstream, release: () => releases.splice(0).forEach((release) => release()) }
-}
-
-async function until(check: () => boolean) {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 5))
-  expect(check()).toBe(true)
 }
 
 describe('one change to a flow at a time', () => {

@@ -3,7 +3,7 @@ import type { LookupResult } from '../../shared/lookup'
 import { createApp } from '../app'
 import type { Store } from '../store/open-store'
 import { testEngines } from '../store/test-databases'
-import { eightByEightError, fakeUpstream, flowsUrl, json, liveConfig, memoryLog, readError } from '../test-support'
+import { eightByEightError, fakeUpstream, flowsUrl, json, liveConfig, memoryLog, readError, until } from '../test-support'
 import { createUpstreamClient, type FetchLike } from '../upstream/client'
 
 const flowUrl = `${flowsUrl}/1620387745519023`
@@ -37,16 +37,12 @@ describe.each(testEngines)('support lookup on $name', ({ open }) => {
     return { status: response.status, body: (await response.json()) as LookupResult }
   }
 
-  async function settled(check: () => Promise<boolean>) {
-    for (let i = 0; i < 100 && !(await check()); i++) await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-
   it("finds a timed-out delete by the server's Error ID and by its request ID: cause, attempt and outcome", async () => {
     const { app } = await appWith(hang)
     const response = await app.request(flowUrl, deleteInit)
     const { errorId } = await readError(response)
     const requestId = response.headers.get('x-request-id')!
-    await settled(async () => (await lookup(app, errorId)).body.failures.length > 0)
+    await until(async () => (await lookup(app, errorId)).body.failures.length > 0)
 
     for (const id of [errorId, ` "${requestId}" `]) {
       const { status, body } = await lookup(app, id)
@@ -67,7 +63,7 @@ describe.each(testEngines)('support lookup on $name', ({ open }) => {
     const refusal = eightByEightError(1000, 'Flow is used by a message template and cannot be deleted')
     const { app } = await appWith(() => json(refusal, 400))
     await app.request(flowUrl, deleteInit)
-    await settled(async () => (await lookup(app, refusal.errorId)).body.failures.length > 0)
+    await until(async () => (await lookup(app, refusal.errorId)).body.failures.length > 0)
     const { body } = await lookup(app, refusal.errorId)
     expect(body.failures).toEqual([expect.objectContaining({ code: 1000, source: 'upstream', status: 400, message: refusal.message })])
     expect(body.audit.at(-1)).toMatchObject({ result: 'refused', errorId: refusal.errorId })

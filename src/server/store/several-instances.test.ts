@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app'
 import { hashPassword } from '../auth/password'
 import type { ServerConfig } from '../config'
-import { fakeUpstream, flowsUrl, json, liveConfig, memoryLog } from '../test-support'
+import { fakeUpstream, flowsUrl, json, liveConfig, memoryLog, until } from '../test-support'
 import { createUpstreamClient } from '../upstream/client'
 import type { Store } from './open-store'
 import { createSharedChangeLock, createSharedRateLimiter, createSharedSignInThrottle } from './shared-limits'
@@ -79,7 +79,7 @@ describe('two instances on one Postgres behave as one', () => {
     )
     const remove = { method: 'DELETE', headers: { 'x-requested-with': 'XMLHttpRequest' } }
     const firstDelete = a.request(`${flowsUrl}/1620387745519023`, remove)
-    for (let i = 0; i < 200 && upstream.calls.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5))
+    await until(() => upstream.calls.length === 1)
     const refused = await b.request(`${flowsUrl}/1620387745519023`, remove)
     expect(refused.status).toBe(409)
     expect(await refused.json()).toMatchObject({ code: 'CHANGE_IN_PROGRESS' })
@@ -88,7 +88,7 @@ describe('two instances on one Postgres behave as one', () => {
     expect(upstream.calls).toHaveLength(1)
 
     const again = b.request(`${flowsUrl}/1620387745519023`, remove)
-    for (let i = 0; i < 200 && upstream.calls.length === 1; i++) await new Promise((resolve) => setTimeout(resolve, 5))
+    await until(() => upstream.calls.length === 2)
     answers.splice(0).forEach((answer) => answer())
     expect((await again).status).toBe(204)
   })

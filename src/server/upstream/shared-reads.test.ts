@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildApp, fakeUpstream, flowsUrl, json, liveConfig } from '../test-support'
+import { buildApp, fakeUpstream, flowsUrl, json, liveConfig, until } from '../test-support'
 
 /** A fake 8x8 whose answers wait until `release()`. */
 function heldUpstream() {
@@ -11,11 +11,6 @@ function heldUpstream() {
       }),
   )
   return { ...upstream, release: () => waiting.splice(0).forEach((answer) => answer()) }
-}
-
-async function until(check: () => boolean) {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 5))
-  expect(check()).toBe(true)
 }
 
 describe('identical reads in flight share one call to 8x8', () => {
