@@ -6,7 +6,7 @@ import type { AppEnv } from '../app-env'
 import type { AuthConfig } from '../config'
 import { ProxyError } from '../upstream/errors'
 import { decoyHash, verifyPassword } from './password'
-import { createSignInThrottle, type SignInThrottle } from './sign-in-throttle'
+import { createSignInThrottle, type SignInAttempt, type SignInThrottle } from './sign-in-throttle'
 
 export type AuthDependencies = {
   logger: Logger
@@ -66,28 +66,22 @@ export function authenticate(auth: AuthConfig, deps: AuthDependencies): Middlewa
     if (checking >= maxConcurrentChecks) {
       throw new ProxyError(429, proxyErrorCodes.tooManySignIns, 'Sign-in is busy; try again in 1 s', { headers: { 'retry-after': '1' } })
     }
+    if (auth.mode !== 'basic') throw new Error('unreachable')
+    const hash = auth.operators.get(name)
+    let attempt!: SignInAttempt
+    let ok = false
     checking += 1
-    let attempt: Awaited<ReturnType<SignInThrottle['begin']>>
     try {
       attempt = await throttle.begin(keys)
-    } catch (error) {
+      if (attempt.ok) ok = (await verify(password, hash ?? decoyHash)) && hash !== undefined
+    } finally {
       checking -= 1
-      throw error
     }
     if (!attempt.ok) {
-      checking -= 1
       const seconds = Math.ceil(attempt.waitMs / 1000)
       throw new ProxyError(429, proxyErrorCodes.tooManySignIns, `Too many failed sign-ins; try again in ${seconds} s`, {
         headers: { 'retry-after': String(seconds) },
       })
-    }
-    if (auth.mode !== 'basic') throw new Error('unreachable')
-    const hash = auth.operators.get(name)
-    let ok = false
-    try {
-      ok = (await verify(password, hash ?? decoyHash)) && hash !== undefined
-    } finally {
-      checking -= 1
     }
     await attempt.end(ok)
     if (!ok) {
