@@ -10,8 +10,10 @@ const windowMs = 60_000
 const budgetLock = 8_808_100
 
 /** The database's clock, in ms: every instance decides by the same one. */
+const clockMs = sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`
+
 async function databaseNow(trx: Transaction<Database>): Promise<number> {
-  const { rows } = await sql<{ now: string }>`select (extract(epoch from clock_timestamp()) * 1000)::bigint as now`.execute(trx)
+  const { rows } = await sql<{ now: string }>`select ${clockMs} as now`.execute(trx)
   return Number(rows[0].now)
 }
 
@@ -100,17 +102,16 @@ export function createSharedSignInThrottle(db: Kysely<Database>, { maxFailures =
  * for good; `holdMs` must outlast a change (8x8's timeout, and then some).
  */
 export function createSharedChangeLock(db: Kysely<Database>, { holdMs }: { holdMs: number }): ChangeLock {
-  const nowMs = sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`
   return {
     async acquire(key) {
       const taken = await db
         .insertInto('flow_changes')
-        .values({ key, expires_at: sql<number>`${nowMs} + ${holdMs}` })
+        .values({ key, expires_at: sql<number>`${clockMs} + ${holdMs}` })
         .onConflict((conflict) =>
           conflict
             .column('key')
             .doUpdateSet({ expires_at: (eb) => eb.ref('excluded.expires_at') })
-            .where('flow_changes.expires_at', '<', nowMs),
+            .where('flow_changes.expires_at', '<', clockMs),
         )
         .returning('key')
         .executeTakeFirst()
