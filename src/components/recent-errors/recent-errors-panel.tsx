@@ -4,8 +4,7 @@ import { CopyButton } from '../copy-button'
 import { ErrorDetails } from '../error-details'
 import { SidePanel } from '../side-panel'
 import { clearRecentErrors, errorLines, recentErrorsLimit, useRecentErrors } from './recent-errors-store'
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
+import { dateTimeFormat } from '../date-time'
 
 /**
  * This browser's last errors, kept across reloads, so support can find an errorId after its toast
@@ -34,7 +33,7 @@ export function RecentErrorsPanel({ onClose }: { onClose: () => void }) {
                   <strong>{error.action}</strong>
                   {error.flowName !== undefined && <> · {error.flowName || error.flowId}</>}{' '}
                   <time className="muted small" dateTime={error.at}>
-                    {timeFormat.format(new Date(error.at))}
+                    {dateTimeFormat.format(new Date(error.at))}
                   </time>
                 </div>
                 <ErrorDetails error={error} copyName={`Copy error ID ${error.errorId}`} />

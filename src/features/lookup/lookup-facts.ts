@@ -1,10 +1,10 @@
 import type { AuditEntry } from '../../shared/audit'
 import type { Channel } from '../../shared/flow'
 import type { FailedRequest, LookupResult } from '../../shared/lookup'
+import { dateTimeFormat } from '../../components/date-time'
 
 /** The facts a lookup shows, and the same as text for a ticket. */
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
-export const when = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : `${timeFormat.format(Date.parse(iso))} (${iso})`)
+export const when = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : `${dateTimeFormat.format(Date.parse(iso))} (${iso})`)
 
 /** What the request was doing, from its method and route. */
 export function actionOf(method: string, route: string): string {

@@ -5,6 +5,7 @@ import { ErrorPanel } from '../../../components/error-panel'
 import type { ChannelScope } from '../../../shared/paths'
 import type { AuditEntry } from '../../../shared/audit'
 import { auditQueries } from '../api/audit-queries'
+import { dateTimeFormat } from '../../../components/date-time'
 
 const resultLabels: Record<NonNullable<AuditEntry['result']>, string> = {
   deleted: 'Deleted',
@@ -15,8 +16,6 @@ const resultLabels: Record<NonNullable<AuditEntry['result']>, string> = {
 }
 
 const actionLabels: Record<AuditEntry['action'], string> = { 'flow.delete': 'Delete', 'flow.deprecate': 'Deprecate' }
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
 
 export type RecentActivityProps = { scope: ChannelScope; channelName: string }
 
@@ -98,7 +97,7 @@ function ActivityRow({ entry }: { entry: AuditEntry }) {
   return (
     <tr>
       <td>
-        <time dateTime={entry.time}>{timeFormat.format(new Date(entry.time))}</time>
+        <time dateTime={entry.time}>{dateTimeFormat.format(new Date(entry.time))}</time>
       </td>
       <td>{entry.operator ?? <span className="muted">No sign-in</span>}</td>
       <th scope="row" className="data-table__name">
