@@ -1,5 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino'
-import { secretScrubber } from './upstream/client'
+import { secretScrubber } from './secret-scrubber'
 
 /**
  * Structured JSON logs. The API key is never handed to the logger on purpose; as a last line of

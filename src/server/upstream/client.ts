@@ -4,6 +4,7 @@ import type { FlowDetails, FlowList, FlowPreview } from '../../shared/flow'
 import { channelPath } from '../../shared/paths'
 import type { FlowPathParams, ListFlowsQuery, PreviewFlowQuery } from './api-types'
 import { flowDetailsResponseSchema, listFlowsResponseSchema, previewResponseSchema } from './boundary'
+import { secretScrubber } from '../secret-scrubber'
 import { CallerGoneError, ProxyError, UpstreamError } from './errors'
 import { backoffDelay, createRateLimiter, parseRetryAfter, sleep, type RateLimiter } from './resilience'
 
@@ -423,13 +424,6 @@ async function readCapped(response: Response, maxBytes: number, deadline: Deadli
     throw new ProxyError(502, proxyErrorCodes.upstreamUnreachable, 'The connection to 8x8 broke off mid-answer', { cause: error })
   }
   return new TextDecoder().decode(Buffer.concat(chunks))
-}
-
-/** Replaces `secret` wherever it appears, whatever its case. */
-export function secretScrubber(secret: string): (text: string) => string {
-  if (secret === '') return (text) => text
-  const pattern = new RegExp(secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi')
-  return (text) => text.replace(pattern, '[redacted]')
 }
 
 /**
