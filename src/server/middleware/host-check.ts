@@ -27,17 +27,16 @@ export function hostCheck(
   config: Pick<ServerConfig, 'auth' | 'allowedHosts'>,
   { listeningPort, logger }: { listeningPort: () => number | undefined; logger: Logger },
 ): MiddlewareHandler<AppEnv> {
+  const listed = config.allowedHosts?.map(splitHost)
+
   function allowed(host: string): boolean {
     const { name, port } = splitHost(host)
     if (config.auth.mode === 'none') {
       const expected = listeningPort()
       return loopbackNames.has(name) && (expected === undefined || Number(port === '' ? 80 : port) === expected)
     }
-    if (config.allowedHosts === undefined) return true
-    return config.allowedHosts.some((entry) => {
-      const listed = splitHost(entry)
-      return listed.name === name && (listed.port === '' || listed.port === port)
-    })
+    if (listed === undefined) return true
+    return listed.some((entry) => entry.name === name && (entry.port === '' || entry.port === port))
   }
 
   return async function checkHost(c, next) {
