@@ -1,5 +1,5 @@
 import * as Toast from '@radix-ui/react-toast'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type RefObject } from 'react'
 import { ErrorDetails } from '../error-details'
 import type { ShownToast } from './toaster'
 
@@ -11,10 +11,15 @@ export type ToastListProps = { toasts: ShownToast[]; onRemove: (id: number) => v
  * Where the focus goes back to when it leaves the notifications: the last thing focused outside
  * them, else the page's main heading (never the page's body, where the keyboard user is lost).
  */
-function useReturnFocus(region: () => Element | null | undefined) {
+/** The notifications' region (Radix's wrapper around the list, with its focus proxies). */
+function regionOf(viewport: RefObject<HTMLOListElement | null>) {
+  return viewport.current?.closest('[role="region"]') ?? viewport.current
+}
+
+function useReturnFocus(viewport: RefObject<HTMLOListElement | null>) {
   const lastOutside = useRef<HTMLElement | null>(null)
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- returnFocus reads only refs
   useEffect(() => {
+    const region = () => regionOf(viewport)
     const onFocusIn = (event: FocusEvent) => {
       if (event.target instanceof HTMLElement && !region()?.contains(event.target)) lastOutside.current = event.target
     }
@@ -31,7 +36,7 @@ function useReturnFocus(region: () => Element | null | undefined) {
       document.removeEventListener('focusin', onFocusIn)
       document.removeEventListener('focusout', onFocusOut)
     }
-  }, [region])
+  }, [viewport])
   function returnFocus() {
     const target = lastOutside.current?.isConnected ? lastOutside.current : document.querySelector<HTMLElement>('main h1[tabindex]')
     target?.focus({ preventScroll: true })
@@ -48,8 +53,7 @@ function useReturnFocus(region: () => Element | null | undefined) {
 export default function ToastList({ toasts, onRemove }: ToastListProps) {
   const [expanded, setExpanded] = useState(false)
   const viewport = useRef<HTMLOListElement>(null)
-  const region = () => viewport.current?.closest('[role="region"]') ?? viewport.current
-  const returnFocus = useReturnFocus(region)
+  const returnFocus = useReturnFocus(viewport)
   const newest = toasts.at(-1)?.id
   const folded = toasts.length - 1
 
@@ -57,7 +61,7 @@ export default function ToastList({ toasts, onRemove }: ToastListProps) {
     if (toasts.length <= 1) setExpanded(false)
     // The last one dismissed with the focus in the notifications: back to the page.
     const active = document.activeElement
-    if (toasts.length === 0 && (active === document.body || (active !== null && region()?.contains(active)))) returnFocus()
+    if (toasts.length === 0 && (active === document.body || (active !== null && regionOf(viewport)?.contains(active)))) returnFocus()
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the number of toasts changes
   }, [toasts.length])
 
