@@ -97,14 +97,14 @@ describe('DELETE /api/v1/.../flows/:flowId', () => {
     ['200 with no body (the spec)', () => new Response(null, { status: 200 })],
     ['204 (the guide)', () => new Response(null, { status: 204 })],
     ['200 with a body', () => json({ id: '1620387745519023', name: 'Old promo', status: 'DRAFT' })],
-  ])('answers 204 when 8x8 answers %s', async (_label, respond) => {
+  ])('answers 200 when 8x8 answers %s (no store here: no copy kept, and it says so)', async (_label, respond) => {
     const upstream = fakeUpstream(respond)
     const { app } = buildApp(upstream.fetch)
 
     const response = await app.request(deleteUrl, deleteInit)
 
-    expect(response.status).toBe(204)
-    expect(await response.text()).toBe('')
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ backupId: null })
     expect(upstream.calls).toHaveLength(1)
     expect(upstream.calls[0].method).toBe('DELETE')
     expect(upstream.calls[0].url).toBe(`${upstreamBase}${deleteUrl}`)
@@ -275,7 +275,7 @@ describe('state-changing requests from other sites are refused', () => {
     const upstream = fakeUpstream(() => new Response(null, { status: 200 }))
     const { app } = buildApp(upstream.fetch)
     const response = await app.request(`http://${host}${deleteUrl}`, { method: 'DELETE', headers })
-    expect(response.status).toBe(204)
+    expect(response.status).toBe(200)
     expect(upstream.calls).toHaveLength(1)
   })
 
@@ -341,6 +341,8 @@ describe('health and configuration', () => {
       auth: 'none',
       operator: null,
       upstreamTimeoutMs: 1000,
+      retentionDays: 90,
+      keepsDeletedFlows: false,
     })
     expect(text).not.toContain(testKey)
     expect(text).not.toContain(upstreamBase)

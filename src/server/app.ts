@@ -29,8 +29,11 @@ export type AppDependencies = {
   remoteAddress?: AuthDependencies['remoteAddress']
   /** The port the server listens on (known once it does); the Host check wants it with AUTH_MODE=none. */
   listeningPort?: () => number | undefined
-  /** The durable store: failed requests, lookups, and its health in /readyz. Absent in most API tests. */
-  store?: Pick<Store, 'recordFailure' | 'lookup' | 'exportAudit' | 'ping' | 'engine'>
+  /**
+   * The durable store: failed requests, lookups, copies of deleted flows, and its health in /readyz.
+   * Absent in most API tests (deletes then keep no copy and the audit trail says so).
+   */
+  store?: Pick<Store, 'recordFailure' | 'lookup' | 'exportAudit' | 'ping' | 'engine' | 'backups'>
   /** Password verification (tests count the checks). */
   verifyPassword?: AuthDependencies['verifyPassword']
   /** The sign-in throttle (shared through Postgres when several instances run). */
@@ -57,8 +60,6 @@ export function createApp({ config, upstream, logger, audit, store, spa, remoteA
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
 
-  // For load balancers: the configuration was valid (or the process would not run) and, in live mode,
-  // the last call to 8x8 got an answer. 503 while 8x8 does not answer.
   // For load balancers: the configuration was valid (or the process would not run), the database
   // answers, and, in live mode, the last call to 8x8 got an answer. 503 while either does not.
   app.get('/readyz', async (c) => {
@@ -76,11 +77,13 @@ export function createApp({ config, upstream, logger, audit, store, spa, remoteA
       auth: config.auth.mode,
       operator: c.get('operator'),
       upstreamTimeoutMs: config.upstream.timeoutMs,
+      retentionDays: config.retentionDays,
+      keepsDeletedFlows: store !== undefined,
     }
     return c.json(body)
   })
 
-  app.route('/api/v1', flowRoutes({ config, upstream, audit, logger, changeLock }))
+  app.route('/api/v1', flowRoutes({ config, upstream, audit, logger, changeLock, backups: store?.backups }))
   if (store) {
     app.route('/api/v1', lookupRoutes({ store, retentionDays: config.retentionDays }))
     app.route('/api/v1', auditExportRoutes({ store }))

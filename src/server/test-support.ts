@@ -109,3 +109,25 @@ export async function until(check: () => boolean | Promise<boolean>) {
   }
   throw new Error(`never true within 1 s: ${String(check)}`)
 }
+
+/** The flow JSON that `answerBackupReads` serves. */
+export const sampleFlowJson = '{\n  "version": "6.0",\n  "screens": [{ "id": "WELCOME", "terminal": true, "layout": { "type": "SingleColumnLayout", "children": [] } }]\n}\n'
+
+/**
+ * Answers the reads with which a delete keeps its copy first (the flow's details, then its JSON at the
+ * address 8x8 gives, here on 8x8's own origin) and passes every other request to `respond`.
+ */
+export function answerBackupReads(respond: (request: Request) => Response | Promise<Response>) {
+  return (request: Request) => {
+    const { pathname } = new URL(request.url)
+    if (request.method === 'GET' && pathname.startsWith('/cdn/')) return new Response(sampleFlowJson, { headers: { 'content-type': 'application/json' } })
+    const flowId = request.method === 'GET' ? /\/flows\/([^/]+)$/.exec(pathname)?.[1] : undefined
+    if (flowId !== undefined) {
+      return json({ flowId, flowJsonUrl: `${upstreamBase}/cdn/${flowId}.json`, name: 'Old promo', status: 'DRAFT', categories: ['LEAD_GENERATION'] })
+    }
+    return respond(request)
+  }
+}
+
+/** The requests that were not reads. */
+export const writesOf = (calls: Request[]) => calls.filter((call) => call.method !== 'GET')

@@ -7,7 +7,7 @@ export type AuditEntry = {
   requestId: string
   /** Who asked; null when the server runs without sign-in (AUTH_MODE=none). */
   operator: string | null
-  action: 'flow.delete' | 'flow.deprecate'
+  action: 'flow.delete' | 'flow.deprecate' | 'flow.restore'
   phase: 'attempt' | 'outcome'
   accountId: string
   channelId: string
@@ -15,14 +15,21 @@ export type AuditEntry = {
   /** The name the operator saw (sent by the browser), when known. */
   flowName?: string
   /**
-   * outcome only: `deleted` or `deprecated` (done); `refused` (8x8 said no: 4xx); `failed` (8x8 or the
+   * outcome only: `deleted`, `deprecated` or `restored` (done); `refused` (8x8 said no: 4xx); `failed` (8x8 or the
    * way to it failed); `unknown` (no answer in time: it may or may not have happened).
    */
-  result?: 'deleted' | 'deprecated' | 'refused' | 'failed' | 'unknown'
+  result?: 'deleted' | 'deprecated' | 'restored' | 'refused' | 'failed' | 'unknown'
   status?: number
   code?: number | string
   errorId?: string
   durationMs?: number
+  /** flow.delete: a copy was `kept` before the delete, or `none` was (the operator chose so, see `reason`). */
+  backup?: 'kept' | 'none'
+  /** The copy kept before a delete, or restored from. */
+  backupId?: string
+  reason?: string
+  /** flow.restore: the new draft 8x8 created. */
+  newFlowId?: string
 }
 
 export type AuditList = { entries: AuditEntry[] }

@@ -21,6 +21,10 @@ export const proxyErrorCodes = {
   misdirectedHost: 'MISDIRECTED_HOST',
   ambiguousIdentity: 'AMBIGUOUS_IDENTITY',
   changeInProgress: 'CHANGE_IN_PROGRESS',
+  /** The copy of a flow could not be made before its delete, so it was not deleted. */
+  backupFailed: 'BACKUP_FAILED',
+  alreadyRestored: 'ALREADY_RESTORED',
+  flowNotCreated: 'FLOW_NOT_CREATED',
   rateLimited: 'RATE_LIMITED',
   auditUnavailable: 'AUDIT_UNAVAILABLE',
   upstreamTimeout: 'UPSTREAM_TIMEOUT',

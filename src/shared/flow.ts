@@ -37,6 +37,10 @@ export type AppConfig = {
   operator: string | null
   /** How long the server waits for 8x8 before it gives up (EIGHTX8_TIMEOUT_MS). */
   upstreamTimeoutMs: number
+  /** How long failed requests and copies of deleted flows are kept (RETENTION_DAYS). */
+  retentionDays: number
+  /** Whether deletes keep a copy that can be restored (the server has its store). */
+  keepsDeletedFlows: boolean
 }
 
 /** One problem Meta found in a flow's JSON (where it is, and what is wrong). */

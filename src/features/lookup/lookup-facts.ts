@@ -10,14 +10,17 @@ export const when = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : `${d
 export function actionOf(method: string, route: string): string {
   if (method === 'DELETE' && /\/flows\/[^/]+$/.test(route)) return 'Delete flow'
   if (method === 'POST' && route.endsWith('/deprecate')) return 'Deprecate flow'
+  if (method === 'POST' && route.endsWith('/restore')) return 'Restore flow'
   if (method === 'GET' && route.endsWith('/json')) return 'Download flow JSON'
+  if (method === 'GET' && route.endsWith('/templates')) return 'Load templates'
+  if (method === 'GET' && route.endsWith('/deleted-flows')) return 'Load deleted flows'
   if (method === 'GET' && route.endsWith('/preview')) return 'Get preview link'
   if (method === 'GET' && /\/flows\/[^/]+$/.test(route)) return 'Flow details'
   if (method === 'GET' && route.endsWith('/flows')) return 'Load flows'
   return `${method} ${route}`
 }
 
-export const auditAction: Record<AuditEntry['action'], string> = { 'flow.delete': 'Delete flow', 'flow.deprecate': 'Deprecate flow' }
+export const auditAction: Record<AuditEntry['action'], string> = { 'flow.delete': 'Delete flow', 'flow.deprecate': 'Deprecate flow', 'flow.restore': 'Restore flow' }
 const reporter = (source: FailedRequest['source']) => (source === 'upstream' ? '8x8' : 'Flows Admin server')
 
 export type Fact = { label: string; value: string | null | undefined; copy?: boolean }

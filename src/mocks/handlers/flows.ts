@@ -15,6 +15,8 @@ export const mockConfig: AppConfig = {
   auth: 'basic',
   operator: 'dana',
   upstreamTimeoutMs: 10_000,
+  retentionDays: 90,
+  keepsDeletedFlows: true,
 }
 
 export function seedFlows(): Record<string, Flow[]> {

@@ -12,10 +12,10 @@ describe('deletes are audited', () => {
     const { app, audit } = buildApp(upstream.fetch)
     const response = await app.request(`${flowsUrl}/1620387745519023`, deleteInit('Old promo “v2”'))
 
-    expect(response.status).toBe(204)
+    expect(response.status).toBe(200)
     const [attempt, outcome] = audit.entries
     expect(attempt).toMatchObject({ phase: 'attempt', action: 'flow.delete', flowId: '1620387745519023', flowName: 'Old promo “v2”' })
-    expect(outcome).toMatchObject({ phase: 'outcome', result: 'deleted', status: 204, requestId: attempt.requestId })
+    expect(outcome).toMatchObject({ phase: 'outcome', result: 'deleted', status: 200, requestId: attempt.requestId })
     expect(outcome.requestId).toBe(response.headers.get('x-request-id'))
     expect(outcome.durationMs).toBeGreaterThanOrEqual(0)
     expect(outcome.operator).toBeNull()

@@ -1,79 +1,60 @@
 import { Hono, type Context } from 'hono'
 import type { Logger } from 'pino'
-import type { AuditEntry, AuditList } from '../../shared/audit'
+import type { AuditList } from '../../shared/audit'
+import { withoutBackupHeaders, type DeleteResult, type FlowTemplateList } from '../../shared/deleted-flows'
 import { proxyErrorCodes } from '../../shared/error-body'
-import { flowListLimit, isAccountId, isChannelId, isFlowId, sameAccountId } from '../../shared/ids'
+import { isFlowId } from '../../shared/ids'
 import type { AppEnv } from '../app-env'
 import type { FlowDetails, FlowPreview } from '../../shared/flow'
 import type { ServerConfig } from '../config'
 import type { FlowPathParams } from '../upstream/api-types'
-import type { ChannelScope, UpstreamClient } from '../upstream/client'
+import type { UpstreamClient } from '../upstream/client'
 import type { AuditLog } from '../audit/audit-log'
+import type { FlowBackups } from '../store/flow-backups'
 import { ProxyError, UpstreamError } from '../upstream/errors'
+import { auditedChanges, outcomeOf, type Change } from './audited-change'
 import { createChangeLock, type ChangeLock } from './change-lock'
+import { deletedFlowRoutes } from './deleted-flows'
+import { flowNameFrom, invalid, jsonFileName, parseLimit, resolveScope } from './request-checks'
 
-function invalid(message: string) {
-  return new ProxyError(400, proxyErrorCodes.invalidRequest, message)
+export type FlowRoutesDependencies = {
+  config: ServerConfig
+  upstream: UpstreamClient
+  audit: AuditLog
+  logger: Logger
+  changeLock?: ChangeLock
+  /** Where copies of flows go before their delete; without it (API tests) deletes keep none and say so. */
+  backups?: FlowBackups
 }
 
-/** Malformed ids are a 400, well-formed but unconfigured ones a 404; neither reaches 8x8. */
-function resolveScope(config: ServerConfig, params: { accountId: string; channelId: string }): ChannelScope {
-  if (!isAccountId(params.accountId)) throw invalid('accountId is not an 8x8 account id (a UUID, dashes optional)')
-  if (!isChannelId(params.channelId)) throw invalid('channelId is not a channel id')
-  if (!sameAccountId(params.accountId, config.accountId)) {
-    throw new ProxyError(404, proxyErrorCodes.notFound, `Account ${params.accountId} is not configured in Flows Admin`)
-  }
-  if (!config.channels.some((channel) => channel.id === params.channelId)) {
-    throw new ProxyError(404, proxyErrorCodes.notFound, `Channel ${params.channelId} is not configured in Flows Admin`)
-  }
-  return { accountId: config.accountId, channelId: params.channelId }
+/** The copy could not be made: nothing was deleted. The operator sees why and may delete without one. */
+function backupFailed(error: unknown): ProxyError {
+  const why =
+    error instanceof UpstreamError
+      ? `8x8 refused to read the flow (${error.body.code}, Error ID ${error.body.errorId})`
+      : error instanceof ProxyError
+        ? error.message
+        : 'reading the flow failed'
+  return new ProxyError(502, proxyErrorCodes.backupFailed, `No copy of the flow could be made, so it was not deleted: ${why}`, {
+    cause: error,
+    detail: error instanceof ProxyError ? error.detail : undefined,
+  })
 }
 
-function parseLimit(raw: string | undefined): number {
-  if (raw === undefined) return flowListLimit.default
-  const limit = /^\d{1,4}$/.test(raw) ? Number(raw) : NaN
-  if (!(limit >= flowListLimit.min && limit <= flowListLimit.max)) {
-    throw invalid(`limit must be a whole number from ${flowListLimit.min} to ${flowListLimit.max}`)
-  }
-  return limit
+/**
+ * `X-Backup: none`: the operator confirmed a delete without a copy after one failed; the failure's
+ * Error ID comes along for the audit trail. Anything else in the header is refused.
+ */
+function withoutBackup(c: Context<AppEnv>): string | undefined {
+  const choice = c.req.header(withoutBackupHeaders.choice)
+  if (choice === undefined) return undefined
+  if (choice !== 'none') throw invalid(`${withoutBackupHeaders.choice} must be "none" or absent`)
+  const after = c.req.header(withoutBackupHeaders.after)
+  if (after !== undefined && !isFlowId(after)) throw invalid(`${withoutBackupHeaders.after} is not an Error ID`)
+  return after === undefined ? 'the operator chose to delete without a copy' : `the operator chose to delete without a copy after ${proxyErrorCodes.backupFailed} ${after}`
 }
 
-/** The flow's name as the operator saw it, sent by the browser for the audit log (URI-encoded, capped). */
-function flowNameFrom(header: string | undefined): string | undefined {
-  if (header === undefined) return undefined
-  try {
-    return decodeURIComponent(header).slice(0, 200)
-  } catch {
-    return undefined
-  }
-}
-
-function outcomeOf(error: unknown): Outcome {
-  if (error instanceof UpstreamError) {
-    return { result: error.status < 500 ? 'refused' : 'failed', status: error.status, code: error.body.code, errorId: error.body.errorId }
-  }
-  if (error instanceof ProxyError) {
-    return {
-      result: error.code === proxyErrorCodes.upstreamTimeout ? 'unknown' : 'failed',
-      status: error.status,
-      code: error.code,
-      errorId: error.errorId,
-    }
-  }
-  return { result: 'failed', status: 500, code: proxyErrorCodes.internal }
-}
-
-export type FlowRoutesDependencies = { config: ServerConfig; upstream: UpstreamClient; audit: AuditLog; logger: Logger; changeLock?: ChangeLock }
-
-type Outcome = Pick<AuditEntry, 'result' | 'status' | 'code' | 'errorId'>
-
-/** A file name for a download: the flow's name made safe, and its id. */
-function jsonFileName(name: string, flowId: string): string {
-  const safe = name.normalize('NFKD').replace(/[^\w .-]+/g, '').trim().replace(/\s+/g, '-').slice(0, 80)
-  return `${safe === '' ? 'flow' : safe}-${flowId}.json`
-}
-
-export function flowRoutes({ config, upstream, audit, logger, changeLock = createChangeLock() }: FlowRoutesDependencies) {
+export function flowRoutes({ config, upstream, audit, logger, changeLock = createChangeLock(), backups }: FlowRoutesDependencies) {
   function flowScope(c: Context<AppEnv>) {
     const scope = resolveScope(config, c.req.param() as { accountId: string; channelId: string })
     const flowId = c.req.param('flowId') ?? ''
@@ -81,81 +62,53 @@ export function flowRoutes({ config, upstream, audit, logger, changeLock = creat
     return { ...scope, flowId }
   }
 
-  /**
-   * Runs a state-changing call to 8x8 between two audit lines: `attempt` (fsynced first; if it cannot
-   * be written nothing is sent: fail closed) and `outcome`. One change per flow at a time: a second
-   * while the first is with 8x8 is refused with 409 and neither sent nor audited.
-   */
-  async function audited(c: Context<AppEnv>, action: AuditEntry['action'], done: Outcome['result'], run: (params: FlowPathParams) => Promise<void>) {
-    const params = flowScope(c)
-    // A second change while the first is with 8x8 would reach 8x8 as a duplicate (404 or 400 after the
-    // first succeeded) and record two outcomes for one intent.
-    const key = `${params.accountId}/${params.channelId}/${params.flowId}`
-    let acquired: boolean
-    try {
-      acquired = await changeLock.acquire(key)
-    } catch (error) {
-      throw new ProxyError(503, proxyErrorCodes.auditUnavailable, 'The database cannot be reached, so nothing was changed', { cause: error })
-    }
-    if (!acquired) {
-      throw new ProxyError(409, proxyErrorCodes.changeInProgress, 'This flow is already being changed; wait for that to finish, then refresh', {
-        headers: { 'retry-after': '1' },
-      })
-    }
-    try {
-      return await sendAudited(c, action, done, params, run)
-    } finally {
-      await changeLock.release(key).catch((error: unknown) => logger.warn({ err: error, flow: key }, 'the change lock could not be given back; it expires by itself'))
-    }
-  }
+  const change = auditedChanges({ audit, logger, changeLock })
 
-  async function sendAudited(
-    c: Context<AppEnv>,
-    action: AuditEntry['action'],
-    done: Outcome['result'],
-    params: FlowPathParams,
-    run: (params: FlowPathParams) => Promise<void>,
-  ) {
-    const started = performance.now()
-    const base = {
-      requestId: c.get('requestId'),
-      operator: c.get('operator'),
+  function flowChange(c: Context<AppEnv>, action: 'flow.delete' | 'flow.deprecate', done: 'deleted' | 'deprecated'): Change {
+    const params = flowScope(c)
+    return {
       action,
-      ...params,
+      params,
+      done,
+      lockKey: `${params.accountId}/${params.channelId}/${params.flowId}`,
+      busy: 'This flow is already being changed; wait for that to finish, then refresh',
       flowName: flowNameFrom(c.req.header('x-flow-name')),
     }
-    try {
-      await audit.append({ time: new Date().toISOString(), phase: 'attempt', ...base })
-    } catch (error) {
-      throw new ProxyError(503, proxyErrorCodes.auditUnavailable, 'The audit log cannot be written, so nothing was changed', {
-        cause: error,
-      })
-    }
-    let outcome: Outcome = { result: done, status: 204 }
-    try {
-      // Not tied to the browser's connection: a change 8x8 has started is seen through and recorded,
-      // even if the operator closes the tab.
-      await run(params)
-    } catch (error) {
-      outcome = outcomeOf(error)
-      throw error
-    } finally {
-      const entry: AuditEntry = {
-        time: new Date().toISOString(),
-        phase: 'outcome',
-        ...base,
-        ...outcome,
-        durationMs: Math.round(performance.now() - started),
-      }
-      await audit.append(entry).catch((error: unknown) =>
-        // The attempt is on disk; the outcome is in the server log at least.
-        logger.error({ err: error, audit: entry }, 'audit outcome could not be written'),
-      )
-    }
-    return c.body(null, 204)
   }
 
-  return new Hono<AppEnv>()
+  /**
+   * The copy of the flow that a delete keeps first: its details and JSON, read afresh from 8x8. When
+   * it cannot be made the flow is not deleted (BACKUP_FAILED, naming why), unless 8x8 says the flow
+   * is not there (nothing to keep, nothing to delete) or the budget is spent (429: try again).
+   */
+  async function keepCopy(c: Context<AppEnv>, params: FlowPathParams, store: FlowBackups): Promise<string> {
+    let read: Awaited<ReturnType<UpstreamClient['readFlowForBackup']>>
+    try {
+      read = await upstream.readFlowForBackup(params)
+    } catch (error) {
+      if (error instanceof UpstreamError && error.status === 404) throw error
+      if (error instanceof ProxyError && error.code === proxyErrorCodes.rateLimited) throw error
+      throw backupFailed(error)
+    }
+    const { details, json } = read
+    try {
+      return await store.keep({
+        ...params,
+        name: details.name,
+        categories: details.categories,
+        status: details.status,
+        endPointUri: details.endPointUri ?? null,
+        validationErrors: details.validationErrors,
+        flowJson: json,
+        requestId: c.get('requestId'),
+        takenBy: c.get('operator'),
+      })
+    } catch (error) {
+      throw new ProxyError(503, proxyErrorCodes.auditUnavailable, 'The copy of the flow could not be stored, so nothing was deleted', { cause: error })
+    }
+  }
+
+  const routes = new Hono<AppEnv>()
     .get('/accounts/:accountId/channels/:channelId/flows', async (c) => {
       const scope = resolveScope(config, c.req.param())
       const list = await upstream.listFlows(scope, { limit: parseLimit(c.req.query('limit')) }, { signal: c.req.raw.signal })
@@ -180,12 +133,41 @@ export function flowRoutes({ config, upstream, audit, logger, changeLock = creat
       const body: FlowPreview = await upstream.getPreview(flowScope(c), { refresh: refresh === 'true' }, { signal: c.req.raw.signal })
       return c.json(body)
     })
-    .delete('/accounts/:accountId/channels/:channelId/flows/:flowId', (c) =>
-      audited(c, 'flow.delete', 'deleted', (params) => upstream.deleteFlow(params)),
-    )
-    .post('/accounts/:accountId/channels/:channelId/flows/:flowId/deprecate', (c) =>
-      audited(c, 'flow.deprecate', 'deprecated', (params) => upstream.deprecateFlow(params)),
-    )
+    .delete('/accounts/:accountId/channels/:channelId/flows/:flowId', async (c) => {
+      const spec = flowChange(c, 'flow.delete', 'deleted')
+      const withoutCopy = withoutBackup(c)
+      if (withoutCopy || !backups) {
+        spec.notes = { backup: 'none', reason: withoutCopy ?? 'this server keeps no copies (no store)' }
+      }
+      const result: DeleteResult = await change(c, spec, async (notes) => {
+        if (notes.backup === 'none' || !backups) {
+          await upstream.deleteFlow(spec.params)
+          return { backupId: null }
+        }
+        const backupId = await keepCopy(c, spec.params, backups)
+        Object.assign(notes, { backup: 'kept', backupId })
+        try {
+          await upstream.deleteFlow(spec.params)
+        } catch (error) {
+          // Refused: the flow is still there, so is its copy's reason to exist gone. No answer: it may be gone.
+          const unknown = outcomeOf(error).result === 'unknown'
+          await backups.settle(backupId, unknown ? 'unconfirmed' : 'not-deleted').catch((cause: unknown) => logger.error({ err: cause, backupId }, 'the copy of the flow could not be settled'))
+          throw error
+        }
+        await backups.settle(backupId, 'deleted').catch((error: unknown) => logger.error({ err: error, backupId }, 'the copy of the deleted flow could not be marked deleted; it stays hidden'))
+        return { backupId }
+      })
+      return c.json(result)
+    })
+    .post('/accounts/:accountId/channels/:channelId/flows/:flowId/deprecate', async (c) => {
+      const spec = { ...flowChange(c, 'flow.deprecate', 'deprecated'), answers: 204 as const }
+      await change(c, spec, () => upstream.deprecateFlow(spec.params))
+      return c.body(null, 204)
+    })
+    .get('/accounts/:accountId/channels/:channelId/templates', async (c) => {
+      const body: FlowTemplateList = await upstream.listFlowTemplates(resolveScope(config, c.req.param()), { signal: c.req.raw.signal })
+      return c.json(body)
+    })
     .get('/accounts/:accountId/channels/:channelId/audit', async (c) => {
       const scope = resolveScope(config, c.req.param())
       const limit = Math.min(parseLimit(c.req.query('limit') ?? '20'), 200)
@@ -193,4 +175,6 @@ export function flowRoutes({ config, upstream, audit, logger, changeLock = creat
       const body: AuditList = { entries }
       return c.json(body)
     })
+  if (backups) routes.route('/', deletedFlowRoutes({ config, upstream, backups, logger, change }))
+  return routes
 }

@@ -3,7 +3,7 @@ import type { LookupResult } from '../../shared/lookup'
 import { createApp } from '../app'
 import type { Store } from '../store/open-store'
 import { testEngines } from '../store/test-databases'
-import { eightByEightError, fakeUpstream, flowsUrl, json, liveConfig, memoryLog, readError, until } from '../test-support'
+import { answerBackupReads, eightByEightError, fakeUpstream, flowsUrl, json, liveConfig, memoryLog, readError, until } from '../test-support'
 import { createUpstreamClient, type FetchLike } from '../upstream/client'
 
 const flowUrl = `${flowsUrl}/1620387745519023`
@@ -20,7 +20,7 @@ describe.each(testEngines)('support lookup on $name', ({ open }) => {
 
   async function appWith(respond: (request: Request) => Response | Promise<Response>) {
     ;({ store } = await open())
-    const upstream = fakeUpstream(respond)
+    const upstream = fakeUpstream(answerBackupReads(respond))
     const config = liveConfig({ timeoutMs: 100 })
     const app = createApp({
       config,

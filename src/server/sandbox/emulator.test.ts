@@ -16,9 +16,13 @@ const seed: Seed = {
         { id: '100000000000001', name: 'Draft', status: 'DRAFT', categories: ['OTHER'] },
         { id: '100000000000002', name: 'Live one', status: 'PUBLISHED', categories: ['OTHER'] },
         { id: '100000000000003', name: 'Old', status: 'DEPRECATED', categories: ['OTHER'] },
-        { id: '100000000000004', name: 'In a template', status: 'DRAFT', categories: ['OTHER'], fault: 'in-template' },
+        { id: '100000000000004', name: 'In a template', status: 'DRAFT', categories: ['OTHER'] },
         { id: '100000000000005', name: 'Breaks', status: 'DRAFT', categories: ['OTHER'], fault: 'server-error' },
         { id: '100000000000006', name: 'Hangs', status: 'DRAFT', categories: ['OTHER'], fault: 'hang' },
+      ],
+      templates: [
+        { name: 'welcome', language: 'en_US', status: 'APPROVED', flowIds: ['100000000000004'] },
+        { name: 'plain', language: 'en', status: 'APPROVED', flowIds: [] },
       ],
     },
   ],
@@ -117,6 +121,42 @@ describe('a hanging delete', () => {
     const flowJson = JSON.parse(await download.text()) as { version: string; screens: { layout: { children: { text?: string }[] } }[] }
     expect(flowJson.version).toBe('6.0')
     expect(flowJson.screens[0].layout.children[0].text).toBe('Draft')
+  })
+
+  it('creates a draft with a new 16-digit id, serving the JSON it was given', async () => {
+    const emulator = createEmulator({ seed, flowJsonBaseUrl: 'https://cdn.test' })
+    const flowJson = '{"version":"6.0","screens":[]}'
+    const created = await emulator.fetch(base, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Back again', categories: ['SURVEY'], flowJson, endPointUri: 'https://example.com/hook' }),
+    })
+    expect(created.status).toBe(200)
+    const { id, success } = (await created.json()) as { id: string; success: boolean }
+    expect(success).toBe(true)
+    expect(id).toMatch(/^\d{16}$/)
+    expect((await flowsOf(await emulator.fetch(base, { headers: auth }))).at(-1)).toEqual({ id, name: 'Back again', status: 'DRAFT' })
+    const details = (await (await emulator.fetch(`${base}/${id}`, { headers: auth })).json()) as { flowJsonUrl: string; endPointUri: string; categories: string[] }
+    expect(details).toMatchObject({ endPointUri: 'https://example.com/hook', categories: ['SURVEY'] })
+    expect(await (await emulator.fetch(details.flowJsonUrl)).text()).toBe(flowJson)
+  })
+
+  it.each([
+    [{ categories: ['OTHER'] }, 'name is required'],
+    [{ name: 'x', categories: ['NOPE'] }, 'categories must be'],
+    [{ name: 'x', categories: ['OTHER'], flowJson: '{not json' }, 'flowJson must be'],
+  ])('refuses a create without what 8x8 requires: %j', async (body, message) => {
+    const { response } = await call(base, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as { message: string }).message).toContain(message)
+  })
+
+  it("lists the channel's templates, FLOW buttons naming their flows", async () => {
+    const { response } = await call(base.replace(/\/flows$/, '/templates'))
+    expect(response.status).toBe(200)
+    const { templates } = (await response.json()) as { templates: { templateName: string; components: { buttons?: { type: string; flowId?: string }[] }[] }[] }
+    expect(templates.map((template) => template.templateName)).toEqual(['welcome', 'plain'])
+    expect(templates[0].components.flatMap((component) => component.buttons ?? [])).toEqual([expect.objectContaining({ type: 'FLOW', flowId: '100000000000004' })])
   })
 
   it('fills the first sandbox channel up to SANDBOX_FLOWS with distinct flows, the same on every start', () => {

@@ -2,8 +2,16 @@ import { Hono, type Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { sameAccountId } from '../../shared/ids'
 import type { FetchLike } from '../upstream/client'
-import type { FlowDetailsResponse, ListFlowsResponse, PreviewFlowResponse, UpstreamErrorResponse } from '../upstream/api-types'
-import type { Seed, SeedFlow } from './seed'
+import type {
+  CreateFlowResponse,
+  FlowCategory,
+  FlowDetailsResponse,
+  ListFlowsResponse,
+  ListTemplatesResponse,
+  PreviewFlowResponse,
+  UpstreamErrorResponse,
+} from '../upstream/api-types'
+import type { Seed, SeedFlow, SeedTemplate } from './seed'
 
 export type EmulatorOptions = {
   seed: Seed
@@ -14,6 +22,35 @@ export type EmulatorOptions = {
 }
 
 const flowJsonPath = '/m1/v/t24/sandbox/:flowId'
+const flowCategories: readonly FlowCategory[] = ['SIGN_UP', 'SIGN_IN', 'APPOINTMENT_BOOKING', 'LEAD_GENERATION', 'CONTACT_US', 'CUSTOMER_SUPPORT', 'SURVEY', 'OTHER']
+
+/** A new flow id like Meta's: 16 digits. */
+function newFlowId(): string {
+  const digits = crypto.getRandomValues(new Uint8Array(15)).reduce((id, byte) => id + String(byte % 10), '')
+  return `1${digits}`
+}
+
+/** 8x8's templates list: each template with its buttons, FLOW buttons naming their flows. */
+function templatesBody(channel: { id: string; name: string }, templates: SeedTemplate[]): ListTemplatesResponse {
+  return {
+    templates: templates.map((template) => ({
+      channelId: channel.id,
+      channelName: channel.name.slice(0, 36),
+      templateName: template.name,
+      language: template.language,
+      components: [
+        { type: 'BODY', text: `Hi {{1}}, ${template.name.replaceAll('_', ' ')}` },
+        ...(template.flowIds.length === 0
+          ? []
+          : [{ type: 'BUTTONS' as const, buttons: template.flowIds.map((flowId) => ({ type: 'FLOW' as const, text: 'Open', flowId, flowAction: 'navigate' as const, navigateScreen: 'FIRST_ENTRY_SCREEN' })) }]),
+      ],
+      category: 'UTILITY',
+      status: template.status,
+      createdAt: '2026-10-01T08:00:00.00Z',
+      updatedAt: '2026-11-02T08:00:00.00Z',
+    })),
+  }
+}
 
 /** A small, valid WhatsApp Flow JSON: one screen that greets and completes. */
 function flowJsonFor(flow: SeedFlow): string {
@@ -60,6 +97,15 @@ function fail(c: Context, status: ContentfulStatusCode, code: number, message: s
   return c.json(body, status)
 }
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
 function waitForAbort(signal: AbortSignal): Promise<never> {
   return new Promise((_, reject) => {
     if (signal.aborted) reject(signal.reason)
@@ -68,9 +114,9 @@ function waitForAbort(signal: AbortSignal): Promise<never> {
 }
 
 /**
- * An in-process emulator of 8x8's WhatsApp Flows API: same paths, same ErrorResponse body, same status
- * rules (only DRAFT deletable, 401 + 1200 on a bad key, 404 + 1300 for an unknown flow). State lives in
- * memory, one copy per emulator.
+ * An in-process emulator of 8x8's WhatsApp Flows API and its templates list: same paths, same
+ * ErrorResponse body, same status rules (only DRAFT deletable, not while a template uses it, 401 + 1200
+ * on a bad key, 404 + 1300 for an unknown flow). State lives in memory, one copy per emulator.
  */
 export function createEmulator({ seed, latencyMs = 0, flowJsonBaseUrl = 'https://mmg.whatsapp.net' }: EmulatorOptions): Emulator {
   const channels = new Map(
@@ -79,6 +125,8 @@ export function createEmulator({ seed, latencyMs = 0, flowJsonBaseUrl = 'https:/
       new Map<string, SeedFlow>(channel.flows.map((flow) => [flow.id, { ...flow }])),
     ]),
   )
+  const templates = new Map(seed.channels.map((channel) => [channel.id, channel.templates ?? []]))
+  const usedByTemplate = (channelId: string, flowId: string) => templates.get(channelId)?.some((template) => template.flowIds.includes(flowId)) ?? false
 
   // In process, the caller's signal travels as a binding: a Request only follows its init signal through a
   // WeakRef, so a hung request (and with it that link) can be garbage collected before the caller aborts.
@@ -130,7 +178,36 @@ export function createEmulator({ seed, latencyMs = 0, flowJsonBaseUrl = 'https:/
       categories: flow.categories,
       ...(flow.validationErrors?.length ? { validationErrors: flow.validationErrors } : {}),
     }
-    return c.json(body)
+    // Not in get-flow's documented shape; 8x8's create and update take it, and Flows Admin keeps it when told.
+    return c.json(flow.endPointUri === undefined ? body : { ...body, endPointUri: flow.endPointUri })
+  })
+
+  app.post(flowsPath, async (c) => {
+    const body: unknown = await c.req.json().catch(() => undefined)
+    if (typeof body !== 'object' || body === null) return fail(c, 400, 1000, 'The request body must be a JSON object')
+    const { name, categories, flowJson, endPointUri } = body as Record<string, unknown>
+    if (typeof name !== 'string' || name.trim() === '' || name.length > 200) return fail(c, 400, 1000, 'name is required (1 to 200 characters)')
+    if (!Array.isArray(categories) || categories.length === 0 || !categories.every((category) => flowCategories.includes(category as FlowCategory))) {
+      return fail(c, 400, 1000, `categories must be one or more of ${flowCategories.join(', ')}`)
+    }
+    if (flowJson !== undefined && (typeof flowJson !== 'string' || !isJson(flowJson))) return fail(c, 400, 1000, 'flowJson must be a JSON document as a string')
+    if (endPointUri !== undefined && (typeof endPointUri !== 'string' || !URL.canParse(endPointUri))) return fail(c, 400, 1000, 'endPointUri must be a URI')
+    const flow: SeedFlow = {
+      id: newFlowId(),
+      name,
+      status: 'DRAFT',
+      categories: categories as FlowCategory[],
+      ...(flowJson === undefined ? {} : { flowJson }),
+      ...(endPointUri === undefined ? {} : { endPointUri }),
+    }
+    channels.get(c.req.param('channelId'))!.set(flow.id, flow)
+    const answer: CreateFlowResponse = { id: flow.id, success: true }
+    return c.json(answer)
+  })
+
+  app.get('/api/v1/accounts/:accountId/channels/:channelId/templates', (c) => {
+    const channel = seed.channels.find((candidate) => candidate.id === c.req.param('channelId'))!
+    return c.json(templatesBody(channel, templates.get(channel.id) ?? []))
   })
 
   app.get(`${flowsPath}/:flowId/preview`, (c) => {
@@ -158,7 +235,7 @@ export function createEmulator({ seed, latencyMs = 0, flowJsonBaseUrl = 'https:/
   app.get(flowJsonPath, (c) => {
     const flow = [...channels.values()].map((flows) => flows.get(c.req.param('flowId'))).find(Boolean)
     if (!flow) return c.text('Not found', 404)
-    return c.body(flowJsonFor(flow), 200, { 'content-type': 'application/json' })
+    return c.body(flow.flowJson ?? flowJsonFor(flow), 200, { 'content-type': 'application/json' })
   })
 
   app.delete(`${flowsPath}/:flowId`, async (c) => {
@@ -166,9 +243,8 @@ export function createEmulator({ seed, latencyMs = 0, flowJsonBaseUrl = 'https:/
     const flow = flowOf(c)
     if (!flow) return fail(c, 404, 1300, 'Flow not found')
     if (flow.status !== 'DRAFT') return fail(c, 400, 1000, 'Flow must be in DRAFT status')
+    if (usedByTemplate(c.req.param('channelId'), flow.id)) return fail(c, 400, 1000, 'Flow is used by a message template and cannot be deleted')
     switch (flow.fault) {
-      case 'in-template':
-        return fail(c, 400, 1000, 'Flow is used by a message template and cannot be deleted')
       case 'server-error':
         return fail(c, 500, 2000, 'Internal server error')
       case 'hang':

@@ -6,12 +6,12 @@ export type SeedFlowCategory = NonNullable<FlowDetails['categories']>[number]
 export type SeedValidationError = NonNullable<FlowDetails['validationErrors']>[number]
 
 /**
- * How the emulator misbehaves when this flow is deleted, so failures are reproducible in demos and tests:
- * - `in-template`: 400 + code 1000, as 8x8 refuses a draft that a message template uses.
+ * How the emulator misbehaves when this flow is deleted, so failures are reproducible in demos and tests
+ * (a draft that a template uses is refused by the emulator as 8x8 does: see `templates`):
  * - `server-error`: 500 + code 2000, 8x8's generic internal error.
  * - `hang`: never answers, so the proxy's timeout fires (504, errorId made by the proxy).
  */
-export type SeedFault = 'in-template' | 'server-error' | 'hang'
+export type SeedFault = 'server-error' | 'hang'
 
 export type SeedFlow = {
   id: string
@@ -21,9 +21,16 @@ export type SeedFlow = {
   fault?: SeedFault
   /** Meta's findings in the flow JSON (a draft with errors cannot be published). */
   validationErrors?: SeedValidationError[]
+  /** Where the flow sends its data (create and update take it; get-flow tells it when set). */
+  endPointUri?: string
+  /** The flow JSON as the CDN serves it; a small greeting flow when absent. */
+  flowJson?: string
 }
 
-export type SeedChannel = { id: string; name: string; flows: SeedFlow[] }
+/** A message template whose FLOW buttons launch these flows (8x8 refuses to delete such a draft). */
+export type SeedTemplate = { name: string; language: string; status: string; flowIds: string[] }
+
+export type SeedChannel = { id: string; name: string; flows: SeedFlow[]; templates?: SeedTemplate[] }
 
 export type Seed = { apiKey: string; accountId: string; channels: SeedChannel[] }
 
@@ -61,10 +68,22 @@ export const sandboxSeed: Seed = {
             },
           ],
         },
-        { id: '1094528830614471', name: 'Order status lookup', status: 'DRAFT', categories: ['CUSTOMER_SUPPORT'], fault: 'in-template' },
+        {
+          id: '1094528830614471',
+          name: 'Order status lookup',
+          status: 'DRAFT',
+          categories: ['CUSTOMER_SUPPORT'],
+          endPointUri: 'https://retail.example.com/flows/order-status',
+        },
         { id: '1466270913358802', name: 'Loyalty sign-up v2', status: 'DRAFT', categories: ['SIGN_UP'], fault: 'server-error' },
         { id: '1852263340057719', name: 'Store locator', status: 'DRAFT', categories: ['OTHER'], fault: 'hang' },
         { id: '913376402281546', name: 'VIP early access', status: 'PUBLISHED', categories: ['SIGN_IN'] },
+      ],
+      templates: [
+        { name: 'order_status', language: 'en_US', status: 'APPROVED', flowIds: ['1094528830614471'] },
+        { name: 'order_status', language: 'es_ES', status: 'PENDING', flowIds: ['1094528830614471'] },
+        { name: 'appointment_reminder', language: 'en_US', status: 'APPROVED', flowIds: ['1377520498216634'] },
+        { name: 'ticket_created', language: 'en', status: 'APPROVED', flowIds: [] },
       ],
     },
     {

@@ -89,4 +89,39 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('flow_changes').execute()
     },
   },
+  // Copies of flows taken before their delete, to restore them as new drafts; and what the audit trail says of them.
+  '2026-12-01-04-flow-backups': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('flow_backups')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('account_id', 'text', (col) => col.notNull())
+        .addColumn('channel_id', 'text', (col) => col.notNull())
+        .addColumn('flow_id', 'text', (col) => col.notNull())
+        .addColumn('name', 'text', (col) => col.notNull())
+        .addColumn('categories', 'text', (col) => col.notNull())
+        .addColumn('status', 'text', (col) => col.notNull())
+        .addColumn('endpoint_uri', 'text')
+        .addColumn('validation_errors', 'text', (col) => col.notNull())
+        .addColumn('flow_json', 'text', (col) => col.notNull())
+        .addColumn('request_id', 'text', (col) => col.notNull())
+        .addColumn('taken_by', 'text')
+        .addColumn('taken_at', 'text', (col) => col.notNull())
+        .addColumn('state', 'text', (col) => col.notNull())
+        .addColumn('restored_flow_id', 'text')
+        .addColumn('restored_by', 'text')
+        .addColumn('restored_at', 'text')
+        .execute()
+      await db.schema.createIndex('flow_backups_channel_taken').on('flow_backups').columns(['channel_id', 'taken_at']).execute()
+      for (const column of ['backup', 'backup_id', 'reason', 'new_flow_id']) {
+        await db.schema.alterTable('audit_entries').addColumn(column, 'text').execute()
+      }
+    },
+    async down(db: Kysely<unknown>) {
+      for (const column of ['backup', 'backup_id', 'reason', 'new_flow_id']) {
+        await db.schema.alterTable('audit_entries').dropColumn(column).execute()
+      }
+      await db.schema.dropTable('flow_backups').execute()
+    },
+  },
 }

@@ -8,6 +8,7 @@ import type { AuditEntry } from '../../shared/audit'
 import type { FailedRequest, LookupResult } from '../../shared/lookup'
 import type { AuditLog } from '../audit/audit-log'
 import { ensureDirectory } from '../fs-paths'
+import { createFlowBackups, type FlowBackups } from './flow-backups'
 import { migrations } from './migrations'
 import type { AuditRow, Database, FailedRequestRow, NewAuditRow } from './schema'
 
@@ -23,6 +24,8 @@ export type Store = {
   lookup(id: string, retentionDays: number): Promise<LookupResult>
   /** The audit trail from `from` (inclusive) to `to` (exclusive), oldest first, a page at a time. */
   exportAudit(range: { from: string; to: string }, pageSize?: number): AsyncIterable<AuditEntry[]>
+  /** Copies of flows taken before their delete, for restoring them. */
+  backups: FlowBackups
   /** Deletes failed requests older than `before` (ISO time); returns how many. */
   pruneFailures(before: string): Promise<number>
   /** True when the database answers. */
@@ -85,6 +88,10 @@ function toRow(entry: AuditEntry, id: string = crypto.randomUUID()): NewAuditRow
     code_is_number: entry.code === undefined ? null : typeof entry.code === 'number' ? 1 : 0,
     error_id: entry.errorId ?? null,
     duration_ms: entry.durationMs ?? null,
+    backup: entry.backup ?? null,
+    backup_id: entry.backupId ?? null,
+    reason: entry.reason ?? null,
+    new_flow_id: entry.newFlowId ?? null,
   }
 }
 
@@ -105,6 +112,10 @@ function fromRow(row: AuditRow): AuditEntry {
   if (row.code !== null) entry.code = Number(row.code_is_number) === 1 ? Number(row.code) : row.code
   if (row.error_id !== null) entry.errorId = row.error_id
   if (row.duration_ms !== null) entry.durationMs = Number(row.duration_ms)
+  if (row.backup !== null) entry.backup = row.backup as NonNullable<AuditEntry['backup']>
+  if (row.backup_id !== null) entry.backupId = row.backup_id
+  if (row.reason !== null) entry.reason = row.reason
+  if (row.new_flow_id !== null) entry.newFlowId = row.new_flow_id
   return entry
 }
 
@@ -133,7 +144,10 @@ function fromFailureRow(row: FailedRequestRow): FailedRequest {
  * migrator before anything else runs. Throws with the reason when the database cannot be reached or
  * migrated; the caller stops before listening.
  */
-export async function openStore(url: string, { logger, searchPath }: { logger?: Logger; searchPath?: string } = {}): Promise<Store> {
+export async function openStore(
+  url: string,
+  { logger, searchPath, retentionDays: keepDays = 90 }: { logger?: Logger; searchPath?: string; retentionDays?: number } = {},
+): Promise<Store> {
   const engine = engineOf(url)
   const db = new Kysely<Database>({ dialect: dialectFor(url, { searchPath, logger }) })
   try {
@@ -184,6 +198,7 @@ export async function openStore(url: string, { logger, searchPath }: { logger?: 
   return {
     engine,
     audit: auditTrail,
+    backups: createFlowBackups(db, { retentionDays: keepDays }),
     db,
     async importAuditEntry(id, entry) {
       const result = await db.insertInto('audit_entries').values(toRow(entry, id)).onConflict((conflict) => conflict.column('id').doNothing()).executeTakeFirst()

@@ -19,6 +19,13 @@ export type AuditTable = {
   code_is_number: number | null
   error_id: string | null
   duration_ms: number | null
+  /** flow.delete: `kept` (a copy was taken first) or `none` (the operator chose to delete without one). */
+  backup: string | null
+  backup_id: string | null
+  /** Why: e.g. which failed copy made the operator delete without one. */
+  reason: string | null
+  /** flow.restore: the new draft's id. */
+  new_flow_id: string | null
 }
 
 /** A request that ended in an error the operator could see, kept RETENTION_DAYS for support. */
@@ -50,14 +57,43 @@ export type SignInFailureTable = { key: string; count: number; reset_at: number 
 /** A flow with a change on its way to 8x8; the row expires should its instance die. */
 export type FlowChangeTable = { key: string; expires_at: number | string }
 
+/**
+ * A copy of a flow taken before its delete. `pending` while the delete is with 8x8; `deleted` once 8x8
+ * confirmed it; `unconfirmed` when 8x8 did not answer in time. A copy whose delete 8x8 refused is removed.
+ */
+export type FlowBackupTable = {
+  id: string
+  account_id: string
+  channel_id: string
+  flow_id: string
+  name: string
+  /** JSON array. */
+  categories: string
+  status: string
+  endpoint_uri: string | null
+  /** JSON array of FlowValidationError. */
+  validation_errors: string
+  /** Exactly as the CDN served it. */
+  flow_json: string
+  request_id: string
+  taken_by: string | null
+  taken_at: string
+  state: 'pending' | 'deleted' | 'unconfirmed'
+  restored_flow_id: string | null
+  restored_by: string | null
+  restored_at: string | null
+}
+
 export type Database = {
   audit_entries: AuditTable
   failed_requests: FailedRequestTable
   upstream_calls: UpstreamCallTable
   sign_in_failures: SignInFailureTable
   flow_changes: FlowChangeTable
+  flow_backups: FlowBackupTable
 }
 
 export type AuditRow = Selectable<AuditTable>
 export type NewAuditRow = Insertable<AuditTable>
 export type FailedRequestRow = Selectable<FailedRequestTable>
+export type FlowBackupRow = Selectable<FlowBackupTable>

@@ -12,13 +12,13 @@ export class StoreUnavailableError extends Error {
 
 /**
  * The store the configuration asks for, migrated, with the audit file of earlier versions imported and
- * failed requests older than RETENTION_DAYS pruned now and every 6 hours. Throws StoreUnavailableError
+ * failed requests and copies of deleted flows older than RETENTION_DAYS pruned now and every 6 hours. Throws StoreUnavailableError
  * with one line naming the database (never its password) and the reason.
  */
 export async function storeFor(config: Pick<ServerConfig, 'databaseUrl' | 'retentionDays' | 'legacyAuditLog'>, logger: Logger) {
   let store: Store
   try {
-    store = await openStore(config.databaseUrl, { logger })
+    store = await openStore(config.databaseUrl, { logger, retentionDays: config.retentionDays })
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException
     throw new StoreUnavailableError(`DATABASE_URL: cannot open ${describeDatabaseUrl(config.databaseUrl)}: ${code ?? message}`, { cause: error })
@@ -30,11 +30,17 @@ export async function storeFor(config: Pick<ServerConfig, 'databaseUrl' | 'reten
       log(report, `imported the audit file ${report.path} (${report.imported} new, ${report.alreadyThere} already there${report.skippedLines.length > 0 ? `, unreadable lines skipped: ${report.skippedLines.join(', ')}` : ''})`)
     }
   }
-  const prune = () =>
-    store
-      .pruneFailures(new Date(Date.now() - config.retentionDays * dayMs).toISOString())
-      .then((removed) => removed > 0 && logger.info({ removed, retentionDays: config.retentionDays }, 'pruned old failed requests'))
-      .catch((error: unknown) => logger.error({ err: error }, 'pruning failed requests did not work'))
+  const prune = async () => {
+    const before = new Date(Date.now() - config.retentionDays * dayMs).toISOString()
+    for (const [what, run] of [
+      ['failed requests', () => store.pruneFailures(before)],
+      ['copies of deleted flows', () => store.backups.prune(before)],
+    ] as const) {
+      await run()
+        .then((removed) => removed > 0 && logger.info({ removed, retentionDays: config.retentionDays }, `pruned old ${what}`))
+        .catch((error: unknown) => logger.error({ err: error }, `pruning ${what} did not work`))
+    }
+  }
   await prune()
   const timer = setInterval(prune, pruneEveryMs)
   timer.unref()

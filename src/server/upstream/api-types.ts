@@ -23,3 +23,14 @@ export type PreviewFlowResponse = Json<PreviewFlowOperation['responses'][200]>
 
 /** 8x8's ErrorResponse, as the 401 of the flows list declares it. */
 export type UpstreamErrorResponse = Json<ListFlowsOperation['responses'][401]>
+
+export type CreateFlowOperation = operations['create-whatsapp-flow']
+export type CreateFlowRequest = NonNullable<CreateFlowOperation['requestBody']>['content']['application/json']
+export type CreateFlowResponse = Json<CreateFlowOperation['responses'][200]>
+export type FlowCategory = NonNullable<CreateFlowRequest['categories']>[number]
+
+export type ListTemplatesOperation = operations['get-whatsapp-templates']
+export type ListTemplatesResponse = Json<ListTemplatesOperation['responses'][200]>
+export type UpstreamTemplate = NonNullable<ListTemplatesResponse['templates']>[number]
+export type UpstreamTemplateComponent = NonNullable<UpstreamTemplate['components']>[number]
+export type UpstreamTemplateButton = NonNullable<UpstreamTemplateComponent['buttons']>[number]

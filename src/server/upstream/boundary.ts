@@ -1,6 +1,15 @@
 import { z } from 'zod'
+import type { FlowTemplate } from '../../shared/deleted-flows'
 import type { FlowDetails, FlowList, FlowPreview, FlowValidationError } from '../../shared/flow'
-import type { FlowDetailsResponse, PreviewFlowResponse, UpstreamFlowSummary } from './api-types'
+import type {
+  CreateFlowResponse,
+  FlowDetailsResponse,
+  PreviewFlowResponse,
+  UpstreamFlowSummary,
+  UpstreamTemplate,
+  UpstreamTemplateButton,
+  UpstreamTemplateComponent,
+} from './api-types'
 
 /**
  * What the proxy accepts from 8x8's list endpoint. The spec makes every field optional and enumerates
@@ -44,19 +53,28 @@ const flowDetailsShape = {
   validationErrors: z.array(validationErrorSchema).optional(),
 } satisfies Partial<Record<keyof FlowDetailsResponse, z.ZodType>>
 
+/** What a backup needs beyond the details the browser sees. */
+export type FlowForBackup = FlowDetails & { flowJsonUrl?: string; endPointUri?: string }
+
 /**
  * 8x8's get-flow. Its guide and spec disagree on some names (`id` or `flowId`, `validationErrors` or
  * `validation_errors`): both are read. The JSON's address stays on the server.
  */
 export const flowDetailsResponseSchema = z
-  .object({ ...flowDetailsShape, id: z.string().min(1).optional(), validation_errors: z.array(validationErrorSchema).optional() })
+  .object({
+    ...flowDetailsShape,
+    id: z.string().min(1).optional(),
+    validation_errors: z.array(validationErrorSchema).optional(),
+    // Not in get-flow's documented shape, but create and update take it: kept for a restore when 8x8 tells it.
+    endPointUri: z.string().optional().catch(undefined),
+  })
   .transform((body, ctx) => {
     const id = body.flowId ?? body.id
     if (id === undefined) {
       ctx.addIssue({ code: 'custom', message: 'flowId is missing', path: ['flowId'] })
       return z.NEVER
     }
-    const details: FlowDetails & { flowJsonUrl?: string } = {
+    const details: FlowForBackup = {
       id,
       name: body.name,
       status: body.status,
@@ -64,6 +82,7 @@ export const flowDetailsResponseSchema = z
       validationErrors: body.validationErrors ?? body.validation_errors ?? [],
       hasFlowJson: body.flowJsonUrl !== undefined,
       flowJsonUrl: body.flowJsonUrl,
+      ...(body.endPointUri === undefined ? {} : { endPointUri: body.endPointUri }),
     }
     return details
   })
@@ -75,3 +94,56 @@ export const previewResponseSchema = z
     expires_at: z.string().optional(),
   } satisfies Partial<Record<keyof PreviewFlowResponse, z.ZodType>>)
   .transform((body): FlowPreview => ({ previewUrl: body.preview_url, expiresAt: body.expires_at ?? null }))
+
+/**
+ * 8x8's create-flow: the spec says 200 `{id, success, validationErrors?}`, the guide 201 with
+ * `{id, …, validation_errors}`. Without an id nothing was created (or nothing can be acted on).
+ */
+export const createFlowResponseSchema = z
+  .object({
+    id: z.string().min(1).optional(),
+    flowId: z.string().min(1).optional(),
+    success: z.boolean().optional(),
+    validationErrors: z.array(validationErrorSchema).optional(),
+    validation_errors: z.array(validationErrorSchema).optional(),
+  } satisfies Partial<Record<keyof CreateFlowResponse | 'flowId' | 'validation_errors', z.ZodType>>)
+  .transform((body) => ({
+    id: body.id ?? body.flowId,
+    success: body.success ?? true,
+    validationErrors: body.validationErrors ?? body.validation_errors ?? [],
+  }))
+
+const templateButtonShape = {
+  type: z.string().optional().catch(undefined),
+  flowId: z.string().optional().catch(undefined),
+} satisfies Partial<Record<keyof UpstreamTemplateButton, z.ZodType>>
+
+const templateComponentShape = {
+  buttons: z.array(z.object(templateButtonShape)).optional().catch(undefined),
+} satisfies Partial<Record<keyof UpstreamTemplateComponent, z.ZodType>>
+
+const templateShape = {
+  templateName: z.string().default(''),
+  language: z.string().default(''),
+  status: z.string().default('UNKNOWN'),
+  components: z.array(z.object(templateComponentShape)).default([]),
+} satisfies Partial<Record<keyof UpstreamTemplate, z.ZodType>>
+
+/**
+ * 8x8's templates list, reduced to what Flows Admin needs: the templates whose FLOW buttons launch a
+ * flow, and which flows. A template whose other parts do not parse is still read for its buttons.
+ */
+export const listTemplatesResponseSchema = z
+  .object({ templates: z.array(z.object(templateShape)).default([]) })
+  .transform(({ templates }) => ({
+    templates: templates.flatMap((template): FlowTemplate[] => {
+      const flowIds = [
+        ...new Set(
+          template.components.flatMap((component) =>
+            (component.buttons ?? []).flatMap((button) => (button.type === 'FLOW' && button.flowId ? [button.flowId] : [])),
+          ),
+        ),
+      ]
+      return flowIds.length === 0 ? [] : [{ name: template.templateName, language: template.language, status: template.status, flowIds }]
+    }),
+  }))

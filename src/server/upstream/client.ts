@@ -1,9 +1,17 @@
 import { isErrorBody, proxyErrorCodes, type ErrorBody } from '../../shared/error-body'
 import type { z } from 'zod'
-import type { FlowDetails, FlowList, FlowPreview } from '../../shared/flow'
+import type { FlowTemplateList } from '../../shared/deleted-flows'
+import type { FlowList, FlowPreview, FlowValidationError } from '../../shared/flow'
 import { channelPath } from '../../shared/paths'
-import type { FlowPathParams, ListFlowsQuery, PreviewFlowQuery } from './api-types'
-import { flowDetailsResponseSchema, listFlowsResponseSchema, previewResponseSchema } from './boundary'
+import type { CreateFlowRequest, FlowPathParams, ListFlowsQuery, PreviewFlowQuery } from './api-types'
+import {
+  createFlowResponseSchema,
+  flowDetailsResponseSchema,
+  listFlowsResponseSchema,
+  listTemplatesResponseSchema,
+  previewResponseSchema,
+  type FlowForBackup,
+} from './boundary'
 import { secretScrubber } from '../secret-scrubber'
 import { CallerGoneError, ProxyError, UpstreamError } from './errors'
 import { backoffDelay, createRateLimiter, parseRetryAfter, sleep, type RateLimiter } from './resilience'
@@ -46,9 +54,15 @@ export type UpstreamHealth = {
 
 export type UpstreamClient = {
   listFlows(scope: ChannelScope, query: ListFlowsQuery, options?: CallOptions): Promise<FlowList>
-  getFlow(params: FlowPathParams, options?: CallOptions): Promise<FlowDetails & { flowJsonUrl?: string }>
+  getFlow(params: FlowPathParams, options?: CallOptions): Promise<FlowForBackup>
   /** The flow's JSON as Meta's CDN serves it (fetched without the API key, from allowlisted hosts only). */
   getFlowJson(params: FlowPathParams, options?: CallOptions): Promise<{ name: string; json: string }>
+  /** Details and JSON, read afresh (never joined to a read in flight): what a backup keeps. */
+  readFlowForBackup(params: FlowPathParams): Promise<{ details: FlowForBackup; json: string }>
+  /** Sent once, never retried: a repeat would create a second flow. */
+  createFlow(scope: ChannelScope, body: CreateFlowRequest): Promise<{ id: string; validationErrors: FlowValidationError[] }>
+  /** The channel's templates that launch flows (FLOW buttons). */
+  listFlowTemplates(scope: ChannelScope, options?: CallOptions): Promise<FlowTemplateList>
   getPreview(params: FlowPathParams, query: PreviewFlowQuery, options?: CallOptions): Promise<FlowPreview>
   deleteFlow(params: FlowPathParams, options?: CallOptions): Promise<void>
   deprecateFlow(params: FlowPathParams, options?: CallOptions): Promise<void>
@@ -133,22 +147,32 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     }
   }
 
-  /** Sends one request (and for reads, its retries) and returns the 2xx answer's body text. */
-  async function request(method: 'GET' | 'DELETE' | 'POST', path: string, { signal: callerSignal }: CallOptions = {}) {
+  /**
+   * Sends one request (and for reads, its retries) and returns the 2xx answer's body text. A write's
+   * answer is read only when it has one (`json`, e.g. create-flow's new id).
+   */
+  async function request(method: 'GET' | 'DELETE' | 'POST', path: string, { signal: callerSignal, json }: CallOptions & { json?: unknown } = {}) {
     const { deadline, signal, done } = withDeadline(callerSignal)
     try {
-      return await attempts(method, path, callerSignal, deadline, signal)
+      return await attempts(method, path, callerSignal, deadline, signal, json === undefined ? undefined : JSON.stringify(json))
     } finally {
       done()
     }
   }
 
-  async function attempts(method: 'GET' | 'DELETE' | 'POST', path: string, callerSignal: AbortSignal | undefined, deadline: Deadline, signal: AbortSignal) {
+  async function attempts(
+    method: 'GET' | 'DELETE' | 'POST',
+    path: string,
+    callerSignal: AbortSignal | undefined,
+    deadline: Deadline,
+    signal: AbortSignal,
+    body: string | undefined,
+  ) {
     const giveUpAt = Date.now() + options.timeoutMs
     for (let attempt = 1; ; attempt++) {
       try {
         await limiter.take(signal)
-        const text = await send(method, path, signal, deadline)
+        const text = await send(method, path, signal, deadline, false, body)
         recordHealth(200)
         return text
       } catch (error) {
@@ -178,13 +202,16 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     return undefined
   }
 
-  async function send(method: string, path: string, signal: AbortSignal, deadline: Deadline, toCdn = false): Promise<string> {
+  async function send(method: string, path: string, signal: AbortSignal, deadline: Deadline, toCdn = false, body?: string): Promise<string> {
     let response: Response
     try {
+      // The key goes to 8x8 only, never to the CDN that serves flow JSON.
+      const headers: Record<string, string> = toCdn ? { accept: 'application/json' } : { authorization: `Bearer ${options.apiKey}`, accept: 'application/json' }
+      if (body !== undefined) headers['content-type'] = 'application/json'
       response = await fetchImpl(toCdn ? path : `${options.baseUrl}${path}`, {
         method,
-        // The key goes to 8x8 only, never to the CDN that serves flow JSON.
-        headers: toCdn ? { accept: 'application/json' } : { authorization: `Bearer ${options.apiKey}`, accept: 'application/json' },
+        headers,
+        body,
         // A redirect would carry the key to wherever it points: refuse to follow it.
         redirect: 'manual',
         signal,
@@ -199,7 +226,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         upstreamStatus: response.status,
       })
     }
-    if (response.ok && method !== 'GET') {
+    if (response.ok && method !== 'GET' && body === undefined) {
       // Delete, deprecate: 200 with no body (spec) or 204 (guide): either way there is nothing to read.
       await response.body?.cancel()
       return ''
@@ -212,14 +239,14 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         upstreamStatus: response.status,
       })
     }
-    const body = parseJson(text)
-    if (!isErrorBody(body)) {
+    const answer = parseJson(text)
+    if (!isErrorBody(answer)) {
       throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, `8x8 answered HTTP ${response.status} without an 8x8 error body`, {
         detail: describe(response, scrub),
         upstreamStatus: response.status,
       })
     }
-    throw new UpstreamError(response.status, documentedFields(body, scrub), safeRetryAfter(response.headers.get('retry-after')))
+    throw new UpstreamError(response.status, documentedFields(answer, scrub), safeRetryAfter(response.headers.get('retry-after')))
   }
 
   async function getFlow(params: FlowPathParams, callOptions?: CallOptions) {
@@ -228,6 +255,11 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   }
 
   async function getFlowJson(params: FlowPathParams, callOptions?: CallOptions) {
+    const { details, json } = await flowWithJson(params, callOptions)
+    return { name: details.name, json }
+  }
+
+  async function flowWithJson(params: FlowPathParams, callOptions?: CallOptions) {
     const details = await getFlow(params, callOptions)
     if (details.flowJsonUrl === undefined) {
       throw new ProxyError(404, proxyErrorCodes.notFound, '8x8 gave no JSON for this flow')
@@ -250,7 +282,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     if (parseJson(json) === notJson) {
       throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, 'The flow JSON from the CDN is not JSON')
     }
-    return { name: details.name, json }
+    return { details, json }
   }
 
   const reads = sharedReads()
@@ -268,6 +300,29 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     getFlow: (params, callOptions) => reads.share(flowPath(params), callOptions?.signal, (signal) => getFlow(params, { signal })),
 
     getFlowJson: (params, callOptions) => reads.share(`${flowPath(params)} json`, callOptions?.signal, (signal) => getFlowJson(params, { signal })),
+
+    readFlowForBackup: (params) => flowWithJson(params),
+
+    listFlowTemplates(scope, callOptions) {
+      const path = `${channelPath(scope)}/templates`
+      return reads.share(path, callOptions?.signal, async (signal) =>
+        parse(listTemplatesResponseSchema, await request('GET', path, { signal }), "8x8's template list", scrub),
+      )
+    },
+
+    async createFlow(scope, body) {
+      reads.forget(flowsPath(scope))
+      const created = parse(createFlowResponseSchema, await request('POST', flowsPath(scope), { json: body }), "8x8's answer to create-flow", scrub)
+      if (!created.success) {
+        // 8x8 said no in a 200 (the flow JSON did not pass Meta's checks): the operator sees Meta's reasons.
+        const reasons = created.validationErrors.slice(0, 3).map((error) => scrub(error.message || error.error))
+        throw new ProxyError(422, proxyErrorCodes.flowNotCreated, `8x8 did not create the flow${reasons.length > 0 ? `: ${reasons.join('; ')}` : ''}`)
+      }
+      if (created.id === undefined) {
+        throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, "8x8 answered create-flow without the new flow's id")
+      }
+      return { id: created.id, validationErrors: created.validationErrors }
+    },
 
     getPreview(params, query, callOptions) {
       const path = `${flowPath(params)}/preview${query.refresh ? '?refresh=true' : ''}`

@@ -45,7 +45,37 @@ const auth = { authorization: `Bearer ${sandboxSeed.apiKey}` }
 const flowOf = (fault?: string, status = 'DRAFT') =>
   channel.flows.find((flow) => flow.fault === fault && flow.status === status)!.id
 
+const templateBoundDraft = channel.flows.find((flow) => flow.status === 'DRAFT' && channel.templates?.some((template) => template.flowIds.includes(flow.id)))!.id
+const headers = { ...auth, 'content-type': 'application/json' }
+
 describe("the sandbox answers in 8x8's documented shapes", () => {
+  it('templates: 200 in the documented shape, with FLOW buttons', async () => {
+    const response = await createEmulator({ seed: sandboxSeed }).fetch(base.replace(/\/flows$/, '/templates'), { headers: auth })
+    const validate = validatorFor('/api/v1/accounts/{accountId}/channels/{channelId}/templates', 'get', '200')
+    expect(response.status).toBe(200)
+    const body = (await response.json()) as { templates: { components: { buttons?: { type: string }[] }[] }[] }
+    expect(validate(body), JSON.stringify(validate.errors)).toBe(true)
+    expect(body.templates.flatMap((t) => t.components.flatMap((c) => c.buttons ?? [])).some((button) => button.type === 'FLOW')).toBe(true)
+  })
+
+  it('create: the request in the documented shape, answered 200 in the documented shape', async () => {
+    const request = { name: 'Restored flow', categories: ['SURVEY'], flowJson: '{"version":"6.0","screens":[]}', endPointUri: 'https://example.com/hook' }
+    const validateRequest = ajv.compile({ $ref: `official#/paths/${escape(flowsPath)}/post/requestBody/content/application~1json/schema` })
+    expect(validateRequest(request), JSON.stringify(validateRequest.errors)).toBe(true)
+    const response = await createEmulator({ seed: sandboxSeed }).fetch(base, { method: 'POST', headers, body: JSON.stringify(request) })
+    expect(response.status).toBe(200)
+    const validate = validatorFor(flowsPath, 'post', '200')
+    const body = await response.json()
+    expect(validate(body), JSON.stringify(validate.errors)).toBe(true)
+  })
+
+  it('create without its required fields: the declared 400', async () => {
+    const response = await createEmulator({ seed: sandboxSeed }).fetch(base, { method: 'POST', headers, body: JSON.stringify({ name: 'no categories' }) })
+    expect(response.status).toBe(400)
+    const validate = validatorFor(flowsPath, 'post', '400')
+    expect(validate(await response.json())).toBe(true)
+  })
+
   it('list: 200 ListFlowsResponse', async () => {
     const response = await createEmulator({ seed: sandboxSeed }).fetch(base, { headers: auth })
     const validate = validatorFor(flowsPath, 'get', '200')
@@ -74,7 +104,7 @@ describe("the sandbox answers in 8x8's documented shapes", () => {
 
   it.each([
     ['a published flow', () => flowOf(undefined, 'PUBLISHED'), '400'],
-    ['a draft used by a template', () => flowOf('in-template'), '400'],
+    ['a draft used by a template', () => templateBoundDraft, '400'],
     ['a draft whose delete fails inside 8x8', () => flowOf('server-error'), '500'],
   ])('delete of %s: %s as the spec declares it', async (_label, flowId, status) => {
     const response = await createEmulator({ seed: sandboxSeed }).fetch(`${base}/${flowId()}`, { method: 'DELETE', headers: auth })

@@ -10,12 +10,13 @@ import { dateTimeFormat } from '../../../components/date-time'
 const resultLabels: Record<NonNullable<AuditEntry['result']>, string> = {
   deleted: 'Deleted',
   deprecated: 'Deprecated',
+  restored: 'Restored as a new draft',
   refused: 'Refused by 8x8',
   failed: 'Failed',
   unknown: 'Outcome unknown',
 }
 
-const actionLabels: Record<AuditEntry['action'], string> = { 'flow.delete': 'Delete', 'flow.deprecate': 'Deprecate' }
+const actionLabels: Record<AuditEntry['action'], string> = { 'flow.delete': 'Delete', 'flow.deprecate': 'Deprecate', 'flow.restore': 'Restore' }
 
 export type RecentActivityProps = { scope: ChannelScope; channelName: string }
 

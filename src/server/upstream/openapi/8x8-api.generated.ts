@@ -131,6 +131,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{accountId}/channels/{channelId}/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get WhatsApp templates
+         * @description This endpoint is used to get your registered WhatsApp message template and their approval status.
+         *
+         *     WhatsApp Message Templates are message formats for common reusable messages a business may want to send.
+         *     Businesses must use Message Templates for sending notifications to customers.
+         *     Any message sent outside the 24h customer service window, needs to be a template message, to be delivered.
+         *     Advertising, marketing, or promotional messages are not permitted.
+         */
+        get: operations["get-whatsapp-templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1358,6 +1383,251 @@ export interface operations {
                          * @description Data and time of the error occurence
                          */
                         timestamp: string;
+                    };
+                };
+            };
+            /** @description Request was not authenticated response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 1200,
+                     *       "message": "Request was not authenticated properly",
+                     *       "errorId": "db9dced4-3534-4d86-9d18-6b448af0d621",
+                     *       "timestamp": "2018-08-02T09:42:38.8988997+00:00"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Error code */
+                        code: number;
+                        /** @description Error description */
+                        message?: string;
+                        /**
+                         * Format: uuid
+                         * @description Unique id of error. You can use it as reference when sending enquiries to 8x8 support
+                         */
+                        errorId: string;
+                        /**
+                         * Format: date-time
+                         * @description Data and time of the error occurence
+                         */
+                        timestamp: string;
+                    };
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 2000,
+                     *       "message": "Internal server error",
+                     *       "errorId": "db9dced4-3534-4d86-9d18-6b448af0d621",
+                     *       "timestamp": "2018-07-02T09:42:38.8988997+00:00"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Error code */
+                        code: number;
+                        /** @description Error description */
+                        message?: string;
+                        /**
+                         * Format: uuid
+                         * @description Unique id of error. You can use it as reference when sending enquiries to 8x8 support
+                         */
+                        errorId: string;
+                        /**
+                         * Format: date-time
+                         * @description Data and time of the error occurence
+                         */
+                        timestamp: string;
+                    };
+                };
+            };
+        };
+    };
+    "get-whatsapp-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        templates?: {
+                            /**
+                             * Format: uuid
+                             * @description Channel ID
+                             * @example ec36a867-3dd4-e911-814a-02d85f55fce8
+                             */
+                            channelId?: string;
+                            /**
+                             * @description Channel User-friendly name
+                             * @example My WhatsApp Instance
+                             */
+                            channelName?: string;
+                            /**
+                             * @description Template name
+                             * @example test1
+                             */
+                            templateName?: string;
+                            /**
+                             * @description Template languate code
+                             * @example en_US
+                             */
+                            language?: string;
+                            /**
+                             * @description User-friendly language name
+                             * @example English (US)
+                             */
+                            languageName?: string;
+                            /** @description Template components */
+                            components?: {
+                                /**
+                                 * @description Component type
+                                 * @default BODY
+                                 * @enum {string}
+                                 */
+                                type: "HEADER" | "BODY" | "FOOTER" | "BUTTONS";
+                                /**
+                                 * @description Component type.
+                                 *     Required for HEADER component type.
+                                 * @example Image
+                                 * @enum {string}
+                                 */
+                                format?: "Text" | "Image" | "Video" | "Document" | "Location";
+                                /**
+                                 * @description Component text. Required for BODY and FOOTER types
+                                 * @example You can pickup your delivery at {{1}}
+                                 */
+                                text?: string;
+                                buttons?: {
+                                    /**
+                                     * @description Button type
+                                     * @enum {string}
+                                     */
+                                    type: "PHONE_NUMBER" | "URL" | "QUICK_REPLY" | "OTP" | "COPY_CODE" | "FLOW" | "VOICE_CALL" | "REQUEST_CONTACT_INFO";
+                                    /** @description The text to be displayed on the button (except `VOICE_CALL`, where it is optional). */
+                                    text: string;
+                                    /**
+                                     * @description Required for type "PHONE_NUMBER".
+                                     *
+                                     *     The phone number that will be called on clicking the button.
+                                     */
+                                    phoneNumber?: string;
+                                    /**
+                                     * @description Optional country code of phone number (ISO 3166-1 alpha-2). Required if the phone number in the national format.
+                                     * @example US
+                                     */
+                                    country?: string;
+                                    /**
+                                     * Format: uri
+                                     * @description Required for type "URL".
+                                     *
+                                     *     The URL that will be visited on clicking the button
+                                     *     Variables can be used to create dynamic links.
+                                     * @example https://website.com/{{1}}
+                                     */
+                                    url?: string;
+                                    /**
+                                     * @description To help WhatsApp moderators during the review and approval process, you can include example data. This can help WhatsApp understand what kind of message you plan to send and showcase the customer experience.
+                                     *
+                                     *     For example, you could include an image that could represent a customer's profile picture to personalize the experience.
+                                     *
+                                     *     Make sure these are examples and do not include any confidential or personal information.
+                                     */
+                                    example?: string[];
+                                    /**
+                                     * @description Required for type "FLOW".
+                                     *
+                                     *     The ID of the WhatsApp Flow to launch when the button is clicked.
+                                     * @example 859504979861628
+                                     */
+                                    flowId?: string;
+                                    /**
+                                     * @description Optional for type "FLOW".
+                                     *
+                                     *     The action to perform when launching the flow. Defaults to "navigate" if not provided.
+                                     * @default navigate
+                                     * @example navigate
+                                     * @enum {string}
+                                     */
+                                    flowAction: "navigate" | "data_exchange";
+                                    /**
+                                     * @description Optional for type "FLOW".
+                                     *
+                                     *     The screen ID to navigate to when launching the flow. Used when flowAction is "navigate". Defaults to "FIRST_ENTRY_SCREEN" if not provided.
+                                     * @default FIRST_ENTRY_SCREEN
+                                     * @example RECOMMEND
+                                     */
+                                    navigateScreen: string;
+                                    /**
+                                     * @description Optional property for type "VOICE_CALL" only.
+                                     *
+                                     *     The time-to-live in minutes for the voice call button. If provided, must be between 1440 mins (1 day) and 43200 mins (30 days), inclusive.
+                                     * @example 1440
+                                     */
+                                    ttlMinutes?: number;
+                                }[];
+                                /**
+                                 * registered-template-component-examples
+                                 * @description Example data provided for the template
+                                 */
+                                example?: {
+                                    /** @description Header text examples */
+                                    headerText?: string[];
+                                    /** @description Body text examples */
+                                    bodyText?: string[];
+                                    /** @description Header images, docs or videos examples */
+                                    headerHandle?: string[];
+                                };
+                            }[];
+                            /**
+                             * @description template category enumeration
+                             * @example UTILITY
+                             */
+                            category?: string;
+                            /**
+                             * @description User-friendly category name
+                             * @example Utility
+                             */
+                            categoryName?: string;
+                            /**
+                             * @description Template status enumeration
+                             * @example APPROVED
+                             */
+                            status?: string;
+                            /**
+                             * @description User-friendly status name
+                             * @example Approved
+                             */
+                            statusName?: string;
+                            /**
+                             * Format: date-time
+                             * @description Template creation timestamp
+                             * @example 2019-08-26T04:50:47.38Z
+                             */
+                            createdAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description Template last update timestamp
+                             * @example 2019-09-26T04:50:47.38Z
+                             */
+                            updatedAt?: string;
+                        }[];
                     };
                 };
             };

@@ -1,0 +1,130 @@
+import type { Kysely } from 'kysely'
+import type { DeletedFlow } from '../../shared/deleted-flows'
+import type { FlowValidationError } from '../../shared/flow'
+import type { ChannelScope } from '../../shared/paths'
+import type { Database, FlowBackupRow } from './schema'
+
+const dayMs = 24 * 60 * 60_000
+
+/** What is kept of a flow before its delete. */
+export type NewFlowBackup = ChannelScope & {
+  flowId: string
+  name: string
+  categories: string[]
+  status: string
+  endPointUri: string | null
+  validationErrors: FlowValidationError[]
+  flowJson: string
+  requestId: string
+  takenBy: string | null
+}
+
+/** A backup with what a restore sends to 8x8. */
+export type StoredFlowBackup = DeletedFlow & { flowJson: string }
+
+/**
+ * The copies of deleted flows, in the store (SQLite or Postgres, as the audit trail). A copy is taken
+ * before the DELETE is sent (`pending`), then settled by 8x8's answer: kept when 8x8 deleted the flow or
+ * did not answer in time, dropped when 8x8 refused (the flow is still there).
+ */
+export type FlowBackups = {
+  keep(backup: NewFlowBackup): Promise<string>
+  settle(id: string, outcome: 'deleted' | 'unconfirmed' | 'not-deleted'): Promise<void>
+  /** A channel's copies, newest first (pending ones are not shown: their delete is still with 8x8). */
+  list(scope: ChannelScope, limit: number): Promise<DeletedFlow[]>
+  find(scope: ChannelScope, id: string): Promise<StoredFlowBackup | undefined>
+  /** Records the restore unless one is recorded already; false when it was. */
+  markRestored(id: string, restored: { flowId: string; by: string | null; at: string }): Promise<boolean>
+  /** Removes copies taken before `before` (ISO time); returns how many. */
+  prune(before: string): Promise<number>
+}
+
+function fromRow(row: FlowBackupRow, retentionDays: number): StoredFlowBackup {
+  return {
+    backupId: row.id,
+    flowId: row.flow_id,
+    name: row.name,
+    categories: JSON.parse(row.categories) as string[],
+    status: row.status,
+    endPointUri: row.endpoint_uri,
+    validationErrorCount: (JSON.parse(row.validation_errors) as unknown[]).length,
+    deletedAt: row.taken_at,
+    deletedBy: row.taken_by,
+    state: row.state === 'unconfirmed' ? 'unconfirmed' : 'deleted',
+    restored: row.restored_flow_id === null ? null : { flowId: row.restored_flow_id, by: row.restored_by, at: row.restored_at ?? '' },
+    keptUntil: new Date(Date.parse(row.taken_at) + retentionDays * dayMs).toISOString(),
+    flowJson: row.flow_json,
+  }
+}
+
+export function createFlowBackups(db: Kysely<Database>, { retentionDays }: { retentionDays: number }): FlowBackups {
+  return {
+    async keep(backup) {
+      const id = crypto.randomUUID()
+      await db
+        .insertInto('flow_backups')
+        .values({
+          id,
+          account_id: backup.accountId,
+          channel_id: backup.channelId,
+          flow_id: backup.flowId,
+          name: backup.name,
+          categories: JSON.stringify(backup.categories),
+          status: backup.status,
+          endpoint_uri: backup.endPointUri,
+          validation_errors: JSON.stringify(backup.validationErrors),
+          flow_json: backup.flowJson,
+          request_id: backup.requestId,
+          taken_by: backup.takenBy,
+          taken_at: new Date().toISOString(),
+          state: 'pending',
+        })
+        .execute()
+      return id
+    },
+    async settle(id, outcome) {
+      if (outcome === 'not-deleted') await db.deleteFrom('flow_backups').where('id', '=', id).execute()
+      else await db.updateTable('flow_backups').set({ state: outcome }).where('id', '=', id).execute()
+    },
+    async list({ accountId, channelId }, limit) {
+      const rows = await db
+        .selectFrom('flow_backups')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('channel_id', '=', channelId)
+        .where('state', '!=', 'pending')
+        .orderBy('taken_at', 'desc')
+        .orderBy('id')
+        .limit(limit)
+        .execute()
+      return rows.map((row) => {
+        const { flowJson: _omitted, ...listed } = fromRow(row, retentionDays)
+        return listed
+      })
+    },
+    async find({ accountId, channelId }, id) {
+      const row = await db
+        .selectFrom('flow_backups')
+        .selectAll()
+        .where('id', '=', id)
+        .where('account_id', '=', accountId)
+        .where('channel_id', '=', channelId)
+        .where('state', '!=', 'pending')
+        .executeTakeFirst()
+      return row && fromRow(row, retentionDays)
+    },
+    async markRestored(id, restored) {
+      const result = await db
+        .updateTable('flow_backups')
+        .set({ restored_flow_id: restored.flowId, restored_by: restored.by, restored_at: restored.at })
+        .where('id', '=', id)
+        .where('restored_flow_id', 'is', null)
+        .executeTakeFirst()
+      return Number(result.numUpdatedRows) > 0
+    },
+    async prune(before) {
+      const result = await db.deleteFrom('flow_backups').where('taken_at', '<', before).executeTakeFirst()
+      return Number(result.numDeletedRows)
+    },
+  }
+}
