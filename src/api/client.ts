@@ -22,8 +22,8 @@ async function send(path: string, { method = 'GET', signal, headers: extra }: Re
   return response
 }
 
-export async function getJson<T>(path: string, options: { signal?: AbortSignal } = {}): Promise<T> {
-  const response = await send(path, { ...options, method: 'GET' })
+/** The answer's JSON; an answer that is not JSON (a gateway's error page) is an error with an id too. */
+async function readJson<T>(response: Response): Promise<T> {
   try {
     return (await response.json()) as T
   } catch {
@@ -38,8 +38,13 @@ export async function getJson<T>(path: string, options: { signal?: AbortSignal }
   }
 }
 
-export async function deleteResource(path: string, { headers }: { headers?: Record<string, string> } = {}): Promise<void> {
-  await send(path, { method: 'DELETE', headers })
+export async function getJson<T>(path: string, options: { signal?: AbortSignal } = {}): Promise<T> {
+  return readJson<T>(await send(path, { ...options, method: 'GET' }))
+}
+
+/** A state-changing request whose answer says what it did (a delete's copy, a restore's new flow). */
+export async function changeJson<T>(path: string, { method, headers }: { method: 'DELETE' | 'POST'; headers?: Record<string, string> }): Promise<T> {
+  return readJson<T>(await send(path, { method, headers }))
 }
 
 /** A POST without a body, for actions such as deprecate. */

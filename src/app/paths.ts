@@ -6,5 +6,10 @@ export const paths = {
     getHref: (accountId: string, channelId: string) =>
       `/accounts/${encodeURIComponent(accountId)}/channels/${encodeURIComponent(channelId)}/flows`,
   },
+  deletedFlows: {
+    path: '/accounts/:accountId/channels/:channelId/deleted',
+    getHref: (accountId: string, channelId: string) =>
+      `/accounts/${encodeURIComponent(accountId)}/channels/${encodeURIComponent(channelId)}/deleted`,
+  },
   lookup: { path: '/lookup/:id', getHref: (id: string) => `/lookup/${encodeURIComponent(id)}` },
 } as const

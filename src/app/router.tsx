@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router'
 import { AppShell } from './app-shell'
 import { paths } from './paths'
+import { DeletedFlowsRoute } from './routes/deleted-flows-route'
 import { FlowsRoute } from './routes/flows-route'
 import { HomeRoute } from './routes/home-route'
 import { LookupRoute } from './routes/lookup-route'
@@ -13,6 +14,7 @@ export function AppRoutes() {
       <Routes>
         <Route path={paths.home.path} element={<HomeRoute />} />
         <Route path={paths.flows.path} element={<FlowsRoute />} />
+        <Route path={paths.deletedFlows.path} element={<DeletedFlowsRoute />} />
         <Route path={paths.lookup.path} element={<LookupRoute />} />
         <Route path="*" element={<NotFoundRoute />} />
       </Routes>

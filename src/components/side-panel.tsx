@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
+import './side-panel.css'
 
 export type SidePanelProps = {
   title: ReactNode

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { requestId } from 'hono/request-id'
 import type { Logger } from 'pino'
-import { proxyErrorCodes } from '../shared/error-body'
+import { proxyErrorCodes } from '../shared/error-codes'
 import type { AppConfig } from '../shared/flow'
 import type { AppEnv } from './app-env'
 import type { AuditLog } from './audit/audit-log'

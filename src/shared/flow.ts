@@ -1,3 +1,5 @@
+import { sameAccountId } from './ids'
+
 /** Statuses 8x8 documents. Others (Meta's THROTTLED, BLOCKED…) may appear and are shown as they are. */
 export const knownFlowStatuses = ['DRAFT', 'PUBLISHED', 'DEPRECATED'] as const
 export type KnownFlowStatus = (typeof knownFlowStatuses)[number]
@@ -25,6 +27,11 @@ export function isDeprecatable(flow: Pick<Flow, 'status'>): boolean {
 }
 
 export type Channel = { id: string; name: string }
+
+/** The configured channel an address names (account ids compared as 8x8 does), if it names one. */
+export function configuredChannel(config: Pick<AppConfig, 'accountId' | 'channels'>, accountId: string, channelId: string): Channel | undefined {
+  return sameAccountId(accountId, config.accountId) ? config.channels.find((channel) => channel.id === channelId) : undefined
+}
 
 /** GET /api/config: what the browser needs to know about this deployment (never a secret). */
 export type AppConfig = {

@@ -118,7 +118,8 @@ describe('deleting a flow', () => {
     const dialog = await openDeleteDialog(user, 'Old promo')
     expect(within(dialog).getByRole('heading', { name: 'Delete flow?' })).toBeInTheDocument()
     expect(dialog).toHaveTextContent('Old promo (ID 1620387745519023) will be deleted from channel Acme Retail.')
-    expect(dialog).toHaveTextContent('Deletion is permanent and cannot be undone.')
+    expect(dialog).toHaveTextContent('8x8 deletes it for good.')
+    expect(dialog).toHaveTextContent('A copy is kept for 90 days in Deleted flows; it can be restored as a new draft with a new ID.')
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus()
     expect(within(dialog).getByRole('button', { name: 'Delete flow' })).toBeEnabled()
   })
@@ -143,7 +144,7 @@ describe('deleting a flow', () => {
     server.use(
       http.delete(`${flowsUrl}/:flowId`, async () => {
         await answered
-        return new HttpResponse(null, { status: 204 })
+        return HttpResponse.json({ backupId: null })
       }),
     )
     const deletes = countRequests('DELETE', '/flows/')

@@ -1,13 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useEffect } from 'react'
-import { Link, useNavigate, useParams } from 'react-router'
+import { useNavigate, useParams } from 'react-router'
 import { auditQueries } from '../../features/audit/api/audit-queries'
 import { ChannelFlows } from '../../features/flows/components/channel-flows'
 import { ChannelPicker } from '../../features/flows/components/channel-picker'
 import { flowQueries } from '../../features/flows/api/flow-queries'
+import { templateQueries } from '../../features/flows/api/flow-templates'
 import type { AppConfig } from '../../shared/flow'
-import { sameAccountId } from '../../shared/ids'
+import { configuredChannel } from '../../shared/flow'
 import { paths } from '../paths'
+import { UnknownChannel } from './unknown-channel'
 import { WithConfig } from './with-config'
 
 // Below the fold, and not needed for the first paint of the flows.
@@ -25,6 +27,7 @@ export function FlowsRoute() {
   useEffect(() => {
     const { queryKey, queryFn } = flowQueries.list({ accountId, channelId })
     void queryClient.prefetchQuery({ queryKey, queryFn })
+    void queryClient.prefetchQuery(templateQueries.list({ accountId, channelId }))
   }, [queryClient, accountId, channelId])
   return <WithConfig>{(config) => <ConfiguredFlows config={config} />}</WithConfig>
 }
@@ -34,26 +37,8 @@ function ConfiguredFlows({ config }: { config: AppConfig }) {
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const { channels } = config
-  const channel = sameAccountId(accountId, config.accountId) ? channels.find((c) => c.id === channelId) : undefined
-
-  if (!channel) {
-    return (
-      <div className="state">
-        <h1>This channel is not configured</h1>
-        <p>
-          Flows Admin serves account <code>{config.accountId}</code> and the channels below. The link may come from
-          another deployment, or the channel was removed from the configuration.
-        </p>
-        <ul>
-          {channels.map((c) => (
-            <li key={c.id}>
-              <Link to={paths.flows.getHref(config.accountId, c.id)}>{c.name}</Link>
-            </li>
-          ))}
-        </ul>
-      </div>
-    )
-  }
+  const channel = configuredChannel(config, accountId, channelId)
+  if (!channel) return <UnknownChannel config={config} />
 
   const scope = { accountId: config.accountId, channelId: channel.id }
   return (
@@ -70,6 +55,7 @@ function ConfiguredFlows({ config }: { config: AppConfig }) {
           />
         }
         onChangeSettled={() => void queryClient.invalidateQueries({ queryKey: auditQueries.all() })}
+        deletedFlowsHref={paths.deletedFlows.getHref(config.accountId, channel.id)}
       />
       <Suspense fallback={null}>
         <RecentActivity key={channel.id} scope={scope} channelName={channel.name} />

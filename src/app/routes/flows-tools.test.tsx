@@ -183,7 +183,7 @@ describe('deleting several drafts', () => {
 
     const dialog = await screen.findByRole('alertdialog', { name: 'Delete 3 flows?' })
     expect(within(dialog).getByRole('list', { name: 'Flows to delete' })).toHaveTextContent(/Old promo.*Order status lookup.*Spring sale survey/)
-    expect(dialog).toHaveTextContent('Deletion is permanent and cannot be undone.')
+    expect(dialog).toHaveTextContent('8x8 deletes them for good. A copy of each is kept for 90 days in Deleted flows')
     await user.click(within(dialog).getByRole('button', { name: 'Delete 3 flows' }))
 
     expect(await within(dialog).findByRole('heading', { name: 'Bulk delete finished' })).toBeInTheDocument()
@@ -219,7 +219,7 @@ describe('deleting several drafts', () => {
     server.use(
       http.delete(`${flowsUrl}/:flowId`, async () => {
         await released
-        return new HttpResponse(null, { status: 204 })
+        return HttpResponse.json({ backupId: null })
       }),
     )
     const { user } = renderApp(retail)

@@ -1,9 +1,10 @@
 import { Link } from 'react-router'
+import './recent-errors-panel.css'
 import { paths } from '../../app/paths'
 import { CopyButton } from '../copy-button'
 import { ErrorDetails } from '../error-details'
 import { SidePanel } from '../side-panel'
-import { clearRecentErrors, errorLines, recentErrorsLimit, useRecentErrors } from './recent-errors-store'
+import { clearRecentErrors, recentErrorsLimit, useRecentErrors, type RecentError } from './recent-errors-store'
 import { dateTimeFormat } from '../date-time'
 
 /**
@@ -50,4 +51,11 @@ export function RecentErrorsPanel({ onClose }: { onClose: () => void }) {
       )}
     </SidePanel>
   )
+}
+
+/** Support-ready lines: time, action, flow, code, errorId, request id; tab-separated. */
+function errorLines(errors: readonly RecentError[]): string {
+  return errors
+    .map((e) => [e.at, e.action, e.flowName ? `${e.flowName} (${e.flowId})` : (e.flowId ?? '-'), e.code, e.errorId, e.requestId ?? '-'].join('\t'))
+    .join('\n')
 }

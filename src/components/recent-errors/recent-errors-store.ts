@@ -82,10 +82,3 @@ function subscribe(listener: () => void) {
 export function useRecentErrors(): RecentError[] {
   return useSyncExternalStore(subscribe, read, () => [])
 }
-
-/** Support-ready lines: time, action, flow, code, errorId, request id; tab-separated. */
-export function errorLines(errors: readonly RecentError[]): string {
-  return errors
-    .map((e) => [e.at, e.action, e.flowName ? `${e.flowName} (${e.flowId})` : (e.flowId ?? '-'), e.code, e.errorId, e.requestId ?? '-'].join('\t'))
-    .join('\n')
-}

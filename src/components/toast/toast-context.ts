@@ -2,7 +2,15 @@ import { createContext, useContext } from 'react'
 import type { ApiError } from '../../api/api-error'
 
 export type ToastInput =
-  | { kind: 'success'; title: string; description?: string }
+  | {
+      kind: 'success'
+      title: string
+      description?: string
+      /** One click, then the notification closes (e.g. Undo). */
+      action?: { label: string; onClick: () => void }
+      /** How long it stays (default 5 s); Radix pauses the countdown while it is hovered or focused. */
+      durationMs?: number
+    }
   | {
       kind: 'error'
       title: string

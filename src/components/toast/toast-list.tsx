@@ -1,4 +1,5 @@
 import * as Toast from '@radix-ui/react-toast'
+import './toast-list.css'
 import { useEffect, useRef, useState, type RefObject } from 'react'
 import { ErrorDetails } from '../error-details'
 import type { ShownToast } from './toaster'
@@ -73,7 +74,7 @@ export default function ToastList({ toasts, onRemove }: ToastListProps) {
           className={`toast toast--${toast.kind}`}
           data-folded={!expanded && toast.id !== newest ? '' : undefined}
           type={toast.kind === 'error' ? 'foreground' : 'background'}
-          duration={toast.kind === 'error' ? Infinity : successDurationMs}
+          duration={toast.kind === 'error' ? Infinity : (toast.durationMs ?? successDurationMs)}
           onOpenChange={(open) => open || onRemove(toast.id)}
         >
           <Toast.Title className="toast__title">{toast.title}</Toast.Title>
@@ -90,7 +91,16 @@ export default function ToastList({ toasts, onRemove }: ToastListProps) {
                   )}
                 </>
               ) : (
-                toast.description
+                <>
+                  {toast.description}
+                  {toast.action && (
+                    <Toast.Action asChild altText={toast.action.label}>
+                      <button type="button" className="button button--small toast__action" onClick={toast.action.onClick}>
+                        {toast.action.label}
+                      </button>
+                    </Toast.Action>
+                  )}
+                </>
               )}
             </div>
           </Toast.Description>

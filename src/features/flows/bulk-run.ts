@@ -3,16 +3,17 @@ import { isOutcomeUnknown } from './delete-outcome'
 import { flowLabel } from './flow-label'
 import type { Flow } from '../../shared/flow'
 
-export type BulkOutcome<T> =
-  | { item: T; state: 'pending' | 'running' | 'done' | 'skipped' }
+export type BulkOutcome<T, R = unknown> =
+  | { item: T; state: 'pending' | 'running' | 'skipped' }
+  | { item: T; state: 'done'; result: R }
   | { item: T; state: 'failed' | 'unknown'; error: ApiError; at: string }
 
-export type BulkOptions<T> = {
+export type BulkOptions<T, R> = {
   /** How many run at once. The proxy's limiter queues the rest within 8x8's per-minute budget. */
   concurrency: number
   /** Stops starting new items; those already sent are seen through (a delete cannot be called back). */
   signal: AbortSignal
-  onChange: (outcomes: BulkOutcome<T>[]) => void
+  onChange: (outcomes: BulkOutcome<T, R>[]) => void
   /** How long to wait before retrying an item the proxy refused with 429 (it never reached 8x8). */
   rateLimitWaitMs?: number
 }
@@ -40,9 +41,9 @@ function wait(ms: number, signal: AbortSignal) {
  * Runs `work` for every item with bounded concurrency and reports each item's state as it changes.
  * A 429 (rate limited: nothing happened) is retried after a pause; any other failure is final.
  */
-export async function runBulk<T>(items: readonly T[], work: (item: T) => Promise<void>, options: BulkOptions<T>): Promise<BulkOutcome<T>[]> {
-  const outcomes: BulkOutcome<T>[] = items.map((item) => ({ item, state: 'pending' }))
-  const set = (index: number, outcome: BulkOutcome<T>) => {
+export async function runBulk<T, R>(items: readonly T[], work: (item: T) => Promise<R>, options: BulkOptions<T, R>): Promise<BulkOutcome<T, R>[]> {
+  const outcomes: BulkOutcome<T, R>[] = items.map((item) => ({ item, state: 'pending' }))
+  const set = (index: number, outcome: BulkOutcome<T, R>) => {
     outcomes[index] = outcome
     options.onChange([...outcomes])
   }
@@ -59,8 +60,7 @@ export async function runBulk<T>(items: readonly T[], work: (item: T) => Promise
       set(index, { item, state: 'running' })
       for (let attempt = 1; ; attempt++) {
         try {
-          await work(item)
-          set(index, { item, state: 'done' })
+          set(index, { item, state: 'done', result: await work(item) })
           break
         } catch (thrown) {
           const error = asApiError(thrown)
@@ -82,7 +82,7 @@ export async function runBulk<T>(items: readonly T[], work: (item: T) => Promise
 }
 
 /** One line per failure, ready for a support ticket: flow, code, errorId, time. */
-export function failureLines(outcomes: BulkOutcome<Flow>[]): string {
+export function failureLines(outcomes: BulkOutcome<Flow, unknown>[]): string {
   return outcomes
     .flatMap((o) => ('error' in o ? [`${flowLabel(o.item)} (${o.item.id})\t${o.error.code}\t${o.error.errorId}\t${o.at}`] : []))
     .join('\n')

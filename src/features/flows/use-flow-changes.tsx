@@ -1,13 +1,19 @@
 import { Suspense, useCallback, useRef, useState, type ReactNode, type RefObject } from 'react'
+import type { ApiError } from '../../api/api-error'
 import type { Channel, Flow } from '../../shared/flow'
 import type { FlowScope } from './api/flow-queries'
 import { FlowChangeDialogs } from './components/lazy-flow-change-dialogs'
 
-export type FlowChangeDialog = { kind: 'delete' | 'deprecate'; flow: Flow } | { kind: 'bulk'; flows: Flow[] } | null
+export type FlowChangeDialog =
+  | { kind: 'delete' | 'deprecate'; flow: Flow }
+  /** The copy a delete keeps first could not be made: delete anyway only if the operator says so again. */
+  | { kind: 'delete-without-copy'; flow: Flow; error: ApiError }
+  | { kind: 'bulk'; flows: Flow[] }
+  | null
 
 /** Not needed for the first paint; fetched right after it, it is there by the first click. */
 export function preloadFlowDialogs() {
-  void import('./components/flow-change-dialogs')
+  void import('./flow-changes-chunk')
 }
 
 export type FlowChangesOptions = {
@@ -43,6 +49,8 @@ export function useFlowChanges({ fallbackFocus, ...options }: FlowChangesOptions
   const askToDeprecate = useCallback((flow: Flow) => open({ kind: 'deprecate', flow }), [open])
   const askToBulkDelete = useCallback((flows: Flow[]) => open({ kind: 'bulk', flows }), [open])
   const close = useCallback(() => setDialog(null), [])
+  // From one confirmation to the next (the opener stays the one the first dialog returns the focus to).
+  const replace = useCallback((next: FlowChangeDialog) => setDialog(next), [])
   const onRowsRemoved = useCallback(() => (rowsRemoved.current = true), [])
   const restoreFocus = useCallback(
     (event: Event) => {
@@ -57,7 +65,7 @@ export function useFlowChanges({ fallbackFocus, ...options }: FlowChangesOptions
 
   const dialogs: ReactNode = (
     <Suspense fallback={null}>
-      <FlowChangeDialogs {...options} dialog={dialog} onClose={close} onCloseAutoFocus={restoreFocus} onRowsRemoved={onRowsRemoved} />
+      <FlowChangeDialogs {...options} dialog={dialog} onClose={close} onReplace={replace} onCloseAutoFocus={restoreFocus} onRowsRemoved={onRowsRemoved} />
     </Suspense>
   )
   return { askToDelete, askToDeprecate, askToBulkDelete, dialogs }

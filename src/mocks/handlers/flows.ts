@@ -1,5 +1,6 @@
 import { http, HttpResponse } from 'msw'
 import type { AuditEntry } from '../../shared/audit'
+import type { DeletedFlow, DeleteResult, FlowTemplate, RestoreResult } from '../../shared/deleted-flows'
 import type { AppConfig, Flow, FlowDetails } from '../../shared/flow'
 import type { LookupResult } from '../../shared/lookup'
 
@@ -33,32 +34,67 @@ export function seedFlows(): Record<string, Flow[]> {
   }
 }
 
-/** Flows per channel, and the audit log's outcome lines (oldest first, as the file has them). */
-export const mockDb: { flows: Record<string, Flow[]>; audit: AuditEntry[]; details: Record<string, Partial<FlowDetails>> } = {
+/** Flows per channel, the audit log's outcome lines (oldest first), the copies of deleted flows, and templates per channel. */
+export const mockDb: {
+  flows: Record<string, Flow[]>
+  audit: AuditEntry[]
+  details: Record<string, Partial<FlowDetails>>
+  deleted: (DeletedFlow & { channelId: string })[]
+  templates: Record<string, FlowTemplate[]>
+} = {
   flows: seedFlows(),
   audit: [],
   details: {},
+  deleted: [],
+  templates: {},
 }
 
 export function resetMockDb() {
   mockDb.flows = seedFlows()
   mockDb.audit = []
   mockDb.details = {}
+  mockDb.deleted = []
+  mockDb.templates = {}
+  restoredCount = 0
   for (const id of Object.keys(mockLookups)) delete mockLookups[id]
 }
 
 export const channelUrl = '/api/v1/accounts/:accountId/channels/:channelId'
 export const flowsUrl = `${channelUrl}/flows`
 export const auditUrl = `${channelUrl}/audit`
+export const deletedFlowsUrl = `${channelUrl}/deleted-flows`
+export const templatesUrl = `${channelUrl}/templates`
 
 let requestCount = 0
+let restoredCount = 0
 
 export const flowHandlers = [
   http.get('/api/config', () => HttpResponse.json(mockConfig)),
   http.get(flowsUrl, ({ params }) => HttpResponse.json({ flows: mockDb.flows[String(params.channelId)] ?? [] })),
   http.delete(`${flowsUrl}/:flowId`, ({ params, request }) => {
     const channelId = String(params.channelId)
-    mockDb.flows[channelId] = mockDb.flows[channelId].filter((flow) => flow.id !== params.flowId)
+    const flow = mockDb.flows[channelId].find((f) => f.id === params.flowId)
+    mockDb.flows[channelId] = mockDb.flows[channelId].filter((f) => f.id !== params.flowId)
+    // A copy is kept unless the operator asked for none.
+    const backupId = request.headers.get('x-backup') === 'none' || !flow ? null : crypto.randomUUID()
+    if (backupId !== null && flow) {
+      const deletedAt = new Date().toISOString()
+      mockDb.deleted.unshift({
+        channelId,
+        backupId,
+        flowId: flow.id,
+        name: flow.name,
+        categories: ['OTHER'],
+        status: flow.status,
+        endPointUri: null,
+        validationErrorCount: 0,
+        deletedAt,
+        deletedBy: mockConfig.operator,
+        state: 'deleted',
+        restored: null,
+        keptUntil: new Date(Date.parse(deletedAt) + 90 * 86_400_000).toISOString(),
+      })
+    }
     const flowName = request.headers.get('x-flow-name')
     mockDb.audit.push({
       time: new Date().toISOString(),
@@ -71,9 +107,22 @@ export const flowHandlers = [
       flowId: String(params.flowId),
       flowName: flowName === null ? undefined : decodeURIComponent(flowName),
       result: 'deleted',
-      status: 204,
+      status: 200,
     })
-    return new HttpResponse(null, { status: 204 })
+    return HttpResponse.json({ backupId } satisfies DeleteResult)
+  }),
+  http.get(templatesUrl, ({ params }) => HttpResponse.json({ templates: mockDb.templates[String(params.channelId)] ?? [] })),
+  http.get(deletedFlowsUrl, ({ params }) =>
+    HttpResponse.json({ deletedFlows: mockDb.deleted.filter((copy) => copy.channelId === params.channelId).map(({ channelId: _channel, ...copy }) => copy), retentionDays: 90 }),
+  ),
+  http.post(`${deletedFlowsUrl}/:backupId/restore`, ({ params }) => {
+    const copy = mockDb.deleted.find((c) => c.backupId === params.backupId)
+    if (!copy) return HttpResponse.json({ code: 'NOT_FOUND', message: 'No such copy', errorId: 'e-404', timestamp: '', source: 'proxy' }, { status: 404 })
+    if (copy.restored) return HttpResponse.json({ code: 'ALREADY_RESTORED', message: 'Already restored', errorId: 'e-409', timestamp: '', source: 'proxy' }, { status: 409 })
+    const flowId = `17000000000000${String(++restoredCount).padStart(2, '0')}`
+    copy.restored = { flowId, by: mockConfig.operator, at: new Date().toISOString() }
+    mockDb.flows[copy.channelId].push({ id: flowId, name: copy.name, status: 'DRAFT' })
+    return HttpResponse.json({ flowId, name: copy.name, validationErrors: [] } satisfies RestoreResult)
   }),
   http.post(`${flowsUrl}/:flowId/deprecate`, ({ params }) => {
     const flow = mockDb.flows[String(params.channelId)].find((f) => f.id === params.flowId)

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto'
 import type { Context, MiddlewareHandler } from 'hono'
 import type { Logger } from 'pino'
-import { proxyErrorCodes } from '../../shared/error-body'
+import { proxyErrorCodes } from '../../shared/error-codes'
 import type { AppEnv } from '../app-env'
 import type { AuthConfig } from '../config'
 import { ProxyError } from '../upstream/errors'

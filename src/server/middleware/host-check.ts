@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 import type { Logger } from 'pino'
-import { proxyErrorCodes } from '../../shared/error-body'
+import { proxyErrorCodes } from '../../shared/error-codes'
 import type { AppEnv } from '../app-env'
 import type { ServerConfig } from '../config'
 import { ProxyError } from '../upstream/errors'

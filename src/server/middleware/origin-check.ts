@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
-import { proxyErrorCodes } from '../../shared/error-body'
+import { proxyErrorCodes } from '../../shared/error-codes'
 import { ProxyError } from '../upstream/errors'
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])

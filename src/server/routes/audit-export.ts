@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { proxyErrorCodes } from '../../shared/error-body'
+import { proxyErrorCodes } from '../../shared/error-codes'
 import type { AppEnv } from '../app-env'
 import type { Store } from '../store/open-store'
 import { ProxyError } from '../upstream/errors'

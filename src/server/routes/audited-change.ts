@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { Logger } from 'pino'
 import type { AuditEntry } from '../../shared/audit'
-import { proxyErrorCodes } from '../../shared/error-body'
+import { proxyErrorCodes } from '../../shared/error-codes'
 import type { AppEnv } from '../app-env'
 import type { AuditLog } from '../audit/audit-log'
 import type { FlowPathParams } from '../upstream/api-types'

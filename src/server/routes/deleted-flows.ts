@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import type { Logger } from 'pino'
 import type { DeletedFlowList, RestoreResult } from '../../shared/deleted-flows'
-import { proxyErrorCodes } from '../../shared/error-body'
+import { proxyErrorCodes } from '../../shared/error-codes'
 import type { AppEnv } from '../app-env'
 import type { ServerConfig } from '../config'
 import type { FlowBackups, StoredFlowBackup } from '../store/flow-backups'

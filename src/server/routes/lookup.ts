@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { proxyErrorCodes } from '../../shared/error-body'
+import { proxyErrorCodes } from '../../shared/error-codes'
 import { cleanLookupId, lookupIdPattern, type LookupResult } from '../../shared/lookup'
 import type { AppEnv } from '../app-env'
 import type { Store } from '../store/open-store'

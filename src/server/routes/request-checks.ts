@@ -1,5 +1,5 @@
 import type { ChannelScope } from '../../shared/paths'
-import { proxyErrorCodes } from '../../shared/error-body'
+import { proxyErrorCodes } from '../../shared/error-codes'
 import { flowListLimit, isAccountId, isChannelId, sameAccountId } from '../../shared/ids'
 import type { ServerConfig } from '../config'
 import { ProxyError } from '../upstream/errors'

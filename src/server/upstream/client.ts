@@ -1,4 +1,5 @@
-import { isErrorBody, proxyErrorCodes, type ErrorBody } from '../../shared/error-body'
+import { isErrorBody, type ErrorBody } from '../../shared/error-body'
+import { proxyErrorCodes } from '../../shared/error-codes'
 import type { z } from 'zod'
 import type { FlowTemplateList } from '../../shared/deleted-flows'
 import type { FlowList, FlowPreview, FlowValidationError } from '../../shared/flow'

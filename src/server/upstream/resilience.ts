@@ -1,4 +1,4 @@
-import { proxyErrorCodes } from '../../shared/error-body'
+import { proxyErrorCodes } from '../../shared/error-codes'
 import { ProxyError } from './errors'
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */

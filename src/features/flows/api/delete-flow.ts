@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { postAction, deleteResource } from '../../../api/client'
+import type { ApiError } from '../../../api/api-error'
+import { changeJson, postAction } from '../../../api/client'
+import { withoutBackupHeaders, type DeleteResult } from '../../../shared/deleted-flows'
 import type { Flow, FlowList } from '../../../shared/flow'
 import { flowPath } from './flow-details'
 import { flowQueries, type FlowScope } from './flow-queries'
@@ -7,8 +9,17 @@ import { flowQueries, type FlowScope } from './flow-queries'
 /** For the audit log: the name the operator confirmed (header values must be ASCII, hence the encoding). */
 const auditHeaders = (flow: Pick<Flow, 'name'>) => ({ 'x-flow-name': encodeURIComponent(flow.name) })
 
-export function deleteFlow(scope: FlowScope, flow: Pick<Flow, 'id' | 'name'>) {
-  return deleteResource(flowPath(scope, flow.id), { headers: auditHeaders(flow) })
+/**
+ * Deletes a flow. The server keeps a copy first; `withoutCopyAfter` (the Error ID of a copy that could
+ * not be made) asks it to delete without one, as the operator confirmed.
+ */
+export function deleteFlow(scope: FlowScope, flow: Pick<Flow, 'id' | 'name'>, { withoutCopyAfter }: { withoutCopyAfter?: ApiError } = {}) {
+  const headers: Record<string, string> = auditHeaders(flow)
+  if (withoutCopyAfter) {
+    headers[withoutBackupHeaders.choice] = 'none'
+    headers[withoutBackupHeaders.after] = withoutCopyAfter.errorId
+  }
+  return changeJson<DeleteResult>(flowPath(scope, flow.id), { method: 'DELETE', headers })
 }
 
 export function deprecateFlow(scope: FlowScope, flow: Pick<Flow, 'id' | 'name'>) {
@@ -32,7 +43,7 @@ export function useUpdateFlowList(scope: FlowScope) {
 export function useDeleteFlow(scope: FlowScope) {
   const updateList = useUpdateFlowList(scope)
   return useMutation({
-    mutationFn: (flow: Flow) => deleteFlow(scope, flow),
+    mutationFn: (flow: Flow & { withoutCopyAfter?: ApiError }) => deleteFlow(scope, flow, flow),
     meta: { action: 'Delete' },
     onSuccess: (_result, flow) => updateList((flows) => flows.filter((f) => f.id !== flow.id)),
   })

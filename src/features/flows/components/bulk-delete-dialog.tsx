@@ -2,23 +2,47 @@ import * as AlertDialog from '@radix-ui/react-alert-dialog'
 import { useEffect, useRef, useState } from 'react'
 import { CopyButton } from '../../../components/copy-button'
 import { useActOnce } from '../../../components/use-act-once'
+import type { DeleteResult, RestoreResult } from '../../../shared/deleted-flows'
+import { proxyErrorCodes } from '../../../shared/error-codes'
 import type { Flow } from '../../../shared/flow'
 import { failureLines, runBulk, type BulkOutcome } from '../bulk-run'
 import { flowLabel } from '../flow-label'
+import './dialogs.css'
 
 export type BulkDeleteDialogProps = {
   /** The drafts to delete (the dialog is mounted only while open, so a new run starts fresh). */
   flows: Flow[]
   channelName: string
-  deleteOne: (flow: Flow) => Promise<void>
+  /** How long copies are kept, when deletes keep them. */
+  keptDays?: number
+  deleteOne: (flow: Flow) => Promise<DeleteResult>
+  restoreOne: (backupId: string) => Promise<RestoreResult>
   /** Once the run has ended (done or stopped), with every flow's outcome. */
-  onFinished: (outcomes: BulkOutcome<Flow>[]) => void
+  onFinished: (outcomes: BulkOutcome<Flow, DeleteResult>[]) => void
+  /** Once "Restore all deleted" has ended, with every copy's outcome. */
+  onRestored: (outcomes: BulkOutcome<{ flow: Flow; backupId: string }, RestoreResult>[]) => void
   onClose: () => void
   onCloseAutoFocus?: (event: Event) => void
 }
 
 /** Deletes at once at most this many; the proxy's limiter keeps the pace within 8x8's per-minute budget. */
 const concurrency = 3
+
+type Copy = { flow: Flow; backupId: string }
+
+function stateOf(outcome: BulkOutcome<Flow, DeleteResult>): string {
+  if (outcome.state === 'failed' && outcome.error.code === proxyErrorCodes.backupFailed) return 'Not deleted: no copy could be made'
+  return stateText[outcome.state]
+}
+
+const restoreText: Record<BulkOutcome<Copy, RestoreResult>['state'], string> = {
+  pending: 'waiting to be restored',
+  running: 'restoring…',
+  done: 'restored',
+  skipped: 'not restored',
+  failed: 'restore failed',
+  unknown: 'restore unknown: refresh to see',
+}
 
 const stateText: Record<BulkOutcome<Flow>['state'], string> = {
   pending: 'Waiting',
@@ -29,20 +53,24 @@ const stateText: Record<BulkOutcome<Flow>['state'], string> = {
   unknown: 'Unknown: refresh to see',
 }
 
-export function BulkDeleteDialog({ flows, channelName, deleteOne, onFinished, onClose, onCloseAutoFocus }: BulkDeleteDialogProps) {
-  const [outcomes, setOutcomes] = useState<BulkOutcome<Flow>[] | null>(null)
+export function BulkDeleteDialog(props: BulkDeleteDialogProps) {
+  const { flows, channelName, keptDays, deleteOne, restoreOne, onFinished, onRestored, onClose, onCloseAutoFocus } = props
+  const [outcomes, setOutcomes] = useState<BulkOutcome<Flow, DeleteResult>[] | null>(null)
   const [finished, setFinished] = useState(false)
   const [stopping, setStopping] = useState(false)
+  const [restores, setRestores] = useState<BulkOutcome<Copy, RestoreResult>[] | null>(null)
+  const [restoresDone, setRestoresDone] = useState(false)
   const stopper = useRef<AbortController | null>(null)
-  const running = outcomes !== null && !finished
+  const restoring = restores !== null && !restoresDone
+  const running = (outcomes !== null && !finished) || restoring
   // The button that was pressed goes away as the run starts and ends: keep the focus in the dialog,
   // on what can be done now.
   const stopButton = useRef<HTMLButtonElement>(null)
   const closeButton = useRef<HTMLButtonElement>(null)
   useEffect(() => {
-    if (running) stopButton.current?.focus()
-    if (finished) closeButton.current?.focus()
-  }, [running, finished])
+    if (running && !restoring) stopButton.current?.focus()
+    if (finished && !restoring) closeButton.current?.focus()
+  }, [running, finished, restoring])
 
   // One confirmation, one run: a second click before the first re-render must not start a second.
   const start = useActOnce(() => {
@@ -53,6 +81,15 @@ export function BulkDeleteDialog({ flows, channelName, deleteOne, onFinished, on
     })
   })
 
+  const copies: Copy[] = (outcomes ?? []).flatMap((o) => (o.state === 'done' && o.result.backupId !== null ? [{ flow: o.item, backupId: o.result.backupId }] : []))
+  // Each copy restored once, whatever the clicking.
+  const restoreAll = useActOnce(() => {
+    void runBulk(copies, (copy) => restoreOne(copy.backupId), { concurrency, signal: new AbortController().signal, onChange: setRestores }).then((result) => {
+      setRestoresDone(true)
+      onRestored(result)
+    })
+  })
+  const restoreOf = (flowId: string) => restores?.find((r) => r.item.flow.id === flowId)
   const count = (state: BulkOutcome<Flow>['state']) => outcomes?.filter((o) => o.state === state).length ?? 0
   const settled = outcomes?.filter((o) => o.state !== 'pending' && o.state !== 'running').length ?? 0
   const failures = outcomes ? failureLines(outcomes) : ''
@@ -77,12 +114,21 @@ export function BulkDeleteDialog({ flows, channelName, deleteOne, onFinished, on
                   <p>
                     These drafts will be deleted from channel <strong>{channelName}</strong>:
                   </p>
-                  <p className="dialog__warning">Deletion is permanent and cannot be undone.</p>
+                  {keptDays === undefined ? (
+                    <p className="dialog__warning">Deletion is permanent and cannot be undone.</p>
+                  ) : (
+                    <p>
+                      8x8 deletes them for good. A copy of each is kept for {keptDays} days in Deleted flows; it can be restored as a
+                      new draft with a new ID.
+                    </p>
+                  )}
                 </>
               ) : (
                 <p aria-live="polite">
                   {finished
-                    ? `${count('done')} deleted, ${count('failed')} failed, ${count('unknown')} unknown, ${count('skipped')} not started.`
+                    ? `${count('done')} deleted, ${count('failed')} failed, ${count('unknown')} unknown, ${count('skipped')} not started.${
+                        restoresDone ? ` ${restores?.filter((r) => r.state === 'done').length ?? 0} of ${copies.length} restored as new drafts.` : ''
+                      }`
                     : `${settled} of ${n} done.`}
                 </p>
               )}
@@ -90,24 +136,45 @@ export function BulkDeleteDialog({ flows, channelName, deleteOne, onFinished, on
           </AlertDialog.Description>
           {outcomes !== null && <progress className="bulk__progress" max={n} value={settled} aria-label="Bulk delete progress" />}
           <ul className="bulk__list" aria-label="Flows to delete">
-            {(outcomes ?? flows.map((item) => ({ item, state: 'pending' as const }))).map((outcome) => (
-              <li key={outcome.item.id} className={`bulk__item bulk__item--${outcome.state}`}>
-                <span className="bulk__name">
-                  {flowLabel(outcome.item)} <code className="small">{outcome.item.id}</code>
-                </span>
-                {outcomes !== null && (
-                  <span className="bulk__state small">
-                    {stateText[outcome.state]}
-                    {'error' in outcome && (
-                      <>
-                        {' '}
-                        · <code>{String(outcome.error.code)}</code> · <code className="selectable">{outcome.error.errorId}</code>
-                      </>
-                    )}
+            {(outcomes ?? flows.map((item) => ({ item, state: 'pending' as const }))).map((outcome) => {
+              const restore = restoreOf(outcome.item.id)
+              return (
+                <li key={outcome.item.id} className={`bulk__item bulk__item--${outcome.state}`}>
+                  <span className="bulk__name">
+                    {flowLabel(outcome.item)} <code className="small">{outcome.item.id}</code>
                   </span>
-                )}
-              </li>
-            ))}
+                  {outcomes !== null && (
+                    <span className="bulk__state small">
+                      {stateOf(outcome)}
+                      {'error' in outcome && (
+                        <>
+                          {' '}
+                          · <code>{String(outcome.error.code)}</code> · <code className="selectable">{outcome.error.errorId}</code>
+                        </>
+                      )}
+                      {restore && (
+                        <>
+                          {', '}
+                          {restoreText[restore.state]}
+                          {restore.state === 'done' && (
+                            <>
+                              {' '}
+                              as <code className="selectable">{restore.result.flowId}</code>
+                            </>
+                          )}
+                          {'error' in restore && (
+                            <>
+                              {' '}
+                              · <code>{String(restore.error.code)}</code> · <code className="selectable">{restore.error.errorId}</code>
+                            </>
+                          )}
+                        </>
+                      )}
+                    </span>
+                  )}
+                </li>
+              )
+            })}
           </ul>
           <div className="dialog__actions">
             {outcomes === null && (
@@ -118,7 +185,7 @@ export function BulkDeleteDialog({ flows, channelName, deleteOne, onFinished, on
                 </button>
               </>
             )}
-            {running && (
+            {running && !restoring && (
               <button
                 type="button"
                 className="button"
@@ -132,8 +199,18 @@ export function BulkDeleteDialog({ flows, channelName, deleteOne, onFinished, on
                 {stopping ? 'Stopping…' : 'Stop'}
               </button>
             )}
-            {finished && (
+            {restoring && (
+              <output className="small" aria-live="polite">
+                Restoring {copies.length} {copies.length === 1 ? 'flow' : 'flows'}…
+              </output>
+            )}
+            {finished && !restoring && (
               <>
+                {restores === null && copies.length > 0 && (
+                  <button type="button" className="button" onClick={restoreAll}>
+                    Restore all deleted
+                  </button>
+                )}
                 {failures !== '' && <CopyButton text={failures} label="Copy all error IDs" />}
                 <button type="button" className="button" onClick={onClose} ref={closeButton}>
                   Close

@@ -1,16 +1,21 @@
 import { useQuery } from '@tanstack/react-query'
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react'
+import { Link } from 'react-router'
 import { ErrorPanel } from '../../../components/error-panel'
+import { deletedFlowQueries } from '../deleted/api/deleted-flow-queries'
 import type { Channel, Flow } from '../../../shared/flow'
 import { flowQueries, requestedFlowLimit } from '../api/flow-queries'
 import { filterFlows, isFiltered, sortFlows, type SortKey } from '../flow-filters'
 import { useFlowChanges, preloadFlowDialogs } from '../use-flow-changes'
 import { useFlowUrlState } from '../use-flow-filters'
 import { useSelection } from '../use-selection'
+import { useTemplateUse } from '../use-template-use'
 import { FlowSearch } from './flow-search'
 import { FlowsTable, renderAllUpTo } from './flows-table'
 import { UpdatedAgo } from './updated-ago'
 
+// Shown only when 8x8's templates list failed.
+const TemplateUseNotice = lazy(() => import('./template-use-notice').then((m) => ({ default: m.TemplateUseNotice })))
 // The details panel loads when first opened.
 const FlowDetailsPanel = lazy(() => import('./flow-details-panel').then((m) => ({ default: m.FlowDetailsPanel })))
 
@@ -21,6 +26,8 @@ export type ChannelFlowsProps = {
   channelPicker: ReactNode
   /** After every delete or deprecate, whatever its outcome (e.g. to refresh the audit trail). */
   onChangeSettled?: () => void
+  /** Where the channel's Deleted flows are (the app owns the routes). */
+  deletedFlowsHref: string
 }
 
 function countText(shown: number, total: number, filtered: boolean) {
@@ -28,10 +35,13 @@ function countText(shown: number, total: number, filtered: boolean) {
   return filtered ? `${shown} of ${total} ${flows}` : `${total} ${flows}`
 }
 
-export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettled }: ChannelFlowsProps) {
+export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettled, deletedFlowsHref }: ChannelFlowsProps) {
   const scope = useMemo(() => ({ accountId, channelId: channel.id }), [accountId, channel.id])
   // Refetched on window focus (react-query's default); the table keeps showing the list meanwhile.
   const flows = useQuery(flowQueries.list(scope))
+  const { templateUse, templatesError } = useTemplateUse(scope)
+  // How many copies of deleted flows there are: asked for once the list is there, never before it.
+  const deleted = useQuery({ ...deletedFlowQueries.list(scope), enabled: flows.data !== undefined })
   useEffect(preloadFlowDialogs, [])
   const { filters, setFilters, openFlowId, setOpenFlowId } = useFlowUrlState()
   const headingRef = useRef<HTMLHeadingElement>(null)
@@ -42,7 +52,7 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
   const { query, status, sort: { key: sortKey, direction: sortDirection } } = filters
   const sorted = useMemo(() => (list ? sortFlows(list, { key: sortKey, direction: sortDirection }) : []), [list, sortKey, sortDirection])
   const shown = useMemo(() => filterFlows(sorted, { query, status }), [sorted, query, status])
-  const { selected, select, selectMany, clear } = useSelection(list)
+  const { selected, select, selectMany, clear } = useSelection(list, templateUse)
   const { askToDelete, askToDeprecate, askToBulkDelete, dialogs } = useFlowChanges({
     scope,
     channel,
@@ -72,6 +82,7 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
   const filtered = isFiltered(filters)
   // In the order the table sorts them, including any the search now hides: the dialog names them all.
   const selectedFlows = sorted.filter((flow) => selected.has(flow.id))
+  const heldBack = selected.size > 0 ? shown.filter((flow) => flow.status === 'DRAFT' && templateUse.has(flow.id)).length : 0
   return (
     <section className="flows" aria-labelledby="flows-heading">
       <div className="page-header">
@@ -92,6 +103,9 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
           {list && countText(shown.length, list.length, filtered)}
         </span>
         <UpdatedAgo at={flows.dataUpdatedAt} />
+        <Link className="toolbar__link" to={deletedFlowsHref}>
+          Deleted flows{deleted.data && ` (${deleted.data.deletedFlows.filter((copy) => copy.restored === null).length})`}
+        </Link>
         {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the page's body. */}
         <button type="button" className="button" onClick={() => flows.isFetching || void flows.refetch()} aria-disabled={flows.isFetching}>
           {flows.isFetching && !flows.isPending ? 'Refreshing…' : 'Refresh'}
@@ -101,6 +115,11 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
       {selected.size > 0 && (
         <section className="bulk-bar" aria-label="Selection">
           <span>{selected.size} selected</span>
+          {heldBack > 0 && (
+            <span className="small muted">
+              {heldBack} {heldBack === 1 ? 'draft is' : 'drafts are'} used by templates and cannot be selected
+            </span>
+          )}
           <button type="button" className="button button--danger" onClick={() => askToBulkDelete(selectedFlows)}>
             Delete selected…
           </button>
@@ -117,6 +136,12 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
           onRetry={() => flows.refetch()}
           retrying={flows.isFetching}
         />
+      )}
+
+      {templatesError && list && (
+        <Suspense fallback={null}>
+          <TemplateUseNotice error={templatesError} />
+        </Suspense>
       )}
 
       {flows.isPending && (
@@ -154,6 +179,7 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
               sort={filters.sort}
               onSort={onSort}
               selected={selected}
+              templateUse={templateUse}
               onSelect={select}
               onSelectAll={(on) => selectMany(shown, on)}
               onDetails={showDetails}
@@ -172,6 +198,8 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
               scope={scope}
               flowId={openFlowId}
               listed={list?.find((flow) => flow.id === openFlowId)}
+              templates={templateUse.get(openFlowId)}
+              templatesError={templatesError}
               onClose={() => {
                 setOpenFlowId(null)
                 const opener = detailsOpener.current

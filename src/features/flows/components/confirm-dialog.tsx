@@ -1,6 +1,7 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog'
 import type { ReactNode } from 'react'
 import { useActOnce } from '../../../components/use-act-once'
+import './dialogs.css'
 
 /** Mounted only while open: closing is the caller unmounting it. */
 export type ConfirmDialogProps = {
@@ -17,6 +18,8 @@ export type ConfirmDialogProps = {
   onConfirm: () => void
   onCancel: () => void
   onCloseAutoFocus?: (event: Event) => void
+  /** `danger` (the default) for what cannot be undone, `primary` for what adds (a restore). */
+  tone?: 'danger' | 'primary'
 }
 
 /**
@@ -25,7 +28,7 @@ export type ConfirmDialogProps = {
  * The confirm button acts once per dialog, whatever the clicking.
  */
 export function ConfirmDialog(props: ConfirmDialogProps) {
-  const { title, description, extra, confirmLabel, pendingLabel, pendingNote, pending, onConfirm, onCancel, onCloseAutoFocus } = props
+  const { title, description, extra, confirmLabel, pendingLabel, pendingNote, pending, onConfirm, onCancel, onCloseAutoFocus, tone = 'danger' } = props
   const confirmOnce = useActOnce(onConfirm)
   return (
     <AlertDialog.Root open onOpenChange={(isOpen) => isOpen || pending || onCancel()}>
@@ -50,7 +53,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
             </AlertDialog.Cancel>
             {/* aria-disabled, not disabled: the focus stays on the button while the action runs. */}
             <AlertDialog.Action
-              className="button button--danger"
+              className={`button button--${tone}`}
               aria-disabled={pending}
               aria-busy={pending}
               onClick={(event) => {

@@ -1,17 +1,25 @@
 import { useQuery } from '@tanstack/react-query'
+import type { ApiError } from '../../../api/api-error'
 import { ErrorPanel } from '../../../components/error-panel'
 import { SidePanel } from '../../../components/side-panel'
 import { StatusBadge } from '../../../components/status-badge'
-import { isDeletable, isDeprecatable, type Flow, type FlowValidationError } from '../../../shared/flow'
+import type { FlowTemplate } from '../../../shared/deleted-flows'
+import { isDeprecatable, type Flow, type FlowValidationError } from '../../../shared/flow'
 import { flowDetailQueries, flowJsonHref } from '../api/flow-details'
 import type { FlowScope } from '../api/flow-queries'
 import { flowLabel } from '../flow-label'
+import { canDelete, templateLabel } from '../template-use'
+import './flow-details-panel.css'
 
 export type FlowDetailsPanelProps = {
   scope: FlowScope
   flowId: string
   /** The row from the list, shown while the details load. */
   listed?: Flow
+  /** The templates whose FLOW buttons launch this flow. */
+  templates?: readonly FlowTemplate[]
+  /** Why the templates could not be read, if they could not. */
+  templatesError?: ApiError | null
   onClose: () => void
   onDelete: (flow: Flow) => void
   onDeprecate: (flow: Flow) => void
@@ -27,7 +35,7 @@ function where(error: FlowValidationError): string {
 /**
  * A flow as 8x8's get-flow describes it: categories, validation errors, its JSON and a preview link.
  */
-export function FlowDetailsPanel({ scope, flowId, listed, onClose, onDelete, onDeprecate }: FlowDetailsPanelProps) {
+export function FlowDetailsPanel({ scope, flowId, listed, templates = [], templatesError, onClose, onDelete, onDeprecate }: FlowDetailsPanelProps) {
   const details = useQuery(flowDetailQueries.details(scope, flowId))
   const preview = useQuery({ ...flowDetailQueries.preview(scope, flowId), enabled: false })
 
@@ -91,6 +99,24 @@ export function FlowDetailsPanel({ scope, flowId, listed, onClose, onDelete, onD
         </section>
       )}
 
+      <section aria-labelledby="templates-heading">
+        <h3 id="templates-heading">Templates</h3>
+        {templatesError ? (
+          <p className="muted small">Template use could not be checked ({String(templatesError.code)}, Error ID {templatesError.errorId}).</p>
+        ) : templates.length === 0 ? (
+          <p className="muted">No message template launches this flow.</p>
+        ) : (
+          <ul className="details__templates">
+            {templates.map((template) => (
+              <li key={templateLabel(template)}>
+                {templateLabel(template)} <StatusBadge status={template.status} />
+              </li>
+            ))}
+          </ul>
+        )}
+        {flow?.status === 'DRAFT' && templates.length > 0 && <p className="small">8x8 does not delete a draft that a template uses.</p>}
+      </section>
+
       <section aria-labelledby="files-heading">
         <h3 id="files-heading">JSON and preview</h3>
         {/* Offered once 8x8 has said the flow exists (a link to an unknown id would only fail). */}
@@ -123,14 +149,14 @@ export function FlowDetailsPanel({ scope, flowId, listed, onClose, onDelete, onD
         {preview.error && <ErrorPanel title="Couldn't get a preview link" error={preview.error} />}
       </section>
 
-      {flow && (isDeletable(flow) || isDeprecatable(flow)) && (
+      {flow && (canDelete(flow, templates) || isDeprecatable(flow)) && (
         <div className="details__actions details__actions--end">
           {isDeprecatable(flow) && (
             <button type="button" className="button" onClick={() => onDeprecate(flow)}>
               Deprecate…
             </button>
           )}
-          {isDeletable(flow) && (
+          {canDelete(flow, templates) && (
             <button type="button" className="button button--danger-quiet" onClick={() => onDelete(flow)}>
               Delete…
             </button>

@@ -1,3 +1,5 @@
+import type { ApiError } from '../../../api/api-error'
+import { ErrorDetails } from '../../../components/error-details'
 import type { Flow } from '../../../shared/flow'
 import { flowLabel } from '../flow-label'
 import { ConfirmDialog } from './confirm-dialog'
@@ -47,18 +49,68 @@ function DownloadCopy({ href }: { href: string }) {
   )
 }
 
-export function DeleteFlowDialog({ flow, channelName, pending, onConfirm, onCancel, onCloseAutoFocus, jsonHref, timeoutMs }: FlowDialogProps) {
+export function DeleteFlowDialog({ flow, channelName, pending, onConfirm, onCancel, onCloseAutoFocus, jsonHref, timeoutMs, keptDays }: FlowDialogProps & { keptDays?: number }) {
   return (
     <ConfirmDialog
       title="Delete flow?"
       description={
         <>
           <FlowNamed flow={flow} channelName={channelName} verb="deleted from" />
-          <p className="dialog__warning">Deletion is permanent and cannot be undone.</p>
+          {keptDays === undefined ? (
+            <p className="dialog__warning">Deletion is permanent and cannot be undone.</p>
+          ) : (
+            <>
+              <p className="dialog__warning">8x8 deletes it for good.</p>
+              <p>
+                A copy is kept for {keptDays} days in Deleted flows; it can be restored as a new draft with a new ID.
+              </p>
+            </>
+          )}
         </>
       }
-      extra={jsonHref && <DownloadCopy href={jsonHref(flow)} />}
+      extra={jsonHref && keptDays === undefined && <DownloadCopy href={jsonHref(flow)} />}
       confirmLabel="Delete flow"
+      pendingLabel="Deleting…"
+      pendingNote={<WaitingFor8x8 timeoutMs={timeoutMs} />}
+      pending={pending}
+      onConfirm={() => onConfirm(flow)}
+      onCancel={onCancel}
+      onCloseAutoFocus={onCloseAutoFocus}
+    />
+  )
+}
+
+/** The second confirmation, after the copy a delete keeps first could not be made (nothing was deleted). */
+export function DeleteWithoutCopyDialog({
+  flow,
+  channelName,
+  error,
+  pending,
+  onConfirm,
+  onCancel,
+  onCloseAutoFocus,
+  jsonHref,
+  timeoutMs,
+}: FlowDialogProps & { error: ApiError }) {
+  return (
+    <ConfirmDialog
+      title="Delete without a backup?"
+      description={
+        <>
+          <p>
+            No copy of <strong>{flowLabel(flow)}</strong> (ID <code>{flow.id}</code>) could be made, so it was not deleted from{' '}
+            <strong>{channelName}</strong>.
+          </p>
+          <p className="dialog__warning">If you delete it now, no copy is kept: it cannot be undone or restored.</p>
+        </>
+      }
+      extra={
+        <>
+          <ErrorDetails error={error} copyName={`Copy error ID (${flowLabel(flow)})`} />
+          {jsonHref && <DownloadCopy href={jsonHref(flow)} />}
+        </>
+      }
+      confirmLabel="Delete without a backup"
       pendingLabel="Deleting…"
       pendingNote={<WaitingFor8x8 timeoutMs={timeoutMs} />}
       pending={pending}

@@ -1,7 +1,9 @@
 import { memo } from 'react'
 import { StatusBadge } from '../../../components/status-badge'
+import type { FlowTemplate } from '../../../shared/deleted-flows'
 import { isDeletable, isDeprecatable, type Flow } from '../../../shared/flow'
 import { flowLabel } from '../flow-label'
+import { usedByText, type TemplateUse } from '../template-use'
 
 export type FlowRowActions = {
   onDetails: (flow: Flow) => void
@@ -14,6 +16,8 @@ export type FlowRowsProps = FlowRowActions & {
   flows: Flow[]
   /** Ids of the selected drafts (for bulk delete). */
   selected: ReadonlySet<string>
+  /** The templates that launch each flow (a draft in use cannot be deleted). */
+  templateUse: TemplateUse
 }
 
 export const flowsTableColumns = 5
@@ -21,16 +25,21 @@ export const flowsTableColumns = 5
 type FlowRowProps = FlowRowActions & {
   flow: Flow
   selected: boolean
+  templates: readonly FlowTemplate[] | undefined
   /** The row's place in the whole list, when the list is windowed. */
   index?: number
   measure?: (row: HTMLTableRowElement | null) => void
 }
 
 /** Memoised: typing in the search box re-renders only the rows that come and go, not all 1000. */
-export const FlowRow = memo(function FlowRow({ flow, selected, index, measure, onDetails, onDelete, onDeprecate, onSelect }: FlowRowProps) {
-  const deletable = isDeletable(flow)
+export const FlowRow = memo(function FlowRow({ flow, selected, templates, index, measure, onDetails, onDelete, onDeprecate, onSelect }: FlowRowProps) {
+  const draft = isDeletable(flow)
+  // A draft a template uses says so on its row; 8x8 would refuse its delete.
+  const usedBy = draft && templates !== undefined && templates.length > 0 ? usedByText(templates) : undefined
+  const deletable = draft && usedBy === undefined
   const label = flowLabel(flow)
   const reasonId = `delete-reason-${flow.id}`
+  const reason = usedBy ?? 'Only drafts can be deleted'
   return (
     <tr ref={measure} data-index={index} aria-rowindex={index === undefined ? undefined : index + 2}>
       <td className="flows-table__select">
@@ -42,6 +51,11 @@ export const FlowRow = memo(function FlowRow({ flow, selected, index, measure, o
         <button type="button" className="link-button" onClick={() => onDetails(flow)} title="Show details">
           {flow.name === '' ? <span className="muted">(no name)</span> : flow.name}
         </button>
+        {usedBy && (
+          <span id={reasonId} className="flows-table__use small muted">
+            {usedBy}
+          </span>
+        )}
       </th>
       <td>
         <code className="selectable">{flow.id}</code>
@@ -51,9 +65,9 @@ export const FlowRow = memo(function FlowRow({ flow, selected, index, measure, o
       </td>
       <td className="data-table__actions">
         {/* Read out with the disabled button and shown as its tooltip, not printed on every row. */}
-        {!deletable && (
+        {!draft && (
           <span id={reasonId} className="visually-hidden">
-            Only drafts can be deleted
+            {reason}
           </span>
         )}
         {isDeprecatable(flow) && (
@@ -66,7 +80,7 @@ export const FlowRow = memo(function FlowRow({ flow, selected, index, measure, o
           className="button button--danger-quiet"
           aria-label={`Delete ${label}`}
           aria-describedby={deletable ? undefined : reasonId}
-          title={deletable ? undefined : 'Only drafts can be deleted'}
+          title={deletable ? undefined : reason}
           disabled={!deletable}
           onClick={() => onDelete(flow)}
         >

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useRef } from 'react'
-import { isDeletable } from '../../../shared/flow'
 import type { FlowSort, SortKey } from '../flow-filters'
+import { canDelete } from '../template-use'
 import { FlowRow, type FlowRowsProps } from './flow-row'
 
 const WindowedRows = lazy(() => import('./windowed-rows'))
@@ -14,7 +14,7 @@ export type FlowsTableProps = FlowRowsProps & {
   windowed: boolean
   sort: FlowSort
   onSort: (key: SortKey) => void
-  /** Selects (or clears) every draft shown. */
+  /** Selects (or clears) every draft shown that can be deleted. */
   onSelectAll: (selected: boolean) => void
 }
 
@@ -35,18 +35,18 @@ function SortHeader({ label, sortKey, sort, onSort }: { label: string; sortKey: 
 /** Lists up to this long are rendered whole (and found by the browser's Find); longer ones are windowed. */
 export const renderAllUpTo = 150
 
-function AllRows({ flows, selected, ...actions }: FlowRowsProps) {
+function AllRows({ flows, selected, templateUse, ...actions }: FlowRowsProps) {
   return (
     <tbody>
       {flows.map((flow) => (
-        <FlowRow key={flow.id} flow={flow} selected={selected.has(flow.id)} {...actions} />
+        <FlowRow key={flow.id} flow={flow} selected={selected.has(flow.id)} templates={templateUse.get(flow.id)} {...actions} />
       ))}
     </tbody>
   )
 }
 
-export function FlowsTable({ flows, caption, windowed, sort, onSort, selected, onSelectAll, ...actions }: FlowsTableProps) {
-  const drafts = flows.filter(isDeletable)
+export function FlowsTable({ flows, caption, windowed, sort, onSort, selected, onSelectAll, ...rows }: FlowsTableProps) {
+  const drafts = flows.filter((flow) => canDelete(flow, rows.templateUse.get(flow.id)))
   const selectedShown = drafts.filter((flow) => selected.has(flow.id)).length
   const selectAll = useRef<HTMLInputElement>(null)
   useEffect(() => {
@@ -78,11 +78,11 @@ export function FlowsTable({ flows, caption, windowed, sort, onSort, selected, o
       </thead>
       {windowed ? (
         // Until the windowing code has loaded, the first rows show as they are.
-        <Suspense fallback={<AllRows flows={flows.slice(0, renderAllUpTo)} selected={selected} {...actions} />}>
-          <WindowedRows flows={flows} selected={selected} {...actions} />
+        <Suspense fallback={<AllRows flows={flows.slice(0, renderAllUpTo)} selected={selected} {...rows} />}>
+          <WindowedRows flows={flows} selected={selected} {...rows} />
         </Suspense>
       ) : (
-        <AllRows flows={flows} selected={selected} {...actions} />
+        <AllRows flows={flows} selected={selected} {...rows} />
       )}
     </table>
   )

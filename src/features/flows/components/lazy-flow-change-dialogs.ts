@@ -1,4 +1,4 @@
 import { lazy } from 'react'
 
 // Loaded apart from the first paint (see preloadFlowDialogs in use-flow-changes.tsx).
-export const FlowChangeDialogs = lazy(() => import('./flow-change-dialogs').then((m) => ({ default: m.FlowChangeDialogs })))
+export const FlowChangeDialogs = lazy(() => import('../flow-changes-chunk').then((m) => ({ default: m.FlowChangeDialogs })))

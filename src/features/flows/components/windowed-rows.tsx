@@ -18,7 +18,7 @@ function Spacer({ height }: { height: number }) {
  * carries aria-rowindex (the table, aria-rowcount) so assistive technology knows where it sits.
  * Loaded only for channels with long lists: TanStack Virtual is not needed for the first paint.
  */
-export default function WindowedRows({ flows, selected, ...actions }: FlowRowsProps) {
+export default function WindowedRows({ flows, selected, templateUse, ...actions }: FlowRowsProps) {
   const body = useRef<HTMLTableSectionElement>(null)
   // Where the rows start on the page. What is above them (the selection bar, an error) can move them:
   // measured again whenever the page's size changes.
@@ -49,6 +49,7 @@ export default function WindowedRows({ flows, selected, ...actions }: FlowRowsPr
           key={flows[index].id}
           flow={flows[index]}
           selected={selected.has(flows[index].id)}
+          templates={templateUse.get(flows[index].id)}
           index={index}
           measure={virtualizer.measureElement}
           {...actions}

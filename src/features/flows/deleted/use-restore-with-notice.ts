@@ -1,0 +1,37 @@
+import { useToast } from '../../../components/toast/toast-context'
+import type { ChannelScope } from '../../../shared/paths'
+import { useRestoreFlow, type RestoreRequest } from './api/restore-flow'
+
+/**
+ * Restores a copy and says how it went: the new draft's ID, or why not (with the Error ID). `label`
+ * is the flow as the operator knows it (flowLabel), computed by the caller.
+ */
+export function useRestoreWithNotice(scope: ChannelScope, channelName: string) {
+  const restore = useRestoreFlow(scope)
+  const showToast = useToast()
+  function restoreCopy(copy: RestoreRequest, label: string, { onRestored, onSettled }: { onRestored?: () => void; onSettled?: () => void } = {}) {
+    restore.mutate(copy, {
+      onSettled,
+      onSuccess: (result) => {
+        onRestored?.()
+        showToast({
+          kind: 'success',
+          title: `Restored “${label}” as a new draft`,
+          description: `It is back in ${channelName} with the new ID ${result.flowId}${result.validationErrors.length > 0 ? `; Meta reports ${result.validationErrors.length} problem(s) in its JSON` : ''}.`,
+        })
+      },
+      onError: (error) =>
+        showToast({
+          kind: 'error',
+          title: `Couldn't restore “${label}”`,
+          hint:
+            error.code === 'UPSTREAM_TIMEOUT' || error.source === 'network'
+              ? 'No confirmation came back in time: refresh the list to see whether the new draft is there before you try again.'
+              : undefined,
+          error,
+          copyName: `Copy error ID (restore ${label})`,
+        }),
+    })
+  }
+  return { restoreCopy, pending: restore.isPending }
+}

@@ -1,0 +1,5 @@
+// Everything that changes flows, loaded as one chunk after the first paint: the confirmations (delete,
+// deprecate, bulk) and the Deleted flows view share the dialog, the restore and their messages, and
+// one chunk keeps the bundler from splitting what the first page needs into extra requests.
+export { FlowChangeDialogs } from './components/flow-change-dialogs'
+export { DeletedFlowsView } from './deleted/components/deleted-flows-view'
