@@ -33,7 +33,7 @@ test.describe('accessibility (axe: no serious or critical violations)', () => {
       expect(await seriousViolations(page)).toEqual([])
       await shot(page, testInfo, `details-${colorScheme}`)
 
-      await page.getByRole('button', { name: 'Delete Order status lookup' }).click()
+      await page.getByRole('button', { name: 'Delete Loyalty sign-up v2' }).click()
       await expect(page.getByRole('alertdialog')).toBeVisible()
       expect(await seriousViolations(page)).toEqual([])
       await page.getByRole('button', { name: 'Delete flow' }).click()
@@ -120,7 +120,7 @@ test.describe('the daily clean-up', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'])
     await page.goto(sandbox.url('/'))
     await page.getByRole('combobox', { name: 'Status' }).selectOption('DRAFT')
-    for (const name of ['Old promo', 'Spring sale survey', 'Order status lookup']) {
+    for (const name of ['Old promo', 'Spring sale survey', 'Loyalty sign-up v2']) {
       await page.getByRole('checkbox', { name: `Select ${name}` }).check()
     }
     await page.getByRole('button', { name: 'Delete selected…' }).click()
@@ -132,15 +132,15 @@ test.describe('the daily clean-up', () => {
     await expect(dialog).toContainText('2 deleted, 1 failed, 0 unknown, 0 not started.')
     await dialog.getByRole('button', { name: 'Copy all error IDs' }).click()
     const copied = await page.evaluate(() => navigator.clipboard.readText())
-    expect(copied).toMatch(/^Order status lookup \(1094528830614471\)\t1000\t[0-9a-f-]{36}\t/)
+    expect(copied).toMatch(/^Loyalty sign-up v2 \(1466270913358802\)\t2000\t[0-9a-f-]{36}\t/)
     await dialog.getByRole('button', { name: 'Close' }).click()
 
     await expect(row(page, 'Old promo')).toHaveCount(0)
-    await expect(row(page, 'Order status lookup')).toBeVisible()
+    await expect(row(page, 'Loyalty sign-up v2')).toBeVisible()
     await page.reload()
     await expect(row(page, 'Spring sale survey')).toHaveCount(0)
     await page.getByRole('button', { name: 'Recent errors (1)' }).click()
-    await expect(page.getByRole('dialog', { name: 'Recent errors' })).toContainText('Delete (bulk) · Order status lookup')
+    await expect(page.getByRole('dialog', { name: 'Recent errors' })).toContainText('Delete (bulk) · Loyalty sign-up v2')
   })
 
   test('deprecates a published flow after saying it is irreversible', async ({ page, sandbox }) => {

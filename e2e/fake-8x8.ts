@@ -8,6 +8,10 @@ import type { Seed } from '../src/server/sandbox/seed'
 export const htmlFailureFlowId = '1555000000000001'
 /** A flow id whose delete this fake never answers (it keeps the request open until the caller gives up). */
 export const neverAnswersFlowId = '1555000000000099'
+/** A draft whose JSON this fake's CDN refuses to serve: no copy can be made of it before a delete. */
+export const uncopyableFlowId = '1555000000000002'
+/** A draft that a message template of the fake uses. */
+export const templateBoundFlowId = '1555000000000003'
 
 export const liveSeed: Seed = {
   apiKey: 'e2e-live-key-3c9f17b2a8d54e6f',
@@ -17,29 +21,44 @@ export const liveSeed: Seed = {
       id: 'b7c6d5e4-f3a2-4b1c-9d8e-7f6a5b4c3d2e',
       name: 'Unused name: the proxy shows the configured one',
       flows: [
-        { id: '1444000000000001', name: 'Live draft', status: 'DRAFT', categories: ['OTHER'] },
+        {
+          id: '1444000000000001',
+          name: 'Live draft',
+          status: 'DRAFT',
+          categories: ['SURVEY', 'OTHER'],
+          endPointUri: 'https://shop.example.com/flows/survey',
+          flowJson: '{"version":"6.0","screens":[{"id":"ASK","title":"Tell us","terminal":true,"layout":{"type":"SingleColumnLayout","children":[]}}]}',
+        },
         { id: '1444000000000002', name: 'Live published', status: 'PUBLISHED', categories: ['OTHER'] },
         { id: htmlFailureFlowId, name: 'Behind a broken gateway', status: 'DRAFT', categories: ['OTHER'] },
+        { id: uncopyableFlowId, name: 'Draft without a copy', status: 'DRAFT', categories: ['OTHER'] },
+        { id: templateBoundFlowId, name: 'Draft in a template', status: 'DRAFT', categories: ['OTHER'] },
       ],
+      templates: [{ name: 'live_welcome', language: 'en_US', status: 'APPROVED', flowIds: [templateBoundFlowId] }],
     },
   ],
 }
 
-export type RecordedRequest = { method: string; path: string; authorization: string | undefined }
+export type RecordedRequest = { method: string; path: string; authorization: string | undefined; body?: string }
 
 /**
- * A test-only 8x8 on loopback: the sandbox emulator served over real HTTP, recording every request
- * and with one flow that fails the way a gateway in front of 8x8 might.
+ * A test-only 8x8 on loopback: the sandbox emulator served over real HTTP (with Meta's CDN for flow
+ * JSON on the same origin), recording every request (and the body of writes) and with flows that fail
+ * the way a gateway in front of 8x8 or the CDN might.
  */
 export async function startFake8x8(seed: Seed = liveSeed, { latencyMs = 0 }: { latencyMs?: number } = {}) {
-  const emulator = createEmulator({ seed, latencyMs })
+  let emulator: ReturnType<typeof createEmulator> | undefined
   const requests: RecordedRequest[] = []
   const app = new Hono()
   app.use('*', async (c, next) => {
-    requests.push({ method: c.req.method, path: c.req.path, authorization: c.req.header('authorization') })
+    const body = c.req.method === 'POST' || c.req.method === 'PUT' ? await c.req.raw.clone().text() : ''
+    requests.push({ method: c.req.method, path: c.req.path, authorization: c.req.header('authorization'), ...(body === '' ? {} : { body }) })
     await next()
   })
   app.all('*', (c) => {
+    if (c.req.method === 'GET' && c.req.path.includes('/m1/') && c.req.path.endsWith(`/${uncopyableFlowId}`)) {
+      return c.text('Forbidden', 403)
+    }
     if (c.req.method === 'DELETE' && c.req.path.endsWith(`/flows/${htmlFailureFlowId}`)) {
       return c.html('<html><body><h1>500 Internal Server Error</h1></body></html>', 500)
     }
@@ -47,15 +66,17 @@ export async function startFake8x8(seed: Seed = liveSeed, { latencyMs = 0 }: { l
       const { signal } = c.req.raw
       return new Promise<Response>((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)))
     }
-    return emulator.app.fetch(c.req.raw)
+    return emulator!.app.fetch(c.req.raw)
   })
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started))
   })
   const { port } = server.address() as AddressInfo
+  const baseUrl = `http://127.0.0.1:${port}`
+  emulator = createEmulator({ seed, latencyMs, flowJsonBaseUrl: baseUrl })
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     requests,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }

@@ -12,7 +12,7 @@ test.describe('live mode against a fake 8x8 on loopback', () => {
     await expect(page.getByText('Live', { exact: true })).toBeVisible()
     await expect(page.getByRole('combobox', { name: 'Channel' })).toHaveValue(channel.id)
     await expect(page.getByRole('option', { name: 'Live Retail' })).toBeAttached()
-    await expect(flowsTable(page).getByRole('row')).toHaveCount(4)
+    await expect(flowsTable(page).getByRole('row')).toHaveCount(6)
     expect(live.fake.requests).toContainEqual({
       method: 'GET',
       path: flowsPath,
@@ -54,7 +54,7 @@ test.describe('live mode against a fake 8x8 on loopback', () => {
       bodies.push(`${JSON.stringify(await response.allHeaders())}\n${await response.text().catch(() => '')}`)
     })
     await page.goto(live.app.url('/'))
-    await expect(flowsTable(page).getByRole('row')).toHaveCount(4)
+    await expect(flowsTable(page).getByRole('row')).toHaveCount(6)
     await confirmDelete(page, 'Behind a broken gateway')
     await expect(notifications(page)).toContainText('UPSTREAM_BAD_RESPONSE')
 

@@ -28,13 +28,13 @@ test.describe('support finds any Error ID in one paste', () => {
 
   test("sandbox: 8x8's Error ID of a refused delete, and the server's of a timeout", async ({ page, sandbox }) => {
     await page.goto(sandbox.url('/'))
-    await confirmDelete(page, 'Order status lookup')
+    await confirmDelete(page, 'Loyalty sign-up v2')
     const refused = await errorIdOf(page, "Couldn't delete")
     let result = await pasteLookup(page, refused)
     await expect(result).toContainText('Delete flow')
-    await expect(result).toContainText('Order status lookup')
+    await expect(result).toContainText('Loyalty sign-up v2')
     await expect(result).toContainText('Reported by8x8')
-    await expect(result).toContainText('Flow is used by a message template and cannot be deleted')
+    await expect(result).toContainText('Internal server error')
     await expect(result.getByRole('table', { name: 'Audit trail of this request' }).getByRole('row')).toHaveCount(3)
 
     await page.goBack()

@@ -41,7 +41,7 @@ test.describe('sandbox mode (the default)', () => {
     await deleteButton.click()
     const dialog = page.getByRole('alertdialog')
     await expect(dialog).toContainText('Old promo (ID 1620387745519023) will be deleted from channel Acme Retail.')
-    await expect(dialog).toContainText('Deletion is permanent and cannot be undone.')
+    await expect(dialog).toContainText('8x8 deletes it for good.A copy is kept for 90 days in Deleted flows; it can be restored as a new draft with a new ID.')
     await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused()
     await page.keyboard.press('Escape')
     await expect(dialog).toBeHidden()
@@ -82,19 +82,19 @@ test.describe('sandbox mode (the default)', () => {
   test("shows 8x8's refusal with code and errorId, and copies the errorId", async ({ page, sandbox, context }, testInfo) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(sandbox.url()).origin })
     await page.goto(sandbox.url('/'))
-    await confirmDelete(page, 'Order status lookup')
+    await confirmDelete(page, 'Loyalty sign-up v2')
 
     const errorToast = toast(page, "Couldn't delete")
-    await expect(errorToast).toContainText('Flow is used by a message template and cannot be deleted')
-    await expect(errorToast).toContainText('Code1000')
+    await expect(errorToast).toContainText('Internal server error')
+    await expect(errorToast).toContainText('Code2000')
     await expect(errorToast).toContainText('Reported by8x8')
     const errorId = (await errorToast.getByText(uuid).first().textContent())!.trim()
     expect(errorId).toMatch(uuid)
 
-    await errorToast.getByRole('button', { name: 'Copy error ID (Order status lookup)' }).click()
+    await errorToast.getByRole('button', { name: 'Copy error ID (Loyalty sign-up v2)' }).click()
     await expect(errorToast.getByText('Copied')).toBeVisible()
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(errorId)
-    await expect(flowsTable(page).getByRole('rowheader', { name: 'Order status lookup' })).toBeVisible()
+    await expect(flowsTable(page).getByRole('rowheader', { name: 'Loyalty sign-up v2' })).toBeVisible()
     expect(sandbox.output()).toContain(errorId)
 
     const path = testInfo.outputPath('error-toast.png')
@@ -102,13 +102,12 @@ test.describe('sandbox mode (the default)', () => {
     await testInfo.attach('error-toast', { path, contentType: 'image/png' })
   })
 
-  test('an error on a flow that is not deletable in 8x8 leaves the list as it was', async ({ page, sandbox }) => {
+  test('a draft that a template uses says so at once, and its delete cannot be tried', async ({ page, sandbox }) => {
     await page.goto(sandbox.url('/'))
-    await confirmDelete(page, 'Loyalty sign-up v2')
-    const errorToast = toast(page, "Couldn't delete")
-    await expect(errorToast).toContainText('Code2000')
-    await expect(errorToast).toContainText('Internal server error')
-    await expect(flowsTable(page).getByRole('rowheader', { name: 'Loyalty sign-up v2' })).toBeVisible()
+    const guarded = flowsTable(page).getByRole('row').filter({ hasText: 'Order status lookup' })
+    await expect(guarded).toContainText('Used by template order_status (en_US) +1 more')
+    await expect(guarded.getByRole('button', { name: 'Delete Order status lookup' })).toBeDisabled()
+    await expect(guarded.getByRole('checkbox')).toHaveCount(0)
   })
 
   test.describe('with a short upstream timeout', () => {
