@@ -49,7 +49,7 @@ test.describe('AUTH_MODE=basic', () => {
     // The audit log (read back through the proxy) has the entry in its documented format.
     const audit = await page.request.get(app.url(`/api/v1${new URL(page.url()).pathname.replace(/\/flows$/, '/audit')}`))
     const { entries } = (await audit.json()) as { entries: Array<Record<string, unknown>> }
-    expect(entries[0]).toMatchObject({ operator: 'dana', action: 'flow.delete', phase: 'outcome', flowName: 'Old promo', result: 'deleted', status: 204 })
+    expect(entries[0]).toMatchObject({ operator: 'dana', action: 'flow.delete', phase: 'outcome', flowName: 'Old promo', result: 'deleted', status: 200, backup: 'kept' })
 
     const path = testInfo.outputPath('signed-in-with-activity.png')
     await page.screenshot({ path, animations: 'disabled', fullPage: true })

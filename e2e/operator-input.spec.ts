@@ -193,7 +193,11 @@ test.describe('focus, panels and bars', () => {
     await page.setViewportSize({ width: 900, height: 800 })
     await page.goto(sandbox.url('/'))
     await expect(flowsTable(page).getByRole('row')).toHaveCount(13)
-    const heights = await flowsTable(page).locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height))
+    // A draft that a template uses says so under its name, on purpose: its row is left out.
+    const heights = await flowsTable(page)
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.filter((r) => !r.textContent?.includes('Used by template')).map((r) => r.getBoundingClientRect().height))
+    expect(heights).toHaveLength(11)
     expect(Math.max(...heights) - Math.min(...heights)).toBeLessThanOrEqual(1)
     await expect(page.getByRole('button', { name: 'Delete Loan Collection' })).toHaveAccessibleDescription('Only drafts can be deleted')
     // On a phone the header wraps: no divider left at the start of its second line.

@@ -68,7 +68,7 @@ export function DeleteFlowDialog({ flow, channelName, pending, onConfirm, onCanc
           )}
         </>
       }
-      extra={jsonHref && keptDays === undefined && <DownloadCopy href={jsonHref(flow)} />}
+      extra={jsonHref && <DownloadCopy href={jsonHref(flow)} />}
       confirmLabel="Delete flow"
       pendingLabel="Deleting…"
       pendingNote={<WaitingFor8x8 timeoutMs={timeoutMs} />}
