@@ -25,7 +25,7 @@ test.describe('accessibility (axe: no serious or critical violations)', () => {
       await page.emulateMedia({ colorScheme })
       await page.setViewportSize({ width: 1280, height: 720 })
       await page.goto(sandbox.url('/'))
-      await expect(flowsTable(page).getByRole('row')).toHaveCount(13)
+      await expect(flowsTable(page).getByRole('row')).toHaveCount(14)
       expect(await seriousViolations(page)).toEqual([])
 
       await page.getByRole('button', { name: 'Customer feedback – draft 2', exact: true }).click()
@@ -75,7 +75,7 @@ test.describe('the daily clean-up', () => {
     await page.getByRole('searchbox', { name: 'Search by name or ID' }).focus()
     await page.keyboard.type('spring')
     await expect(flowsTable(page).getByRole('row')).toHaveCount(2)
-    await expect(page.getByText('1 of 12 flows')).toBeVisible()
+    await expect(page.getByText('1 of 13 flows')).toBeVisible()
     await expect(page).toHaveURL(/\?q=spring$/)
 
     // Tab order: status filter, refresh, select-all, the column sort buttons, then the row.

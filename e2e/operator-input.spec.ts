@@ -86,7 +86,7 @@ test.describe('notifications never take the page', () => {
     test(`every control stays clickable: ${label}`, async ({ page, sandbox }, testInfo) => {
       await page.setViewportSize(viewport)
       await page.goto(sandbox.url('/'))
-      await expect(flowsTable(page).getByRole('row')).toHaveCount(13)
+      await expect(flowsTable(page).getByRole('row')).toHaveCount(14)
       await failDeletes(page, errors)
 
       await expect(notifications(page).getByRole('button', { name: `Show ${errors - 1} more` })).toBeVisible()
@@ -192,12 +192,12 @@ test.describe('focus, panels and bars', () => {
   test('no "Only drafts" text squeezing the rows: rows of one height at 900 px', async ({ page, sandbox }) => {
     await page.setViewportSize({ width: 900, height: 800 })
     await page.goto(sandbox.url('/'))
-    await expect(flowsTable(page).getByRole('row')).toHaveCount(13)
+    await expect(flowsTable(page).getByRole('row')).toHaveCount(14)
     // A draft that a template uses says so under its name, on purpose: its row is left out.
     const heights = await flowsTable(page)
       .locator('tbody tr')
       .evaluateAll((rows) => rows.filter((r) => !r.textContent?.includes('Used by template')).map((r) => r.getBoundingClientRect().height))
-    expect(heights).toHaveLength(11)
+    expect(heights).toHaveLength(12)
     expect(Math.max(...heights) - Math.min(...heights)).toBeLessThanOrEqual(1)
     await expect(page.getByRole('button', { name: 'Delete Loan Collection' })).toHaveAccessibleDescription('Only drafts can be deleted')
     // On a phone the header wraps: no divider left at the start of its second line.

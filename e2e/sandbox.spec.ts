@@ -9,7 +9,7 @@ test.describe('sandbox mode (the default)', () => {
     await expect(page).toHaveURL(/\/accounts\/[0-9a-f-]+\/channels\/[0-9a-f-]+\/flows$/)
     await expect(page.getByText('Sandbox', { exact: true })).toBeVisible()
     await expect(page.getByRole('combobox', { name: 'Channel' })).toHaveValue('3f7c2a9e-1b4d-4c8e-a5f2-6d9e0b1c7a84')
-    await expect(flowsTable(page).getByRole('row')).toHaveCount(13)
+    await expect(flowsTable(page).getByRole('row')).toHaveCount(14)
     await expect(page.getByRole('button', { name: 'Delete Old promo' })).toBeEnabled()
     await expect(page.getByRole('button', { name: 'Delete Loan Collection' })).toBeDisabled()
 
@@ -72,7 +72,7 @@ test.describe('sandbox mode (the default)', () => {
     await expect(dialog).toBeHidden()
     await expect(notifications(page)).toContainText('Deleted “Old promo”')
     await expect(flowsTable(page).getByRole('rowheader', { name: 'Old promo' })).toHaveCount(0)
-    await expect(page.getByText('11 flows')).toBeVisible()
+    await expect(page.getByText('12 flows')).toBeVisible()
 
     await page.reload()
     await expect(flowsTable(page).getByRole('rowheader', { name: 'Spring sale survey' })).toBeVisible()

@@ -92,7 +92,7 @@ export default function ToastList({ toasts, onRemove }: ToastListProps) {
                 </>
               ) : (
                 <>
-                  {toast.description}
+                  <div>{toast.description}</div>
                   {toast.action && (
                     <Toast.Action asChild altText={toast.action.label}>
                       <button type="button" className="button button--small toast__action" onClick={toast.action.onClick}>

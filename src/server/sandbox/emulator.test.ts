@@ -164,7 +164,7 @@ describe('a hanging delete', () => {
     const flows = big.channels[0].flows
     expect(flows).toHaveLength(1000)
     expect(new Set(flows.map((flow) => flow.id)).size).toBe(1000)
-    expect(flows.slice(0, 12)).toEqual(sandboxSeed.channels[0].flows)
+    expect(flows.slice(0, 13)).toEqual(sandboxSeed.channels[0].flows)
     expect(seedWithFlows(sandboxSeed, 1000)).toEqual(big)
     expect(seedWithFlows(sandboxSeed, 5).channels[0].flows).toHaveLength(5)
     expect(big.channels.slice(1)).toEqual(sandboxSeed.channels.slice(1))

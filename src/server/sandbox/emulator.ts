@@ -234,7 +234,7 @@ export function createEmulator({ seed, latencyMs = 0, flowJsonBaseUrl = 'https:/
   // Meta's CDN: no key, the address is the credential.
   app.get(flowJsonPath, (c) => {
     const flow = [...channels.values()].map((flows) => flows.get(c.req.param('flowId'))).find(Boolean)
-    if (!flow) return c.text('Not found', 404)
+    if (!flow || flow.fault === 'json-unavailable') return c.text('Not found', 404)
     return c.body(flow.flowJson ?? flowJsonFor(flow), 200, { 'content-type': 'application/json' })
   })
 

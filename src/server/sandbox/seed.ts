@@ -10,8 +10,10 @@ export type SeedValidationError = NonNullable<FlowDetails['validationErrors']>[n
  * (a draft that a template uses is refused by the emulator as 8x8 does: see `templates`):
  * - `server-error`: 500 + code 2000, 8x8's generic internal error.
  * - `hang`: never answers, so the proxy's timeout fires (504, errorId made by the proxy).
+ * - `json-unavailable`: the delete itself works, but Meta's CDN answers 404 for the flow JSON, so no
+ *   copy can be kept first (the console then asks whether to delete without one).
  */
-export type SeedFault = 'server-error' | 'hang'
+export type SeedFault = 'server-error' | 'hang' | 'json-unavailable'
 
 export type SeedFlow = {
   id: string
@@ -78,6 +80,7 @@ export const sandboxSeed: Seed = {
         { id: '1466270913358802', name: 'Loyalty sign-up v2', status: 'DRAFT', categories: ['SIGN_UP'], fault: 'server-error' },
         { id: '1852263340057719', name: 'Store locator', status: 'DRAFT', categories: ['OTHER'], fault: 'hang' },
         { id: '913376402281546', name: 'VIP early access', status: 'PUBLISHED', categories: ['SIGN_IN'] },
+        { id: '1290017763412208', name: 'Pop-up store survey', status: 'DRAFT', categories: ['SURVEY'], fault: 'json-unavailable' },
       ],
       templates: [
         { name: 'order_status', language: 'en_US', status: 'APPROVED', flowIds: ['1094528830614471'] },

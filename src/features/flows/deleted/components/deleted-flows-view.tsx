@@ -21,11 +21,14 @@ export type DeletedFlowsViewProps = {
 
 const when = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : dateTimeFormat.format(Date.parse(iso)))
 
-function RestoredCell({ copy }: { copy: DeletedFlow }) {
+function RestoredCell({ copy, flowsHref }: { copy: DeletedFlow; flowsHref: string }) {
   if (copy.restored) {
     return (
       <>
-        As <code className="selectable">{copy.restored.flowId}</code>
+        As{' '}
+        <Link to={`${flowsHref}?flow=${encodeURIComponent(copy.restored.flowId)}`} title="Show the new draft">
+          <code>{copy.restored.flowId}</code>
+        </Link>
         <div className="small muted">
           {when(copy.restored.at)}
           {copy.restored.by && ` by ${copy.restored.by}`}
@@ -111,7 +114,7 @@ export function DeletedFlowsView({ scope, channel, flowsHref }: DeletedFlowsView
                     <div className="small muted">{copy.deletedBy ? `by ${copy.deletedBy}` : 'sign-in off: no operator recorded'}</div>
                   </td>
                   <td>
-                    <RestoredCell copy={copy} />
+                    <RestoredCell copy={copy} flowsHref={flowsHref} />
                   </td>
                   <td className="data-table__actions">
                     <a className="button button--quiet" href={`${deletedFlowsPath(scope)}/${encodeURIComponent(copy.backupId)}/json`} download aria-label={`Download JSON ${label}`}>
