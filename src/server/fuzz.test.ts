@@ -1,6 +1,9 @@
 import * as fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
-import { accountId, buildApp, channelId, fakeUpstream, json, otherChannelId, upstreamBase } from './test-support'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from './app'
+import { openStore, type Store } from './store/open-store'
+import { accountId, buildApp, channelId, fakeUpstream, json, liveConfig, memoryLog, otherChannelId, upstreamBase } from './test-support'
+import { createUpstreamClient } from './upstream/client'
 
 /**
  * Property-based: whatever a client puts in the path, the query or the headers, the proxy answers
@@ -47,14 +50,19 @@ function segment(valid: string[]) {
   )
 }
 
+/** The id of a copy of a deleted flow put in the store before the run, so restores can reach 8x8. */
+const keptCopyId = crypto.randomUUID()
+
 const asciiHeader = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 300 })
 
 const request = fc.record({
   method: fc.constantFrom('GET', 'DELETE', 'POST', 'PUT', 'PATCH', 'HEAD', 'OPTIONS'),
-  shape: fc.constantFrom('flows', 'flow', 'json', 'preview', 'deprecate', 'audit', 'deeper', 'other'),
+  shape: fc.constantFrom('flows', 'flow', 'json', 'preview', 'deprecate', 'audit', 'templates', 'deleted', 'copy-json', 'restore', 'deeper', 'other'),
   account: segment([accountId]),
   channel: segment([channelId, otherChannelId, 'not-configured']),
   flow: segment(['1620387745519023', '123456789012345']),
+  backup: segment([keptCopyId, '0b0c7a52-6c1e-4f1a-9d7e-2a1b3c4d5e6f']),
+  backupHeader: fc.option(fc.oneof(fc.constantFrom('none', 'None', 'later', ''), asciiHeader)),
   query: fc.option(fc.oneof(fc.constantFrom('limit=1', 'limit=1000', 'limit=0', 'limit=-1', 'limit=1e3', 'limit=%00', 'limit=1&limit=2', 'refresh=true', 'refresh=yes', 'refresh='), asciiHeader.map((s) => `limit=${encodeURIComponent(s)}`))),
   csrfHeader: fc.boolean(),
   flowName: fc.option(fc.oneof(asciiHeader, fc.constantFrom('%', '%E0%A4%A', '%zz', '%00', '%0D%0ASet-Cookie:%20x', '%F0%9F%98%80'))),
@@ -64,13 +72,16 @@ type FuzzRequest = typeof request extends fc.Arbitrary<infer T> ? T : never
 
 /** Always tried first: requests that do reach 8x8, so the allowlist check has calls to look at. */
 const reachingExamples: [FuzzRequest][] = [
-  [{ method: 'DELETE', shape: 'flow', account: accountId, channel: channelId, flow: '1620387745519023', query: null, csrfHeader: true, flowName: '%' }],
-  [{ method: 'GET', shape: 'flows', account: accountId, channel: otherChannelId, flow: '', query: 'limit=1000', csrfHeader: false, flowName: null }],
-  [{ method: 'POST', shape: 'deprecate', account: accountId, channel: channelId, flow: '1145805540595505', query: null, csrfHeader: true, flowName: '%zz' }],
-  [{ method: 'GET', shape: 'json', account: accountId, channel: channelId, flow: '1145805540595505', query: null, csrfHeader: false, flowName: null }],
+  [{ method: 'DELETE', shape: 'flow', account: accountId, channel: channelId, flow: '1620387745519023', backup: '', backupHeader: null, query: null, csrfHeader: true, flowName: '%' }],
+  [{ method: 'DELETE', shape: 'flow', account: accountId, channel: channelId, flow: '123456789012345', backup: '', backupHeader: 'none', query: null, csrfHeader: true, flowName: null }],
+  [{ method: 'GET', shape: 'flows', account: accountId, channel: otherChannelId, flow: '', backup: '', backupHeader: null, query: 'limit=1000', csrfHeader: false, flowName: null }],
+  [{ method: 'POST', shape: 'deprecate', account: accountId, channel: channelId, flow: '1145805540595505', backup: '', backupHeader: null, query: null, csrfHeader: true, flowName: '%zz' }],
+  [{ method: 'GET', shape: 'json', account: accountId, channel: channelId, flow: '1145805540595505', backup: '', backupHeader: null, query: null, csrfHeader: false, flowName: null }],
+  [{ method: 'GET', shape: 'templates', account: accountId, channel: channelId, flow: '', backup: '', backupHeader: null, query: null, csrfHeader: false, flowName: null }],
+  [{ method: 'POST', shape: 'restore', account: accountId, channel: channelId, flow: '', backup: keptCopyId, backupHeader: null, query: null, csrfHeader: true, flowName: null }],
 ]
 
-function pathOf({ shape, account, channel, flow }: FuzzRequest): string {
+function pathOf({ shape, account, channel, flow, backup }: FuzzRequest): string {
   const base = `/api/v1/accounts/${account}/channels/${channel}`
   switch (shape) {
     case 'flows':
@@ -82,7 +93,14 @@ function pathOf({ shape, account, channel, flow }: FuzzRequest): string {
     case 'deprecate':
       return `${base}/flows/${flow}/${shape}`
     case 'audit':
-      return `${base}/audit`
+    case 'templates':
+      return `${base}/${shape}`
+    case 'deleted':
+      return `${base}/deleted-flows`
+    case 'copy-json':
+      return `${base}/deleted-flows/${backup}/json`
+    case 'restore':
+      return `${base}/deleted-flows/${backup}/restore`
     case 'deeper':
       return `${base}/flows/${flow}/${flow}`
     default:
@@ -94,7 +112,9 @@ const channelPath = `/api/v1/accounts/${accountId}/channels/(${channelId}|${othe
 const flowPath = `${channelPath}/flows/[A-Za-z0-9][A-Za-z0-9_-]{0,127}`
 const cdnUrl = 'https://mmg.whatsapp.net/m1/v/t24/flow.json'
 const allowedUpstream = [
-  { method: 'GET', origin: upstreamBase, path: new RegExp(`^${channelPath}/flows$`) },
+  { method: 'GET', origin: upstreamBase, path: new RegExp(`^${channelPath}/(flows|templates)$`) },
+  // A restore: create-flow, from a copy.
+  { method: 'POST', origin: upstreamBase, path: new RegExp(`^${channelPath}/flows$`) },
   { method: 'GET', origin: upstreamBase, path: new RegExp(`^${flowPath}(/preview)?$`) },
   { method: 'DELETE', origin: upstreamBase, path: new RegExp(`^${flowPath}$`) },
   { method: 'POST', origin: upstreamBase, path: new RegExp(`^${flowPath}/deprecate$`) },
@@ -106,8 +126,10 @@ const allowedUpstream = [
 function answer(call: Request): Response {
   const { origin, pathname } = new URL(call.url)
   if (origin !== upstreamBase) return json({ version: '6.0', screens: [] })
+  if (call.method === 'POST' && pathname.endsWith('/flows')) return json({ id: '1700000000000001', success: true })
   if (call.method !== 'GET') return new Response(null, { status: 204 })
   if (pathname.endsWith('/flows')) return json({ flows: [] })
+  if (pathname.endsWith('/templates')) return json({ templates: [] })
   if (pathname.endsWith('/preview')) return json({ id: '1', preview_url: 'https://business.facebook.com/wa/manage/flows/1/preview/' })
   return json({ flowId: pathname.split('/').at(-1), flowJsonUrl: cdnUrl, name: 'x', status: 'DRAFT' })
 }
@@ -131,15 +153,32 @@ async function violations(response: Response, method: string, calls: Request[]):
 }
 
 describe('fuzzing every route with hostile ids, queries and headers', () => {
+  let store: Store
+  beforeAll(async () => {
+    store = await openStore(':memory:')
+    // A copy as a delete keeps it, under a known id.
+    await store.db
+      .insertInto('flow_backups')
+      .values({
+        id: keptCopyId, account_id: accountId, channel_id: channelId, flow_id: '1620387745519099', name: 'Kept', categories: '["OTHER"]',
+        status: 'DRAFT', endpoint_uri: null, validation_errors: '[]', flow_json: '{"version":"6.0","screens":[]}', request_id: 'r-0',
+        taken_by: null, taken_at: new Date().toISOString(), state: 'deleted', restored_flow_id: null, restored_by: null, restored_at: null,
+      })
+      .execute()
+  })
+  afterAll(() => store.close())
+
   it('answers 2xx or a JSON 4xx, never a 5xx, and calls only the allowlisted 8x8 paths on the configured host', async () => {
     const upstream = fakeUpstream(answer)
-    const { app } = buildApp(upstream.fetch)
+    const config = liveConfig()
+    const app = createApp({ config, upstream: createUpstreamClient({ ...config.upstream, fetch: upstream.fetch, random: () => 0 }), logger: memoryLog().logger, audit: store.audit, store })
 
     await fc.assert(
       fc.asyncProperty(request, async (input) => {
         const headers: Record<string, string> = {}
         if (input.csrfHeader) headers['x-requested-with'] = 'XMLHttpRequest'
         if (input.flowName !== null) headers['x-flow-name'] = input.flowName
+        if (input.backupHeader !== null) headers['x-backup'] = input.backupHeader
         const path = pathOf(input) + (input.query === null ? '' : `?${input.query}`)
         const callsBefore = upstream.calls.length
 
@@ -154,6 +193,7 @@ describe('fuzzing every route with hostile ids, queries and headers', () => {
     expect(upstream.calls.some((call) => call.method === 'GET')).toBe(true)
     expect(upstream.calls.some((call) => call.method === 'POST')).toBe(true)
     expect(upstream.calls.some((call) => call.url === cdnUrl)).toBe(true)
+    expect(upstream.calls.some((call) => call.method === 'POST' && call.url.endsWith('/flows'))).toBe(true)
   })
 
   it('refuses a state-changing request without the anti-CSRF header before anything else happens', async () => {
