@@ -16,5 +16,18 @@ export default defineConfig(({ isSsrBuild }) => ({
           output: { entryFileNames: '[name].js' },
         },
       }
-    : { outDir: 'dist/client', emptyOutDir: true },
+    : {
+        outDir: 'dist/client',
+        emptyOutDir: true,
+        // Every browser the console supports preloads modules itself: no polyfill in the first page.
+        modulePreload: { polyfill: false },
+        rolldownOptions: {
+          output: {
+            // Everything the first page imports statically, in one chunk (src/main.tsx and what it
+            // needs). Left to itself the splitter moves modules that lazy chunks share with the first
+            // page (React's JSX runtime, a one-line helper) into extra initial chunks.
+            codeSplitting: { groups: [{ name: 'app', test: /src\/main\.tsx$/ }] },
+          },
+        },
+      },
 }))

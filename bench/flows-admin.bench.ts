@@ -163,10 +163,14 @@ test('first row painted, Flows Admin beside a plain React table (same rows, same
   const measured: Record<string, { console: number[]; plain: number[] }> = {}
   for (const flows of [100, 1000]) {
     const flowsJson = JSON.stringify({ flows: seedWithFlows(sandboxSeed, flows).channels[0].flows.map(({ id, name, status }) => ({ id, name, status })) })
-    const config = JSON.stringify({ mode: 'sandbox', accountId: sandboxSeed.accountId, channels: sandboxSeed.channels.map(({ id, name }) => ({ id, name })), auth: 'none', operator: null, upstreamTimeoutMs: 10_000 })
+    const config = JSON.stringify({
+      mode: 'sandbox', accountId: sandboxSeed.accountId, channels: sandboxSeed.channels.map(({ id, name }) => ({ id, name })),
+      auth: 'none', operator: null, upstreamTimeoutMs: 10_000, retentionDays: 90, keepsDeletedFlows: true,
+    })
+    const answers: Record<string, string> = { flows: flowsJson, audit: '{"entries":[]}', templates: '{"templates":[]}', 'deleted-flows': '{"deletedFlows":[],"retentionDays":90}' }
     const consoleApi = (path: string) => {
       if (!path.startsWith('/api/')) return undefined
-      return path === '/api/config' ? config : path.endsWith('/flows') ? flowsJson : path.endsWith('/audit') ? '{"entries":[]}' : undefined
+      return path === '/api/config' ? config : answers[path.split('/').at(-1) ?? '']
     }
     const plainApi = (path: string) => (path === '/flows.json' ? flowsJson : undefined)
     for (const latencyMs of [0, 50]) {

@@ -1,3 +1,5 @@
+// oxlint-disable-next-line import/no-unassigned-import -- first, for its effect: the first page's requests start before anything else runs
+import './app/early-requests'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'

@@ -2,18 +2,41 @@ import { ApiError, fromNetworkFailure, fromResponse, newErrorId } from './api-er
 
 type RequestOptions = { method?: 'GET' | 'DELETE' | 'POST'; signal?: AbortSignal; headers?: Record<string, string> }
 
+/** Reads started before the app rendered (see readEarly), each taken by the first GET of its path. */
+const early = new Map<string, Promise<Response>>()
+
+function request(path: string, { method = 'GET', signal, headers: extra }: RequestOptions) {
+  const headers: Record<string, string> = { ...extra, accept: 'application/json' }
+  // A header cross-site forms cannot set: the proxy may require it on state-changing requests.
+  if (method !== 'GET') headers['x-requested-with'] = 'XMLHttpRequest'
+  return fetch(path, { method, headers, signal, credentials: 'same-origin' })
+}
+
+/**
+ * Starts these reads now, before React and the app's modules have run: the first GET of each path
+ * then gets this answer instead of asking again. For what the first page needs and its address names.
+ */
+export function readEarly(paths: string[]) {
+  for (const path of paths) {
+    const answer = request(path, {})
+    // Nobody may take it (a page that does not need it after all): its failure is not unhandled.
+    answer.catch(() => undefined)
+    early.set(path, answer)
+  }
+}
+
 /**
  * The browser's one way to the proxy. Resolves with the response of a 2xx; throws ApiError for
  * everything else, network failures included, so every failure the operator sees has an errorId.
  * Aborts (react-query cancelling a query) are rethrown as they are.
  */
-async function send(path: string, { method = 'GET', signal, headers: extra }: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { ...extra, accept: 'application/json' }
-  // A header cross-site forms cannot set: the proxy may require it on state-changing requests.
-  if (method !== 'GET') headers['x-requested-with'] = 'XMLHttpRequest'
+async function send(path: string, options: RequestOptions): Promise<Response> {
+  const { method = 'GET', signal } = options
+  const started = method === 'GET' ? early.get(path) : undefined
+  early.delete(path)
   let response: Response
   try {
-    response = await fetch(path, { method, headers, signal, credentials: 'same-origin' })
+    response = await (started ?? request(path, options))
   } catch (error) {
     if (signal?.aborted) throw error
     throw fromNetworkFailure()

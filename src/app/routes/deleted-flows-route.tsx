@@ -1,14 +1,14 @@
-import { lazy, Suspense } from 'react'
 import { useParams } from 'react-router'
+import { DeletedFlowsView } from '../../features/flows/flow-changes-chunk'
 import { configuredChannel } from '../../shared/flow'
 import { paths } from '../paths'
 import { UnknownChannel } from './unknown-channel'
 import { WithConfig } from './with-config'
 
-// Not part of the first page: in the chunk the flows page preloads after its first paint.
-const DeletedFlowsView = lazy(() => import('../../features/flows/flow-changes-chunk').then((m) => ({ default: m.DeletedFlowsView })))
-
-/** `/accounts/:accountId/channels/:channelId/deleted`: the copies kept of a channel's deleted flows. */
+/**
+ * `/accounts/:accountId/channels/:channelId/deleted`: the copies kept of a channel's deleted flows.
+ * Loaded when opened (the router's lazy route), with the view and the restore.
+ */
 export function DeletedFlowsRoute() {
   const { accountId = '', channelId = '' } = useParams()
   return (
@@ -17,9 +17,7 @@ export function DeletedFlowsRoute() {
         const channel = configuredChannel(config, accountId, channelId)
         if (!channel) return <UnknownChannel config={config} />
         return (
-          <Suspense fallback={<output className="state">Loading deleted flows…</output>}>
-            <DeletedFlowsView scope={{ accountId: config.accountId, channelId: channel.id }} channel={channel} flowsHref={paths.flows.getHref(config.accountId, channel.id)} />
-          </Suspense>
+          <DeletedFlowsView scope={{ accountId: config.accountId, channelId: channel.id }} channel={channel} flowsHref={paths.flows.getHref(config.accountId, channel.id)} />
         )
       }}
     </WithConfig>

@@ -2,7 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { delay, http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { auditUrl, flowsUrl, mockConfig, mockDb } from '../../mocks/handlers/flows'
+import { readEarly } from '../../api/client'
 import { server } from '../../test/setup-ui'
+import { firstPageReads } from '../first-page-reads'
 import { renderApp } from '../../test/render-app'
 import { countRequests, notifications, openDeleteDialog, retail, rows, uuid } from '../../test/flows-page'
 
@@ -409,7 +411,12 @@ describe('recent activity', () => {
 })
 
 describe('first paint', () => {
-  it('asks for the list at once, beside /api/config, not after it', async () => {
+  it('asks for the configuration, the list and the templates before the app renders; the queries take those answers', async () => {
+    const channelApi = `/api/v1/accounts/${mockConfig.accountId}/channels/retail-channel`
+    expect(firstPageReads(retail)).toEqual(['/api/config', `${channelApi}/flows?limit=1000`, `${channelApi}/templates`])
+    expect(firstPageReads('/lookup/abc')).toEqual(['/api/config'])
+    expect(firstPageReads('/accounts/not-an-account/channels/retail-channel/flows')).toEqual(['/api/config'])
+
     let configAnswered = false
     let listAskedBeforeConfig = false
     server.use(
@@ -423,9 +430,14 @@ describe('first paint', () => {
         return HttpResponse.json({ flows: mockDb.flows[String(params.channelId)] ?? [] })
       }),
     )
+    const lists = countRequests('GET', '/flows$')
+    const configs = countRequests('GET', '^/api/config$')
+    readEarly(firstPageReads(retail))
     renderApp(retail)
     expect(await rows()).toHaveLength(5)
     expect(listAskedBeforeConfig).toBe(true)
+    expect(lists).toHaveLength(1)
+    expect(configs).toHaveLength(1)
   })
 
   it('keeps a link to an unconfigured channel out of Recent errors', async () => {

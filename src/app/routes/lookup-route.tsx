@@ -1,9 +1,7 @@
-import { lazy, Suspense } from 'react'
 import { Link, useParams } from 'react-router'
+import { LookupView } from '../../features/lookup/components/lookup-view'
 import { paths } from '../paths'
 import { WithConfig } from './with-config'
-
-const LookupView = lazy(() => import('../../features/lookup/components/lookup-view').then((m) => ({ default: m.LookupView })))
 
 /** `/lookup/<id>`: a link support can paste into a ticket. */
 export function LookupRoute() {
@@ -16,13 +14,7 @@ export function LookupRoute() {
           What this Flows Admin server recorded about it. <Link to={paths.home.getHref()}>Back to the flows</Link>
         </p>
       </div>
-      <WithConfig>
-        {(config) => (
-          <Suspense fallback={<output className="state">Loading…</output>}>
-            <LookupView key={id} id={id} channels={config.channels} />
-          </Suspense>
-        )}
-      </WithConfig>
+      <WithConfig>{(config) => <LookupView key={id} id={id} channels={config.channels} />}</WithConfig>
     </div>
   )
 }

@@ -1,11 +1,12 @@
 import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react'
+import { useAfterFirstContent } from '../after-first-content'
 import { ErrorDetails } from '../error-details'
 import { ToastContext, type ToastInput } from './toast-context'
 import type { ToastListProps } from './toast-list'
 
 export type ShownToast = ToastInput & { id: number }
 
-// Radix Toast is not needed for the first paint: it loads right after it. A toast shown before that
+// Radix Toast is not needed for the first paint: it loads after the page's first content. A toast shown before that
 // waits in the state below and appears once the list has loaded. Should the chunk not arrive (the
 // server went away just then), the plain list below shows the toasts: the "server unreachable" error
 // must never depend on fetching something from that server.
@@ -34,13 +35,17 @@ export function Toaster({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<ShownToast[]>([])
   const show = useCallback((toast: ToastInput) => setToasts((current) => [...current, { ...toast, id: nextId++ }]), [])
   const remove = useCallback((id: number) => setToasts((current) => current.filter((t) => t.id !== id)), [])
+  // Radix Toast comes after the page's first content, or with the first notification if that is sooner.
+  const later = useAfterFirstContent()
 
   return (
     <ToastContext.Provider value={show}>
       {children}
-      <Suspense fallback={null}>
-        <ToastList toasts={toasts} onRemove={remove} />
-      </Suspense>
+      {(later || toasts.length > 0) && (
+        <Suspense fallback={null}>
+          <ToastList toasts={toasts} onRemove={remove} />
+        </Suspense>
+      )}
     </ToastContext.Provider>
   )
 }

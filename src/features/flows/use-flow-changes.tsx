@@ -1,5 +1,6 @@
 import { Suspense, useCallback, useRef, useState, type ReactNode, type RefObject } from 'react'
 import type { ApiError } from '../../api/api-error'
+import { useAfterFirstContent } from '../../components/after-first-content'
 import type { Channel, Flow } from '../../shared/flow'
 import type { FlowScope } from './api/flow-queries'
 import { FlowChangeDialogs } from './components/lazy-flow-change-dialogs'
@@ -37,12 +38,17 @@ export type FlowChangesOptions = {
  */
 export function useFlowChanges({ fallbackFocus, ...options }: FlowChangesOptions) {
   const [dialog, setDialog] = useState<FlowChangeDialog>(null)
+  // Mounted once it is needed (a dialog opened) or the first content is painted, then for the page's
+  // life: a change outlives its dialog. Rendering it earlier would load its code before the first rows.
+  const [opened, setOpened] = useState(false)
+  const later = useAfterFirstContent()
   // One dialog serves every row, so Radix has no Trigger to return focus to: we remember the opener.
   const opener = useRef<HTMLElement | null>(null)
   const rowsRemoved = useRef(false)
 
   const open = useCallback((next: FlowChangeDialog) => {
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    setOpened(true)
     setDialog(next)
   }, [])
   const askToDelete = useCallback((flow: Flow) => open({ kind: 'delete', flow }), [open])
@@ -63,7 +69,7 @@ export function useFlowChanges({ fallbackFocus, ...options }: FlowChangesOptions
     [fallbackFocus],
   )
 
-  const dialogs: ReactNode = (
+  const dialogs: ReactNode = (opened || later) && (
     <Suspense fallback={null}>
       <FlowChangeDialogs {...options} dialog={dialog} onClose={close} onReplace={replace} onCloseAutoFocus={restoreFocus} onRowsRemoved={onRowsRemoved} />
     </Suspense>

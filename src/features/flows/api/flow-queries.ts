@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import { getJson } from '../../../api/client'
-import { channelPath, type ChannelScope } from '../../../shared/paths'
+import { channelPath, flowListPath, type ChannelScope } from '../../../shared/paths'
 import type { FlowList } from '../../../shared/flow'
 import { flowListLimit } from '../../../shared/ids'
 
@@ -14,7 +14,7 @@ export function flowsPath(scope: FlowScope): string {
 }
 
 export function listFlows(scope: FlowScope, { signal }: { signal?: AbortSignal } = {}) {
-  return getJson<FlowList>(`${flowsPath(scope)}?limit=${requestedFlowLimit}`, { signal })
+  return getJson<FlowList>(flowListPath(scope), { signal })
 }
 
 export const flowQueries = {

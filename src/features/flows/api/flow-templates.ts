@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
 import { getJson } from '../../../api/client'
 import type { FlowTemplateList } from '../../../shared/deleted-flows'
-import { channelPath } from '../../../shared/paths'
+import { templatesPath } from '../../../shared/paths'
 import { flowQueries, type FlowScope } from './flow-queries'
 
 /**
@@ -12,6 +12,6 @@ export const templateQueries = {
   list: (scope: FlowScope) =>
     queryOptions({
       queryKey: [...flowQueries.all(), 'templates', scope],
-      queryFn: ({ signal }) => getJson<FlowTemplateList>(`${channelPath(scope)}/templates`, { signal }),
+      queryFn: ({ signal }) => getJson<FlowTemplateList>(templatesPath(scope), { signal }),
     }),
 }

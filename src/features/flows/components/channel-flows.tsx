@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react'
 import { Link } from 'react-router'
+import { afterFirstContent, firstContentShown, useAfterFirstContent } from '../../../components/after-first-content'
 import { ErrorPanel } from '../../../components/error-panel'
 import { deletedFlowQueries } from '../deleted/api/deleted-flow-queries'
 import type { Channel, Flow } from '../../../shared/flow'
@@ -40,9 +41,14 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
   // Refetched on window focus (react-query's default); the table keeps showing the list meanwhile.
   const flows = useQuery(flowQueries.list(scope))
   const { templateUse, templatesError } = useTemplateUse(scope)
-  // How many copies of deleted flows there are: asked for once the list is there, never before it.
-  const deleted = useQuery({ ...deletedFlowQueries.list(scope), enabled: flows.data !== undefined })
-  useEffect(preloadFlowDialogs, [])
+  // The list (or why there is none) is this page's first content; the rest waits for it to be painted:
+  // the count of deleted flows, and the dialogs' code (there by the first click).
+  const later = useAfterFirstContent()
+  useEffect(() => {
+    if (!flows.isPending) firstContentShown()
+  }, [flows.isPending])
+  useEffect(() => afterFirstContent(preloadFlowDialogs), [])
+  const deleted = useQuery({ ...deletedFlowQueries.list(scope), enabled: later })
   const { filters, setFilters, openFlowId, setOpenFlowId } = useFlowUrlState()
   const headingRef = useRef<HTMLHeadingElement>(null)
 

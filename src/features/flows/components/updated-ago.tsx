@@ -22,7 +22,8 @@ export function UpdatedAgo({ at }: { at: number }) {
   }, [])
   if (at === 0) return null
   return (
-    <time className="muted small" dateTime={new Date(at).toISOString()} title={new Date(at).toLocaleString()}>
+    // No formatted date as a tooltip: the first toLocaleString of a page costs ~5 ms on the way to the first rows.
+    <time className="muted small" dateTime={new Date(at).toISOString()}>
       Updated {ago(now - at)}
     </time>
   )
