@@ -1,9 +1,15 @@
+import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { flowsAdminProxy } from './src/server/dev-plugin.ts'
 
-export default defineConfig(({ isSsrBuild }) => ({
+// react-router's package exports only its development build (remix-run/react-router#12532, #14102):
+// its warnings and checks would ship. The browser build takes the production build it also ships.
+const reactRouterProduction = fileURLToPath(new URL('node_modules/react-router/dist/production/index.mjs', import.meta.url))
+
+export default defineConfig(({ command, isSsrBuild }) => ({
   plugins: [react(), flowsAdminProxy()],
+  resolve: command === 'build' && !isSsrBuild ? { alias: { 'react-router': reactRouterProduction } } : undefined,
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   // The server bundle (vite build --ssr) needs no copy of public/.
   publicDir: isSsrBuild ? false : 'public',

@@ -4,15 +4,19 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
 import { RootErrorBoundary } from './app/error-boundary'
+import { prefetchFirstPage } from './app/prefetch-first-page'
 import { AppProviders } from './app/providers'
 import { createQueryClient } from './app/query-client'
 import { AppRoutes } from './app/router'
 import './index.css'
 
+const queryClient = createQueryClient()
+prefetchFirstPage(queryClient, window.location.pathname)
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <RootErrorBoundary>
-      <AppProviders queryClient={createQueryClient()}>
+      <AppProviders queryClient={queryClient}>
         <BrowserRouter>
           <AppRoutes />
         </BrowserRouter>

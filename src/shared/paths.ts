@@ -6,6 +6,9 @@ import { flowListLimit } from './ids'
  */
 export type ChannelScope = { accountId: string; channelId: string }
 
+/** What the browser needs to know about this deployment (never a secret). */
+export const configPath = '/api/config'
+
 export function channelPath({ accountId, channelId }: ChannelScope): string {
   return `/api/v1/accounts/${encodeURIComponent(accountId)}/channels/${encodeURIComponent(channelId)}`
 }
