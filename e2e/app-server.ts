@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, openSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
@@ -18,30 +18,38 @@ export type AppServer = {
 /**
  * Starts the built server (`npm run build` first) on a free loopback port with exactly `env`: nothing
  * leaks in from the developer's shell or .env (the working directory is an empty temp folder).
+ * `logToFile`: the server writes its log to a file, as in production, instead of a pipe this process
+ * reads (a benchmark's load would otherwise wait on this process reading the log).
  */
-export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
+export async function startAppServer(env: Record<string, string> = {}, { logToFile = false }: { logToFile?: boolean } = {}): Promise<AppServer> {
+  const cwd = mkdtempSync(join(tmpdir(), 'flows-admin-e2e-'))
+  const logPath = join(cwd, 'server.log')
   const child: ChildProcess = spawn(process.execPath, [serverEntry], {
-    cwd: mkdtempSync(join(tmpdir(), 'flows-admin-e2e-')),
+    cwd,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: logToFile ? ['ignore', openSync(logPath, 'w'), 'pipe'] : ['ignore', 'pipe', 'pipe'],
   })
-  let output = ''
-  child.stdout!.on('data', (chunk) => (output += chunk))
-  child.stderr!.on('data', (chunk) => (output += chunk))
+  let piped = ''
+  const output = () => (logToFile ? readFileSync(logPath, 'utf8') : '') + piped
+  child.stdout?.on('data', (chunk) => (piped += chunk))
+  child.stderr!.on('data', (chunk) => (piped += chunk))
 
   const origin = await new Promise<string>((resolveOrigin, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start within 10 s:\n${output}`)), 10_000)
+    const timer = setTimeout(() => reject(new Error(`server did not start within 10 s:\n${output()}`)), 10_000)
+    const poll = setInterval(() => check(), 20)
     const check = () => {
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output())
       if (match) {
         clearTimeout(timer)
+        clearInterval(poll)
         resolveOrigin(match[1])
       }
     }
-    child.stdout!.on('data', check)
+    child.stdout?.on('data', check)
     child.once('exit', (code) => {
       clearTimeout(timer)
-      reject(new Error(`server exited with ${code} before listening:\n${output}`))
+      clearInterval(poll)
+      reject(new Error(`server exited with ${code} before listening:\n${output()}`))
     })
   })
 
@@ -54,7 +62,7 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
 
   return {
     url: (path = '/') => `${origin}${path}`,
-    output: () => output,
+    output,
     stop: () => signal('SIGTERM'),
     kill: () => signal('SIGKILL'),
     pid: child.pid!,

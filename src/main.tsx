@@ -11,16 +11,23 @@ import { AppRoutes } from './app/router'
 import './index.css'
 
 const queryClient = createQueryClient()
-prefetchFirstPage(queryClient, window.location.pathname)
+const firstData = prefetchFirstPage(queryClient, window.location.pathname)
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <RootErrorBoundary>
-      <AppProviders queryClient={queryClient}>
-        <BrowserRouter>
-          <AppRoutes />
-        </BrowserRouter>
-      </AppProviders>
-    </RootErrorBoundary>
-  </StrictMode>,
-)
+function render() {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <RootErrorBoundary>
+        <AppProviders queryClient={queryClient}>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </AppProviders>
+      </RootErrorBoundary>
+    </StrictMode>,
+  )
+}
+
+// The first render waits a moment for the first page's data: when it is quick, the page appears once,
+// with its rows, instead of a loading state that flashes, then a second render and layout.
+const waitAtMostMs = 100
+void Promise.race([firstData, new Promise((resolve) => setTimeout(resolve, waitAtMostMs))]).then(render)
