@@ -209,8 +209,8 @@ test('typing in the search box over 1000 flows', async ({ page }) => {
   for (let round = 0; round < 3; round++) {
     await box.fill('')
     await box.focus()
-    // "campaign 09", then back: keys that narrow or widen the 1000 rows are timed.
-    for (const key of ['c', 'a', 'm', 'p', 'a', 'i', 'g', 'n', 'Space', '0', '9', 'Backspace', 'Backspace', 'Backspace']) {
+    // "campaign 0012", back to "campaign 0", "campaign 095", back: keys that narrow or widen the 1000 rows are timed.
+    for (const key of ['c', 'a', 'm', 'p', 'a', 'i', 'g', 'n', 'Space', '0', '0', '1', '2', 'Backspace', 'Backspace', 'Backspace', '9', '5', 'Backspace', 'Backspace', 'Backspace']) {
       const time = await keystrokeToPaint(page, key)
       if (time !== null) times.push(time)
     }

@@ -54,6 +54,20 @@ function withoutBackup(c: Context<AppEnv>): string | undefined {
   return after === undefined ? 'the operator chose to delete without a copy' : `the operator chose to delete without a copy after ${proxyErrorCodes.backupFailed} ${after}`
 }
 
+/**
+ * Identical reads in flight share one answer from 8x8 (the upstream client's shared reads), so each
+ * answer is serialised once, however many browsers wait for it.
+ */
+const serializedLists = new WeakMap<object, string>()
+function serialized(list: object): string {
+  let text = serializedLists.get(list)
+  if (text === undefined) {
+    text = JSON.stringify(list)
+    serializedLists.set(list, text)
+  }
+  return text
+}
+
 export function flowRoutes({ config, upstream, audit, logger, changeLock = createChangeLock(), backups }: FlowRoutesDependencies) {
   function flowScope(c: Context<AppEnv>) {
     const scope = resolveScope(config, c.req.param() as { accountId: string; channelId: string })
@@ -112,7 +126,7 @@ export function flowRoutes({ config, upstream, audit, logger, changeLock = creat
     .get('/accounts/:accountId/channels/:channelId/flows', async (c) => {
       const scope = resolveScope(config, c.req.param())
       const list = await upstream.listFlows(scope, { limit: parseLimit(c.req.query('limit')) }, { signal: c.req.raw.signal })
-      return c.json(list)
+      return c.body(serialized(list), 200, { 'content-type': 'application/json' })
     })
     .get('/accounts/:accountId/channels/:channelId/flows/:flowId', async (c) => {
       const { flowJsonUrl: _kept, ...details } = await upstream.getFlow(flowScope(c), { signal: c.req.raw.signal })
