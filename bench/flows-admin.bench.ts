@@ -28,6 +28,7 @@ const benchSections = 7
 
 const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]
 const p95 = (values: number[]) => values.toSorted((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)]
+const q = (values: number[], f: number) => values.toSorted((a, b) => a - b)[Math.min(values.length - 1, Math.floor(f * values.length))]
 const ms = (value: number) => `${value.toFixed(1)} ms`
 const fine = (value: number) => `${value.toFixed(2)} ms`
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`
@@ -103,6 +104,15 @@ async function keystrokeToPaint(page: Page, key: string): Promise<number | null>
   })
   await page.keyboard.press(key)
   return page.evaluate(() => (window as unknown as { keystroke: Promise<number | null> }).keystroke)
+}
+
+/** One GET, its answer read whole, in ms. */
+async function timed(url: string, init: RequestInit) {
+  const started = performance.now()
+  const answer = await fetch(url, init)
+  await answer.text()
+  if (!answer.ok) throw new Error(`${url}: HTTP ${answer.status}`)
+  return performance.now() - started
 }
 
 /** A bounded load on loopback: 10 connections for 5 seconds, then it stops by itself. */
@@ -287,13 +297,6 @@ test('proxy overhead: the flows list through the proxy vs straight from the fake
 
   // One call at a time on kept-alive connections, 1000 of each, interleaved (the order alternating):
   // what the proxy adds to one unloaded call.
-  const timed = async (url: string, init: RequestInit) => {
-    const started = performance.now()
-    const answer = await fetch(url, init)
-    await answer.text()
-    if (!answer.ok) throw new Error(`${url}: HTTP ${answer.status}`)
-    return performance.now() - started
-  }
   const sequential = { direct: [] as number[], proxied: [] as number[] }
   for (let i = 0; i < 1100; i++) {
     const pair = i % 2 === 0 ? (['direct', 'proxied'] as const) : (['proxied', 'direct'] as const)
@@ -302,7 +305,6 @@ test('proxy overhead: the flows list through the proxy vs straight from the fake
       if (i >= 100) sequential[which].push(time)
     }
   }
-  const q = (values: number[], f: number) => values.toSorted((a, b) => a - b)[Math.min(values.length - 1, Math.floor(f * values.length))]
 
   // Side by side, alternating, after a warm-up of each: 10 connections.
   await load(directUrl, headers)
