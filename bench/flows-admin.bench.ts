@@ -28,7 +28,7 @@ const benchSections = 7
 
 const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]
 const p95 = (values: number[]) => values.toSorted((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)]
-const q = (values: number[], f: number) => values.toSorted((a, b) => a - b)[Math.min(values.length - 1, Math.floor(f * values.length))]
+const quantile = (values: number[], f: number) => values.toSorted((a, b) => a - b)[Math.min(values.length - 1, Math.floor(f * values.length))]
 const ms = (value: number) => `${value.toFixed(1)} ms`
 const fine = (value: number) => `${value.toFixed(2)} ms`
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`
@@ -314,9 +314,9 @@ test('proxy overhead: the flows list through the proxy vs straight from the fake
   await app.stop()
   await fake.stop()
 
-  const added = { p50: q(sequential.proxied, 0.5) - q(sequential.direct, 0.5), p99: q(sequential.proxied, 0.99) - q(sequential.direct, 0.99) }
+  const added = { p50: quantile(sequential.proxied, 0.5) - quantile(sequential.direct, 0.5), p99: quantile(sequential.proxied, 0.99) - quantile(sequential.direct, 0.99) }
   results.proxy = {
-    sequential: { calls: sequential.direct.length, direct: { p50: q(sequential.direct, 0.5), p99: q(sequential.direct, 0.99) }, proxied: { p50: q(sequential.proxied, 0.5), p99: q(sequential.proxied, 0.99) }, added },
+    sequential: { calls: sequential.direct.length, direct: { p50: quantile(sequential.direct, 0.5), p99: quantile(sequential.direct, 0.99) }, proxied: { p50: quantile(sequential.proxied, 0.5), p99: quantile(sequential.proxied, 0.99) }, added },
     direct: { rps: direct.requests.average, p50: direct.latency.p50, p99: direct.latency.p99, failures: direct.non2xx + direct.errors },
     proxied: { rps: proxied.requests.average, p50: proxied.latency.p50, p99: proxied.latency.p99, failures: proxied.non2xx + proxied.errors },
   }
@@ -327,8 +327,8 @@ test('proxy overhead: the flows list through the proxy vs straight from the fake
     '',
     '| path | p50 | p99 |',
     '|---|---|---|',
-    `| straight to the fake 8x8 | ${fine(q(sequential.direct, 0.5))} | ${fine(q(sequential.direct, 0.99))} |`,
-    `| through Flows Admin | ${fine(q(sequential.proxied, 0.5))} | ${fine(q(sequential.proxied, 0.99))} |`,
+    `| straight to the fake 8x8 | ${fine(quantile(sequential.direct, 0.5))} | ${fine(quantile(sequential.direct, 0.99))} |`,
+    `| through Flows Admin | ${fine(quantile(sequential.proxied, 0.5))} | ${fine(quantile(sequential.proxied, 0.99))} |`,
     `| **added by the proxy** | **${fine(added.p50)}** | **${fine(added.p99)}** |`,
     '',
     '10 connections, 5 s each (aim: ≥ 0.5× the direct throughput):',
