@@ -174,7 +174,7 @@ test.describe("a channel with 8x8's maximum of 1000 flows", () => {
     await expect(row(page, '2025-10-08T15:17:51.241+08:00')).toHaveCount(0)
     expect(await seriousViolations(page)).toEqual([])
 
-    await page.getByRole('searchbox', { name: 'Search by name or ID' }).fill('campaign 0988')
+    await page.getByRole('searchbox', { name: 'Search by name or ID' }).fill('campaign 0987')
     await expect(table.getByRole('row')).toHaveCount(2)
     await expect(page.getByText('1 of 1000 flows')).toBeVisible()
   })
