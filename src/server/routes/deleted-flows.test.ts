@@ -135,6 +135,8 @@ describe.each(testEngines)('deletes that can be taken back, on $name', ({ open }
     })
     const odd = await app.request(flowUrl, { method: 'DELETE', headers: { ...headers, 'x-backup': 'later' } })
     expect(odd.status).toBe(400)
+    const badId = await app.request(flowUrl, { method: 'DELETE', headers: { ...headers, 'x-backup': 'none', 'x-backup-failed-error-id': 'not <an> id' } })
+    expect(badId.status).toBe(400)
     expect(writesOf(upstream.calls)).toEqual([])
   })
 

@@ -4,6 +4,7 @@ import type { AuditList } from '../../shared/audit'
 import { withoutBackupHeaders, type DeleteResult, type FlowTemplateList } from '../../shared/deleted-flows'
 import { proxyErrorCodes } from '../../shared/error-codes'
 import { isFlowId } from '../../shared/ids'
+import { lookupIdPattern } from '../../shared/lookup'
 import type { AppEnv } from '../app-env'
 import type { FlowDetails, FlowPreview } from '../../shared/flow'
 import type { ServerConfig } from '../config'
@@ -50,7 +51,7 @@ function withoutBackup(c: Context<AppEnv>): string | undefined {
   if (choice === undefined) return undefined
   if (choice !== 'none') throw invalid(`${withoutBackupHeaders.choice} must be "none" or absent`)
   const after = c.req.header(withoutBackupHeaders.after)
-  if (after !== undefined && !isFlowId(after)) throw invalid(`${withoutBackupHeaders.after} is not an Error ID`)
+  if (after !== undefined && !lookupIdPattern.test(after)) throw invalid(`${withoutBackupHeaders.after} is not an Error ID`)
   return after === undefined ? 'the operator chose to delete without a copy' : `the operator chose to delete without a copy after ${proxyErrorCodes.backupFailed} ${after}`
 }
 
