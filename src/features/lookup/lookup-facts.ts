@@ -1,10 +1,13 @@
 import type { AuditEntry } from '../../shared/audit'
 import type { Channel } from '../../shared/flow'
 import type { FailedRequest, LookupResult } from '../../shared/lookup'
-import { dateTimeFormat } from '../../components/date-time'
+import { formatTime } from '../../components/date-time'
 
 /** The facts a lookup shows, and the same as text for a ticket. */
-export const when = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : `${dateTimeFormat.format(Date.parse(iso))} (${iso})`)
+export const when = (iso: string) => {
+  const shown = formatTime(iso)
+  return shown === iso ? iso : `${shown} (${iso})`
+}
 
 /** What the request was doing, from its method and route. */
 export function actionOf(method: string, route: string): string {

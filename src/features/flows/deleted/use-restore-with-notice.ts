@@ -1,4 +1,5 @@
 import { useToast } from '../../../components/toast/toast-context'
+import { isOutcomeUnknown } from '../delete-outcome'
 import type { ChannelScope } from '../../../shared/paths'
 import { useRestoreFlow, type RestoreRequest } from './api/restore-flow'
 
@@ -24,9 +25,8 @@ export function useRestoreWithNotice(scope: ChannelScope, channelName: string) {
         showToast({
           kind: 'error',
           title: `Couldn't restore “${label}”`,
-          hint:
-            error.code === 'UPSTREAM_TIMEOUT' || error.source === 'network'
-              ? 'No confirmation came back in time: refresh the list to see whether the new draft is there before you try again.'
+          hint: isOutcomeUnknown(error)
+            ? 'No confirmation came back in time: refresh the list to see whether the new draft is there before you try again.'
               : undefined,
           error,
           copyName: `Copy error ID (restore ${label})`,

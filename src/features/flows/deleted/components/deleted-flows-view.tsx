@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
 import { Link } from 'react-router'
 import './deleted-flows-view.css'
-import { dateTimeFormat } from '../../../../components/date-time'
+import { formatTime } from '../../../../components/date-time'
 import { ErrorPanel } from '../../../../components/error-panel'
 import type { DeletedFlow } from '../../../../shared/deleted-flows'
 import type { Channel } from '../../../../shared/flow'
@@ -19,7 +19,6 @@ export type DeletedFlowsViewProps = {
   flowsHref: string
 }
 
-const when = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : dateTimeFormat.format(Date.parse(iso)))
 
 function RestoredCell({ copy, flowsHref }: { copy: DeletedFlow; flowsHref: string }) {
   if (copy.restored) {
@@ -30,7 +29,7 @@ function RestoredCell({ copy, flowsHref }: { copy: DeletedFlow; flowsHref: strin
           <code>{copy.restored.flowId}</code>
         </Link>
         <div className="small muted">
-          {when(copy.restored.at)}
+          {formatTime(copy.restored.at)}
           {copy.restored.by && ` by ${copy.restored.by}`}
         </div>
       </>
@@ -110,7 +109,7 @@ export function DeletedFlowsView({ scope, channel, flowsHref }: DeletedFlowsView
                     <code className="selectable">{copy.flowId}</code>
                   </td>
                   <td>
-                    {when(copy.deletedAt)}
+                    {formatTime(copy.deletedAt)}
                     <div className="small muted">{copy.deletedBy ? `by ${copy.deletedBy}` : 'sign-in off: no operator recorded'}</div>
                   </td>
                   <td>
