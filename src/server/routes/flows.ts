@@ -151,25 +151,25 @@ export function flowRoutes({ config, upstream, audit, logger, changeLock = creat
     .delete('/accounts/:accountId/channels/:channelId/flows/:flowId', async (c) => {
       const spec = flowChange(c, 'flow.delete', 'deleted')
       const withoutCopy = withoutBackup(c)
-      if (withoutCopy || !backups) {
-        spec.notes = { backup: 'none', reason: withoutCopy ?? 'this server keeps no copies (no store)' }
-      }
+      // Where the copy goes: nowhere when the operator chose so, or when this server has no store.
+      const keeper = withoutCopy ? undefined : backups
+      if (!keeper) spec.notes = { backup: 'none', reason: withoutCopy ?? 'this server keeps no copies (no store)' }
       const result: DeleteResult = await change(c, spec, async (notes) => {
-        if (notes.backup === 'none' || !backups) {
+        if (!keeper) {
           await upstream.deleteFlow(spec.params)
           return { backupId: null }
         }
-        const backupId = await keepCopy(c, spec.params, backups)
+        const backupId = await keepCopy(c, spec.params, keeper)
         Object.assign(notes, { backup: 'kept', backupId })
         try {
           await upstream.deleteFlow(spec.params)
         } catch (error) {
-          // Refused: the flow is still there, so is its copy's reason to exist gone. No answer: it may be gone.
+          // Refused: the flow is still there and needs no copy. No answer in time: it may be gone, so the copy stays.
           const unknown = outcomeOf(error).result === 'unknown'
-          await backups.settle(backupId, unknown ? 'unconfirmed' : 'not-deleted').catch((cause: unknown) => logger.error({ err: cause, backupId }, 'the copy of the flow could not be settled'))
+          await keeper.settle(backupId, unknown ? 'unconfirmed' : 'not-deleted').catch((cause: unknown) => logger.error({ err: cause, backupId }, 'the copy of the flow could not be settled'))
           throw error
         }
-        await backups.settle(backupId, 'deleted').catch((error: unknown) => logger.error({ err: error, backupId }, 'the copy of the deleted flow could not be marked deleted; it stays hidden'))
+        await keeper.settle(backupId, 'deleted').catch((error: unknown) => logger.error({ err: error, backupId }, 'the copy of the deleted flow could not be marked deleted; it stays hidden'))
         return { backupId }
       })
       return c.json(result)

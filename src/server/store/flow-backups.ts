@@ -58,6 +58,10 @@ function fromRow(row: FlowBackupRow, retentionDays: number): StoredFlowBackup {
 }
 
 export function createFlowBackups(db: Kysely<Database>, { retentionDays }: { retentionDays: number }): FlowBackups {
+  /** A channel's copies whose delete 8x8 has answered (or not in time): what list and find may see. */
+  const settledCopies = ({ accountId, channelId }: ChannelScope) =>
+    db.selectFrom('flow_backups').selectAll().where('account_id', '=', accountId).where('channel_id', '=', channelId).where('state', '!=', 'pending')
+
   return {
     async keep(backup) {
       const id = crypto.randomUUID()
@@ -86,13 +90,8 @@ export function createFlowBackups(db: Kysely<Database>, { retentionDays }: { ret
       if (outcome === 'not-deleted') await db.deleteFrom('flow_backups').where('id', '=', id).execute()
       else await db.updateTable('flow_backups').set({ state: outcome }).where('id', '=', id).execute()
     },
-    async list({ accountId, channelId }, limit) {
-      const rows = await db
-        .selectFrom('flow_backups')
-        .selectAll()
-        .where('account_id', '=', accountId)
-        .where('channel_id', '=', channelId)
-        .where('state', '!=', 'pending')
+    async list(scope, limit) {
+      const rows = await settledCopies(scope)
         .orderBy('taken_at', 'desc')
         .orderBy('id')
         .limit(limit)
@@ -102,15 +101,8 @@ export function createFlowBackups(db: Kysely<Database>, { retentionDays }: { ret
         return listed
       })
     },
-    async find({ accountId, channelId }, id) {
-      const row = await db
-        .selectFrom('flow_backups')
-        .selectAll()
-        .where('id', '=', id)
-        .where('account_id', '=', accountId)
-        .where('channel_id', '=', channelId)
-        .where('state', '!=', 'pending')
-        .executeTakeFirst()
+    async find(scope, id) {
+      const row = await settledCopies(scope).where('id', '=', id).executeTakeFirst()
       return row && fromRow(row, retentionDays)
     },
     async markRestored(id, restored) {
