@@ -28,7 +28,8 @@ const benchSections = 7
 
 const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]
 const p95 = (values: number[]) => values.toSorted((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)]
-const quantile = (values: number[], f: number) => values.toSorted((a, b) => a - b)[Math.min(values.length - 1, Math.floor(f * values.length))]
+/** The `q` quantile of values sorted ascending. */
+const pct = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
 const ms = (value: number) => `${value.toFixed(1)} ms`
 const fine = (value: number) => `${value.toFixed(2)} ms`
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`
@@ -314,9 +315,11 @@ test('proxy overhead: the flows list through the proxy vs straight from the fake
   await app.stop()
   await fake.stop()
 
-  const added = { p50: quantile(sequential.proxied, 0.5) - quantile(sequential.direct, 0.5), p99: quantile(sequential.proxied, 0.99) - quantile(sequential.direct, 0.99) }
+  const directSorted = sequential.direct.toSorted((a, b) => a - b)
+  const proxiedSorted = sequential.proxied.toSorted((a, b) => a - b)
+  const added = { p50: pct(proxiedSorted, 0.5) - pct(directSorted, 0.5), p99: pct(proxiedSorted, 0.99) - pct(directSorted, 0.99) }
   results.proxy = {
-    sequential: { calls: sequential.direct.length, direct: { p50: quantile(sequential.direct, 0.5), p99: quantile(sequential.direct, 0.99) }, proxied: { p50: quantile(sequential.proxied, 0.5), p99: quantile(sequential.proxied, 0.99) }, added },
+    sequential: { calls: sequential.direct.length, direct: { p50: pct(directSorted, 0.5), p99: pct(directSorted, 0.99) }, proxied: { p50: pct(proxiedSorted, 0.5), p99: pct(proxiedSorted, 0.99) }, added },
     direct: { rps: direct.requests.average, p50: direct.latency.p50, p99: direct.latency.p99, failures: direct.non2xx + direct.errors },
     proxied: { rps: proxied.requests.average, p50: proxied.latency.p50, p99: proxied.latency.p99, failures: proxied.non2xx + proxied.errors },
   }
@@ -327,8 +330,8 @@ test('proxy overhead: the flows list through the proxy vs straight from the fake
     '',
     '| path | p50 | p99 |',
     '|---|---|---|',
-    `| straight to the fake 8x8 | ${fine(quantile(sequential.direct, 0.5))} | ${fine(quantile(sequential.direct, 0.99))} |`,
-    `| through Flows Admin | ${fine(quantile(sequential.proxied, 0.5))} | ${fine(quantile(sequential.proxied, 0.99))} |`,
+    `| straight to the fake 8x8 | ${fine(pct(directSorted, 0.5))} | ${fine(pct(directSorted, 0.99))} |`,
+    `| through Flows Admin | ${fine(pct(proxiedSorted, 0.5))} | ${fine(pct(proxiedSorted, 0.99))} |`,
     `| **added by the proxy** | **${fine(added.p50)}** | **${fine(added.p99)}** |`,
     '',
     '10 connections, 5 s each (aim: ≥ 0.5× the direct throughput):',
@@ -409,7 +412,6 @@ function rssMb(pid: number): number {
   return Number(line?.replace(/\D+/g, '') ?? 0) / 1024
 }
 
-const pct = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
 
 const benchEntry = (n: number): AuditEntry => ({
   time: new Date().toISOString(), requestId: `bench-${n}`, operator: 'dana', action: 'flow.delete', phase: 'attempt',
