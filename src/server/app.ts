@@ -52,9 +52,10 @@ export function createApp({ config, upstream, logger, audit, store, spa, remoteA
   app.use(securityHeaders())
   app.use(hostCheck(config, { listeningPort, logger }))
   app.use(authenticate(config.auth, { logger, remoteAddress, verifyPassword, throttle: signInThrottle }))
+  // Set before the handler answers: a header added to a finished response makes Hono copy the response.
   app.use('/api/*', async function noStore(c, next) {
-    await next()
     c.header('cache-control', 'no-store')
+    await next()
   })
   app.use('/api/*', originCheck())
 

@@ -19,12 +19,28 @@ import { backoffDelay, createRateLimiter, parseRetryAfter, sleep, type RateLimit
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>
 
+/**
+ * What the client reads of an answer. A fetch Response is one; the live transport answers with just
+ * this, its body already read (no web Response, Headers or stream on the way in).
+ */
+export type UpstreamResponse = {
+  readonly status: number
+  readonly ok: boolean
+  readonly headers: { get(name: string): string | null }
+  /** A stream to read (fetch), or a body its transport already read; null when there is none. */
+  readonly body: ReadableStream<Uint8Array> | { cancel(): Promise<void> } | null
+  text(): Promise<string>
+}
+
+/** How the client sends a request: fetch (tests, the sandbox's emulator), or undici's request in live mode. */
+export type Transport = (input: string, init?: RequestInit) => Promise<UpstreamResponse>
+
 export type UpstreamClientOptions = {
   baseUrl: string
   apiKey: string
   /** The whole operation's deadline, retries included. */
   timeoutMs: number
-  fetch?: FetchLike
+  fetch?: Transport
   /** Larger answers are refused (8x8's biggest, a list of 1000 flows, is about 100 kB). */
   maxResponseBytes?: number
   /** Shared by every call of this client, i.e. per API key. */
@@ -98,7 +114,7 @@ function flowsPath(scope: ChannelScope): string {
  * Reads retry transient failures within the deadline; writes are never retried (see docs/decisions/0004).
  */
 export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
-  const fetchImpl = options.fetch ?? globalThis.fetch
+  const fetchImpl: Transport = options.fetch ?? globalThis.fetch
   const maxBytes = options.maxResponseBytes ?? 5_000_000
   const limiter = options.rateLimiter ?? createRateLimiter(defaultRateLimit)
   const retry = options.retry ?? defaultRetry
@@ -204,7 +220,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   }
 
   async function send(method: string, path: string, signal: AbortSignal, deadline: Deadline, toCdn = false, body?: string): Promise<string> {
-    let response: Response
+    let response: UpstreamResponse
     try {
       // The key goes to 8x8 only, never to the CDN that serves flow JSON.
       const headers: Record<string, string> = toCdn ? { accept: 'application/json' } : { authorization: `Bearer ${options.apiKey}`, accept: 'application/json' }
@@ -439,7 +455,7 @@ function asFailure(error: unknown, deadline: Deadline, timeoutMs: number): Upstr
 }
 
 /** Reads at most `maxBytes`; a larger or endless answer is cut off instead of filling memory. */
-async function readCapped(response: Response, maxBytes: number, deadline: Deadline, timeoutMs: number): Promise<string> {
+async function readCapped(response: UpstreamResponse, maxBytes: number, deadline: Deadline, timeoutMs: number): Promise<string> {
   const tooLarge = () =>
     new ProxyError(502, proxyErrorCodes.upstreamBadResponse, `8x8's answer was larger than ${maxBytes} bytes`, {
       upstreamStatus: response.status,
@@ -450,9 +466,10 @@ async function readCapped(response: Response, maxBytes: number, deadline: Deadli
     throw tooLarge()
   }
   if (!response.body) return ''
-  if (declared !== null) {
+  if (declared !== null || !(response.body instanceof ReadableStream)) {
     // A declared length within the cap: the HTTP client refuses a body longer than it says, so it can
-    // be read in one go (much cheaper than chunk by chunk).
+    // be read in one go (much cheaper than chunk by chunk). A body that is not a stream was read by its
+    // transport, which declares the length it read.
     try {
       return await response.text()
     } catch (error) {
@@ -520,7 +537,7 @@ function timedOut(timeoutMs: number, cause: unknown) {
 }
 
 /** What the log may say about a bad answer: never its body, which could echo anything back. */
-function describe(response: Response, scrub: (text: string) => string): string[] {
+function describe(response: UpstreamResponse, scrub: (text: string) => string): string[] {
   // The media type only (its parameters can carry anything), and only if it looks like one.
   const raw = response.headers.get('content-type')
   const mediaType = raw?.split(';')[0].trim().toLowerCase() ?? ''
