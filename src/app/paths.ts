@@ -1,8 +1,10 @@
+import { flowsPagePattern } from '../shared/first-page'
+
 /** Every route of the app, in one place: the pattern for the router, the href for links. */
 export const paths = {
   home: { path: '/', getHref: () => '/' },
   flows: {
-    path: '/accounts/:accountId/channels/:channelId/flows',
+    path: flowsPagePattern,
     getHref: (accountId: string, channelId: string) =>
       `/accounts/${encodeURIComponent(accountId)}/channels/${encodeURIComponent(channelId)}/flows`,
   },

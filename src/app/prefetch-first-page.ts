@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query'
 import { configQuery } from '../features/config/api/config-query'
 import { flowQueries } from '../features/flows/api/flow-queries'
 import { templateQueries } from '../features/flows/api/flow-templates'
-import { channelInPath } from './channel-in-path'
+import { channelInPath } from '../shared/first-page'
 
 /**
  * Starts the first page's queries before the first render, beside /api/config rather than after it:

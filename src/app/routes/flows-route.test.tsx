@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { auditUrl, flowsUrl, mockConfig, mockDb } from '../../mocks/handlers/flows'
 import { readEarly } from '../../api/client'
 import { server } from '../../test/setup-ui'
-import { firstPageReads } from '../first-page-reads'
+import { firstPageReads } from '../../shared/first-page'
+import { earlyReads } from '../early-reads'
 import { renderApp } from '../../test/render-app'
 import { countRequests, notifications, openDeleteDialog, retail, rows, uuid } from '../../test/flows-page'
 
@@ -438,6 +439,19 @@ describe('first paint', () => {
     expect(listAskedBeforeConfig).toBe(true)
     expect(lists).toHaveLength(1)
     expect(configs).toHaveLength(1)
+  })
+
+  it("takes what the server's page preloads (for / the first channel's reads), and what the address names", () => {
+    const channelApi = `/api/v1/accounts/${mockConfig.accountId}/channels/retail-channel`
+    const page = document.implementation.createHTMLDocument()
+    const preload = (href: string, as = 'fetch') => page.head.insertAdjacentHTML('beforeend', `<link rel="preload" as="${as}" crossorigin href="${href}">`)
+    expect(earlyReads(page, '/')).toEqual(['/api/config'])
+    for (const href of ['/api/config', `${channelApi}/flows?limit=1000`, `${channelApi}/templates`]) preload(href)
+    // Not the app's API: not read early.
+    preload('https://elsewhere.example/api/x')
+    preload('/assets/font.woff2', 'font')
+    expect(earlyReads(page, '/')).toEqual(['/api/config', `${channelApi}/flows?limit=1000`, `${channelApi}/templates`])
+    expect(earlyReads(page, retail)).toEqual(['/api/config', `${channelApi}/flows?limit=1000`, `${channelApi}/templates`])
   })
 
   it('keeps a link to an unconfigured channel out of Recent errors', async () => {
