@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { extname, join, resolve } from 'node:path'
@@ -11,6 +11,7 @@ import { startAppServer, type AppServer } from '../e2e/app-server'
 import { startFake8x8 } from '../e2e/fake-8x8'
 import { sandboxSeed, seedWithFlows } from '../src/server/sandbox/seed'
 import { openStore } from '../src/server/store/open-store'
+import { withPreloads } from '../src/server/spa'
 import type { AuditEntry } from '../src/shared/audit'
 import { openJsonlAuditFile } from './baselines/jsonl-audit-file'
 
@@ -116,6 +117,21 @@ async function timed(url: string, init: RequestInit) {
   return performance.now() - started
 }
 
+/** The bare proxy of `bench/baselines/bare-proxy.mjs` on a free loopback port. */
+async function startBareProxy(env: Record<string, string>) {
+  const child = spawn(process.execPath, [join(root, 'bench', 'baselines', 'bare-proxy.mjs')], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+  const origin = await new Promise<string>((resolveOrigin, reject) => {
+    let out = ''
+    child.stdout.on('data', (chunk) => {
+      out += chunk
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
+      if (match) resolveOrigin(match[1])
+    })
+    child.once('exit', (code) => reject(new Error(`the bare proxy exited with ${code}`)))
+  })
+  return { origin, stop: () => new Promise<void>((done) => (child.exitCode === null ? (child.once('exit', () => done()), child.kill('SIGTERM')) : done())) }
+}
+
 /** A bounded load on loopback: 10 connections for 5 seconds, then it stops by itself. */
 function load(url: string, headers: Record<string, string> = {}) {
   return autocannon({ url, headers, connections: 10, duration: 5 }) as Promise<autocannon.Result>
@@ -155,14 +171,18 @@ const contentTypes: Record<string, string> = { '.html': 'text/html', '.js': 'tex
  * Serves a built page and a mocked API from Playwright's router: both pages of a comparison get their
  * files and their data the same way, after the same added latency per request.
  */
-async function servePage(page: Page, { dir, api, latencyMs }: { dir: string; api: (path: string) => string | undefined; latencyMs: number }) {
+/** `html`: the page as its server serves it (Flows Admin's names the first page's reads to preload). */
+async function servePage(
+  page: Page,
+  { dir, api, latencyMs, html = (index) => index }: { dir: string; api: (path: string) => string | undefined; latencyMs: number; html?: (index: string, path: string) => string },
+) {
   await page.route('http://bench.test/**', async (route) => {
     const path = new URL(route.request().url()).pathname
     if (latencyMs > 0) await new Promise((done) => setTimeout(done, latencyMs))
     const body = api(path)
     if (body !== undefined) return route.fulfill({ body, contentType: 'application/json' })
-    const file = join(dir, path.startsWith('/assets/') || path === '/flows.json' ? path : 'index.html')
-    return route.fulfill({ body: readFileSync(file), contentType: contentTypes[extname(file)] ?? 'application/octet-stream' })
+    if (!path.startsWith('/assets/') && path !== '/flows.json') return route.fulfill({ body: html(readFileSync(join(dir, 'index.html'), 'utf8'), path), contentType: 'text/html' })
+    return route.fulfill({ body: readFileSync(join(dir, path)), contentType: contentTypes[extname(path)] ?? 'application/octet-stream' })
   })
 }
 
@@ -170,6 +190,7 @@ test('first row painted, Flows Admin beside a plain React table (same rows, same
   const plainDir = await buildPlainTable()
   const consoleDir = join(root, 'dist', 'client')
   const [channel] = sandboxSeed.channels
+  const consolePage = (index: string, path: string) => withPreloads(index, path, { accountId: sandboxSeed.accountId, channelId: channel.id })
   const rows: string[] = ['| flows | added latency | Flows Admin median | plain table median | ratio (median) | ratio spread (p25–p75 of pairs) |', '|---|---|---|---|---|---|']
   const measured: Record<string, { console: number[]; plain: number[] }> = {}
   for (const flows of [100, 1000]) {
@@ -192,7 +213,7 @@ test('first row painted, Flows Admin beside a plain React table (same rows, same
           const context = await browser.newContext()
           const page = await context.newPage()
           await watchFirstRow(page, which === 'console' ? 'table.flows-table tbody tr' : 'tbody tr')
-          await servePage(page, which === 'console' ? { dir: consoleDir, api: consoleApi, latencyMs } : { dir: plainDir, api: plainApi, latencyMs })
+          await servePage(page, which === 'console' ? { dir: consoleDir, api: consoleApi, latencyMs, html: consolePage } : { dir: plainDir, api: plainApi, latencyMs })
           await page.goto(which === 'console' ? `http://bench.test/accounts/${sandboxSeed.accountId}/channels/${channel.id}/flows` : 'http://bench.test/')
           const handle = await page.waitForFunction(() => (window as unknown as { firstRowPainted?: number }).firstRowPainted, undefined, { timeout: 30_000 })
           if (run > 0) times[which].push((await handle.jsonValue()) as number)
@@ -292,53 +313,65 @@ test('proxy overhead: the flows list through the proxy vs straight from the fake
     { EIGHTX8_API_KEY: seed.apiKey, EIGHTX8_ACCOUNT_ID: seed.accountId, EIGHTX8_CHANNELS: channel.id, EIGHTX8_BASE_URL: fake.baseUrl, EIGHTX8_RATE_LIMIT_PER_MINUTE: '0' },
     { logToFile: true },
   )
+  const bare = await startBareProxy({ EIGHTX8_BASE_URL: fake.baseUrl, EIGHTX8_API_KEY: seed.apiKey })
   const path = `/api/v1/accounts/${seed.accountId}/channels/${channel.id}/flows?limit=100`
-  const directUrl = `${fake.baseUrl}${path}`
-  const headers = { authorization: `Bearer ${seed.apiKey}` }
+  const targets = {
+    direct: { url: `${fake.baseUrl}${path}`, init: { headers: { authorization: `Bearer ${seed.apiKey}` } } },
+    bare: { url: `${bare.origin}${path}`, init: {} },
+    proxied: { url: app.url(path), init: {} },
+  }
+  const names = ['direct', 'bare', 'proxied'] as const
 
-  // One call at a time on kept-alive connections, 1000 of each, interleaved (the order alternating):
-  // what the proxy adds to one unloaded call.
-  const sequential = { direct: [] as number[], proxied: [] as number[] }
-  for (let i = 0; i < 1100; i++) {
-    const pair = i % 2 === 0 ? (['direct', 'proxied'] as const) : (['proxied', 'direct'] as const)
-    for (const which of pair) {
-      const time = await timed(which === 'direct' ? directUrl : app.url(path), which === 'direct' ? { headers } : {})
-      if (i >= 100) sequential[which].push(time)
+  // One call at a time on kept-alive connections, the three interleaved (the order rotating), 1000 of
+  // each measured after 1000 unmeasured: what the proxy adds to one unloaded call once the process is
+  // warm, as a server that has been up a while is. The bare proxy is the floor of one hop in Node.
+  const sequential = { direct: [] as number[], bare: [] as number[], proxied: [] as number[] }
+  for (let i = 0; i < 2000; i++) {
+    const order = [...names.slice(i % 3), ...names.slice(0, i % 3)]
+    for (const which of i % 2 === 0 ? order : order.toReversed()) {
+      const time = await timed(targets[which].url, targets[which].init)
+      if (i >= 1000) sequential[which].push(time)
     }
   }
 
   // Side by side, alternating, after a warm-up of each: 10 connections.
-  await load(directUrl, headers)
-  await load(app.url(path))
-  const direct = await load(directUrl, headers)
-  const proxied = await load(app.url(path))
+  await load(targets.direct.url, targets.direct.init.headers)
+  await load(targets.proxied.url)
+  const direct = await load(targets.direct.url, targets.direct.init.headers)
+  const floor = await load(targets.bare.url)
+  const proxied = await load(targets.proxied.url)
   await app.stop()
+  await bare.stop()
   await fake.stop()
 
-  const directSorted = sequential.direct.toSorted((a, b) => a - b)
-  const proxiedSorted = sequential.proxied.toSorted((a, b) => a - b)
-  const added = { p50: pct(proxiedSorted, 0.5) - pct(directSorted, 0.5), p99: pct(proxiedSorted, 0.99) - pct(directSorted, 0.99) }
+  const sorted = Object.fromEntries(names.map((name) => [name, sequential[name].toSorted((a, b) => a - b)])) as Record<(typeof names)[number], number[]>
+  const quantiles = (name: (typeof names)[number]) => ({ p50: pct(sorted[name], 0.5), p99: pct(sorted[name], 0.99) })
+  const addedBy = (name: 'bare' | 'proxied') => ({ p50: quantiles(name).p50 - quantiles('direct').p50, p99: quantiles(name).p99 - quantiles('direct').p99 })
+  const added = addedBy('proxied')
+  const floorAdded = addedBy('bare')
   results.proxy = {
-    sequential: { calls: sequential.direct.length, direct: { p50: pct(directSorted, 0.5), p99: pct(directSorted, 0.99) }, proxied: { p50: pct(proxiedSorted, 0.5), p99: pct(proxiedSorted, 0.99) }, added },
+    sequential: { calls: sequential.direct.length, direct: quantiles('direct'), bare: quantiles('bare'), proxied: quantiles('proxied'), added, floorAdded },
     direct: { rps: direct.requests.average, p50: direct.latency.p50, p99: direct.latency.p99, failures: direct.non2xx + direct.errors },
+    bare: { rps: floor.requests.average, p50: floor.latency.p50, p99: floor.latency.p99, failures: floor.non2xx + floor.errors },
     proxied: { rps: proxied.requests.average, p50: proxied.latency.p50, p99: proxied.latency.p99, failures: proxied.non2xx + proxied.errors },
   }
   markdown.push(
     '### Proxy overhead: GET the 100-flow list on loopback',
     '',
-    `One call at a time, kept-alive connections, ${sequential.direct.length} of each, interleaved (aim: adds ≤ 0.5 ms p50, ≤ 2 ms p99):`,
+    `One call at a time, kept-alive connections, ${sequential.direct.length} of each after as many unmeasured, the three interleaved (aim: adds ≤ 0.5 ms p50, ≤ 2 ms p99). The bare proxy (\`bench/baselines/bare-proxy.mjs\`: node:http, undici, JSON parsed and serialised, nothing else) is the floor of one hop:`,
     '',
-    '| path | p50 | p99 |',
-    '|---|---|---|',
-    `| straight to the fake 8x8 | ${fine(pct(directSorted, 0.5))} | ${fine(pct(directSorted, 0.99))} |`,
-    `| through Flows Admin | ${fine(pct(proxiedSorted, 0.5))} | ${fine(pct(proxiedSorted, 0.99))} |`,
-    `| **added by the proxy** | **${fine(added.p50)}** | **${fine(added.p99)}** |`,
+    '| path | p50 | p99 | added p50 | added p99 |',
+    '|---|---|---|---|---|',
+    `| straight to the fake 8x8 | ${fine(quantiles('direct').p50)} | ${fine(quantiles('direct').p99)} | | |`,
+    `| through a bare Node proxy (the floor) | ${fine(quantiles('bare').p50)} | ${fine(quantiles('bare').p99)} | ${fine(floorAdded.p50)} | ${fine(floorAdded.p99)} |`,
+    `| **through Flows Admin** | ${fine(quantiles('proxied').p50)} | ${fine(quantiles('proxied').p99)} | **${fine(added.p50)}** | **${fine(added.p99)}** |`,
     '',
     '10 connections, 5 s each (aim: ≥ 0.5× the direct throughput):',
     '',
     '| path | requests/s | p50 | p99 | failed |',
     '|---|---|---|---|---|',
     loadRow('straight to the fake 8x8', direct),
+    loadRow('through a bare Node proxy (the floor)', floor),
     loadRow('through Flows Admin', proxied),
     `| **through / straight** | **${(proxied.requests.average / direct.requests.average).toFixed(2)}×** | | | |`,
     '',
