@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useRef } from 'react'
 import type { FlowSort, SortKey } from '../flow-filters'
 import { canDelete } from '../template-use'
+import { useFirstScreen } from '../use-first-screen'
 import { FlowRow, type FlowRowsProps } from './flow-row'
 
 const WindowedRows = lazy(() => import('./windowed-rows'))
@@ -36,9 +37,10 @@ function SortHeader({ label, sortKey, sort, onSort }: { label: string; sortKey: 
 export const renderAllUpTo = 150
 
 function AllRows({ flows, selected, templateUse, ...actions }: FlowRowsProps) {
+  const shown = useFirstScreen(flows.length)
   return (
     <tbody>
-      {flows.map((flow) => (
+      {(shown < flows.length ? flows.slice(0, shown) : flows).map((flow) => (
         <FlowRow key={flow.id} flow={flow} selected={selected.has(flow.id)} templates={templateUse.get(flow.id)} {...actions} />
       ))}
     </tbody>

@@ -1,0 +1,21 @@
+import { act, renderHook, waitFor } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { useFirstScreen } from './use-first-screen'
+
+describe('the first screen of a table', () => {
+  it('renders a screenful of a long list first, then every row once that frame is painted', async () => {
+    const { result } = renderHook(({ total }) => useFirstScreen(total), { initialProps: { total: 100 } })
+    const screenful = Math.max(20, Math.ceil(window.innerHeight / 24))
+    expect(screenful).toBeLessThan(100)
+    expect(result.current).toBe(screenful)
+    await waitFor(() => expect(result.current).toBe(100))
+  })
+
+  it('renders a short list whole at once, and a list that grows afterwards whole too', async () => {
+    const { result, rerender } = renderHook(({ total }) => useFirstScreen(total), { initialProps: { total: 5 } })
+    expect(result.current).toBe(5)
+    await act(() => new Promise((resolve) => requestAnimationFrame(resolve)))
+    rerender({ total: 500 })
+    expect(result.current).toBe(500)
+  })
+})
