@@ -1,4 +1,5 @@
 import { lazy, Suspense, useRef, useState, type ReactNode } from 'react'
+import { useAfterFirstContent } from '../components/after-first-content'
 import { useRecentErrors } from '../components/recent-errors/recent-errors-store'
 import { useAppConfig } from '../features/config/api/config-query'
 import { LookupSearch } from '../features/lookup/components/lookup-search'
@@ -10,7 +11,8 @@ const RecentErrorsPanel = lazy(() =>
 /** Header with the mode (Sandbox / Live) always in view: operators must never wonder which one they are in. */
 export function AppShell({ children }: { children: ReactNode }) {
   const { data: config } = useAppConfig()
-  const errorCount = useRecentErrors().length
+  // The count shows once the first content is on screen: nothing it needs competes with the first rows.
+  const errorCount = useRecentErrors({ enabled: useAfterFirstContent() }).length
   const [errorsOpen, setErrorsOpen] = useState(false)
   const errorsButton = useRef<HTMLButtonElement>(null)
   return (

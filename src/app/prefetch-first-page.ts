@@ -10,11 +10,16 @@ import { channelInPath } from '../shared/first-page'
  * answers early-requests.ts asked for). Without `meta.action` on the list: should the channel turn out
  * not to be configured, its 404 is not one of the operator's Recent errors.
  */
-export function prefetchFirstPage(queryClient: QueryClient, pathname: string) {
-  void queryClient.prefetchQuery(configQuery)
+export function prefetchFirstPage(queryClient: QueryClient, pathname: string): Promise<void> {
+  const first = [queryClient.prefetchQuery(configQuery)]
   const scope = channelInPath(pathname)
-  if (!scope) return
-  const { queryKey, queryFn } = flowQueries.list(scope)
-  void queryClient.prefetchQuery({ queryKey, queryFn })
-  void queryClient.prefetchQuery(templateQueries.list(scope))
+  if (scope) {
+    const { queryKey, queryFn } = flowQueries.list(scope)
+    first.push(queryClient.prefetchQuery({ queryKey, queryFn }))
+    void queryClient.prefetchQuery(templateQueries.list(scope))
+  }
+  // The configuration and the list, if they are in by the next task (the page preloaded them, so they
+  // often are): the first render then shows the rows, not "Loading flows…" and a second render. If
+  // they are not, the page renders at once and shows that it is loading.
+  return Promise.race([Promise.all(first).then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, 0))])
 }

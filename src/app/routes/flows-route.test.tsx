@@ -1,11 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { delay, http, HttpResponse } from 'msw'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { auditUrl, flowsUrl, mockConfig, mockDb } from '../../mocks/handlers/flows'
 import { readEarly } from '../../api/client'
 import { server } from '../../test/setup-ui'
 import { firstPageReads } from '../../shared/first-page'
 import { earlyReads } from '../early-reads'
+import { prefetchFirstPage } from '../prefetch-first-page'
+import { createQueryClient } from '../query-client'
+import { configQuery } from '../../features/config/api/config-query'
+import { flowQueries } from '../../features/flows/api/flow-queries'
 import { renderApp } from '../../test/render-app'
 import { countRequests, notifications, openDeleteDialog, retail, rows, uuid } from '../../test/flows-page'
 
@@ -452,6 +456,32 @@ describe('first paint', () => {
     preload('/assets/font.woff2', 'font')
     expect(earlyReads(page, '/')).toEqual(['/api/config', `${channelApi}/flows?limit=1000`, `${channelApi}/templates`])
     expect(earlyReads(page, retail)).toEqual(['/api/config', `${channelApi}/flows?limit=1000`, `${channelApi}/templates`])
+  })
+
+  it('renders with the first data if it has arrived by the next task, and does not wait for it otherwise', async () => {
+    const scope = { accountId: mockConfig.accountId, channelId: 'retail-channel' }
+    // Arrived (answers in hand, as preloaded ones are): in the cache before the first render.
+    const answers: Record<string, unknown> = { '/api/config': mockConfig, [firstPageReads(retail)[1]]: { flows: mockDb.flows['retail-channel'] }, [firstPageReads(retail)[2]]: { templates: [] } }
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => Response.json(answers[String(input)]))
+    const arrived = createQueryClient()
+    await prefetchFirstPage(arrived, retail)
+    expect(arrived.getQueryData(configQuery.queryKey)).toEqual(mockConfig)
+    expect(arrived.getQueryData(flowQueries.list(scope).queryKey)).toEqual({ flows: mockDb.flows['retail-channel'] })
+    fetchSpy.mockRestore()
+
+    // Still on its way: the first render does not wait for it.
+    let answered = false
+    server.use(
+      http.get('/api/config', async () => {
+        await delay(200)
+        answered = true
+        return HttpResponse.json(mockConfig)
+      }),
+    )
+    const onItsWay = createQueryClient()
+    await prefetchFirstPage(onItsWay, retail)
+    expect(answered).toBe(false)
+    expect(onItsWay.getQueryData(configQuery.queryKey)).toBeUndefined()
   })
 
   it('keeps a link to an unconfigured channel out of Recent errors', async () => {
