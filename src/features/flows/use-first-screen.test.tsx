@@ -5,7 +5,7 @@ import { useFirstScreen } from './use-first-screen'
 describe('the first screen of a table', () => {
   it('renders a screenful of a long list first, then every row once that frame is painted', async () => {
     const { result } = renderHook(({ total }) => useFirstScreen(total), { initialProps: { total: 100 } })
-    const screenful = Math.max(20, Math.ceil(window.innerHeight / 24))
+    const screenful = Math.max(12, Math.ceil(window.innerHeight / 40))
     expect(screenful).toBeLessThan(100)
     expect(result.current).toBe(screenful)
     await waitFor(() => expect(result.current).toBe(100))
