@@ -103,6 +103,30 @@ test.describe('the daily clean-up', () => {
     await expect(flowsTable(page).getByRole('row')).toHaveCount(2)
   })
 
+  test('the page widens for the details beside the list, narrows when they close, and leaves room under notifications', async ({ page, sandbox }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 })
+    await page.goto(sandbox.url('/'))
+    const main = page.getByRole('main')
+    const width = async () => (await main.boundingBox())!.width
+    await expect(flowsTable(page).getByRole('row')).toHaveCount(14)
+    expect(await width()).toBeLessThanOrEqual(1100)
+
+    await page.getByRole('button', { name: 'Old promo', exact: true }).click()
+    const panel = page.getByRole('dialog', { name: /Old promo/ })
+    await expect(panel).toBeVisible()
+    await expect.poll(width).toBeGreaterThan(1400)
+    await panel.getByRole('button', { name: 'Close details' }).click()
+    await expect.poll(width).toBeLessThanOrEqual(1100)
+
+    // The page can scroll its last row up above a notification.
+    const pageHeight = () => page.evaluate(() => document.documentElement.scrollHeight)
+    const before = await pageHeight()
+    await page.getByRole('button', { name: 'Delete Loyalty sign-up v2' }).click()
+    await page.getByRole('button', { name: 'Delete flow' }).click()
+    await expect(toast(page, 'Couldn’t delete').or(toast(page, "Couldn't delete"))).toBeVisible()
+    await expect.poll(pageHeight).toBeGreaterThan(before + 200)
+  })
+
   test('downloads a flow’s JSON through the server before deleting it', async ({ page, sandbox }) => {
     await page.goto(sandbox.url('/'))
     await page.getByRole('button', { name: 'Delete Old promo' }).click()

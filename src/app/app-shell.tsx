@@ -1,5 +1,6 @@
 import { lazy, Suspense, useRef, useState, type ReactNode } from 'react'
 import { useAfterFirstContent } from '../components/after-first-content'
+import { PageWidthContext } from '../components/page-width'
 import { useRecentErrors } from '../components/recent-errors/recent-errors-store'
 import { useAppConfig } from '../features/config/api/config-query'
 import { LookupSearch } from '../features/lookup/components/lookup-search'
@@ -14,6 +15,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   // The count shows once the first content is on screen: nothing it needs competes with the first rows.
   const errorCount = useRecentErrors({ enabled: useAfterFirstContent() }).length
   const [errorsOpen, setErrorsOpen] = useState(false)
+  const [wide, setWide] = useState(false)
   const errorsButton = useRef<HTMLButtonElement>(null)
   return (
     <div className="shell">
@@ -67,7 +69,9 @@ export function AppShell({ children }: { children: ReactNode }) {
           />
         </Suspense>
       )}
-      <main className="shell__main">{children}</main>
+      <main className={wide ? 'shell__main shell__main--wide' : 'shell__main'}>
+        <PageWidthContext.Provider value={setWide}>{children}</PageWidthContext.Provider>
+      </main>
     </div>
   )
 }

@@ -41,6 +41,8 @@ export function Toaster({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={show}>
       {children}
+      {/* Room below the page's last row, so nothing has to stay under a notification. */}
+      {toasts.length > 0 && <div className="toast-room" aria-hidden="true" />}
       {(later || toasts.length > 0) && (
         <Suspense fallback={null}>
           <ToastList toasts={toasts} onRemove={remove} />

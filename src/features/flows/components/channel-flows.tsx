@@ -13,6 +13,7 @@ import { useSelection } from '../use-selection'
 import { useTemplateUse } from '../use-template-use'
 import { FlowSearch } from './flow-search'
 import { FlowsTable, renderAllUpTo } from './flows-table'
+import { useWidePage } from '../../../components/page-width'
 import { UpdatedAgo } from './updated-ago'
 
 // Shown only when 8x8's templates list failed.
@@ -50,6 +51,7 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
   useEffect(() => afterFirstContent(preloadFlowDialogs), [])
   const deleted = useQuery({ ...deletedFlowQueries.list(scope), enabled: later })
   const { filters, setFilters, openFlowId, setOpenFlowId } = useFlowUrlState()
+  useWidePage(openFlowId !== null)
   const headingRef = useRef<HTMLHeadingElement>(null)
 
   const list = flows.data?.flows
