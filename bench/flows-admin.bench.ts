@@ -354,6 +354,7 @@ test('proxy overhead: the flows list through the proxy vs straight from the fake
 
   // Side by side, alternating, after a warm-up of each: 10 connections.
   await load(targets.direct.url, targets.direct.init.headers)
+  await load(targets.bare.url)
   await load(targets.proxied.url)
   const direct = await load(targets.direct.url, targets.direct.init.headers)
   const floor = await load(targets.bare.url)
