@@ -1,8 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import type { FlowList } from '../../src/shared/flow'
 import { PlainTable } from '../plain-table/plain-table'
-
-export const flowsQuery = { queryKey: ['flows'], queryFn: async () => (await fetch('/flows.json')).json() as Promise<FlowList> }
+import { flowsQuery } from './flows-query'
 
 /** The list through react-query, as the console's flows page has it. */
 export function FlowsPage() {

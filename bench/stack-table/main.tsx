@@ -1,7 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter, Route, Routes } from 'react-router'
-import { FlowsPage, flowsQuery } from './flows-page'
+import { FlowsPage } from './flows-page'
+import { flowsQuery } from './flows-query'
 
 /**
  * The plain table on the libraries Flows Admin's first page is built on (React, react-router,
