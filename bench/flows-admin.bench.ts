@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { extname, join, resolve } from 'node:path'
@@ -117,24 +117,13 @@ async function timed(url: string, init: RequestInit) {
   return performance.now() - started
 }
 
-/** The bare proxy of `bench/baselines/bare-proxy.mjs` on a free loopback port. */
-async function startBareProxy(env: Record<string, string>) {
-  const child = spawn(process.execPath, [join(root, 'bench', 'baselines', 'bare-proxy.mjs')], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
-  const origin = await new Promise<string>((resolveOrigin, reject) => {
-    let out = ''
-    child.stdout.on('data', (chunk) => {
-      out += chunk
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
-      if (match) resolveOrigin(match[1])
-    })
-    child.once('exit', (code) => reject(new Error(`the bare proxy exited with ${code}`)))
-  })
-  return { origin, stop: () => new Promise<void>((done) => (child.exitCode === null ? (child.once('exit', () => done()), child.kill('SIGTERM')) : done())) }
-}
-
 /** A bounded load on loopback: 10 connections for 5 seconds, then it stops by itself. */
 function load(url: string, headers: Record<string, string> = {}) {
   return autocannon({ url, headers, connections: 10, duration: 5 }) as Promise<autocannon.Result>
+}
+
+function loadSummary(r: autocannon.Result) {
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failures: r.non2xx + r.errors }
 }
 
 function loadRow(name: string, r: autocannon.Result) {
@@ -167,8 +156,6 @@ async function buildBaseline(name: 'plain-table' | 'stack-table'): Promise<strin
   return outDir
 }
 
-const buildPlainTable = () => buildBaseline('plain-table')
-
 const contentTypes: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
 
 /**
@@ -191,7 +178,7 @@ async function servePage(
 }
 
 test('first row painted, Flows Admin beside a plain React table (same rows, same mocked API)', async ({ browser }) => {
-  const plainDir = await buildPlainTable()
+  const plainDir = await buildBaseline('plain-table')
   const consoleDir = join(root, 'dist', 'client')
   const [channel] = sandboxSeed.channels
   const stackDir = await buildBaseline('stack-table')
@@ -279,7 +266,7 @@ test('typing in the search box over 1000 flows', async ({ page }) => {
 
 test('JS heap with 1000 flows rendered, against a plain React table of the same rows', async ({ browser }) => {
   const server = await sandboxWith(1000)
-  const plainDir = await buildPlainTable()
+  const plainDir = await buildBaseline('plain-table')
   const flowsJson = await (await fetch(server.url(`/api/v1/accounts/${sandboxSeed.accountId}/channels/${sandboxSeed.channels[0].id}/flows?limit=1000`))).text()
 
   const heaps = { console: [] as number[], plain: [] as number[] }
@@ -331,11 +318,11 @@ test('proxy overhead: the flows list through the proxy vs straight from the fake
     { EIGHTX8_API_KEY: seed.apiKey, EIGHTX8_ACCOUNT_ID: seed.accountId, EIGHTX8_CHANNELS: channel.id, EIGHTX8_BASE_URL: fake.baseUrl, EIGHTX8_RATE_LIMIT_PER_MINUTE: '0' },
     { logToFile: true },
   )
-  const bare = await startBareProxy({ EIGHTX8_BASE_URL: fake.baseUrl, EIGHTX8_API_KEY: seed.apiKey })
+  const bare = await startAppServer({ EIGHTX8_BASE_URL: fake.baseUrl, EIGHTX8_API_KEY: seed.apiKey }, { entry: join(root, 'bench', 'baselines', 'bare-proxy.mjs') })
   const path = `/api/v1/accounts/${seed.accountId}/channels/${channel.id}/flows?limit=100`
   const targets = {
     direct: { url: `${fake.baseUrl}${path}`, init: { headers: { authorization: `Bearer ${seed.apiKey}` } } },
-    bare: { url: `${bare.origin}${path}`, init: {} },
+    bare: { url: bare.url(path), init: {} },
     proxied: { url: app.url(path), init: {} },
   }
   const names = ['direct', 'bare', 'proxied'] as const
@@ -370,9 +357,9 @@ test('proxy overhead: the flows list through the proxy vs straight from the fake
   const floorAdded = addedBy('bare')
   results.proxy = {
     sequential: { calls: sequential.direct.length, direct: quantiles('direct'), bare: quantiles('bare'), proxied: quantiles('proxied'), added, floorAdded },
-    direct: { rps: direct.requests.average, p50: direct.latency.p50, p99: direct.latency.p99, failures: direct.non2xx + direct.errors },
-    bare: { rps: floor.requests.average, p50: floor.latency.p50, p99: floor.latency.p99, failures: floor.non2xx + floor.errors },
-    proxied: { rps: proxied.requests.average, p50: proxied.latency.p50, p99: proxied.latency.p99, failures: proxied.non2xx + proxied.errors },
+    direct: loadSummary(direct),
+    bare: loadSummary(floor),
+    proxied: loadSummary(proxied),
   }
   markdown.push(
     '### Proxy overhead: GET the 100-flow list on loopback',

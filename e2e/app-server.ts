@@ -20,11 +20,15 @@ export type AppServer = {
  * leaks in from the developer's shell or .env (the working directory is an empty temp folder).
  * `logToFile`: the server writes its log to a file, as in production, instead of a pipe this process
  * reads (a benchmark's load would otherwise wait on this process reading the log).
+ * `entry`: another script that says "listening on <origin>" the same way (the bench's bare proxy).
  */
-export async function startAppServer(env: Record<string, string> = {}, { logToFile = false }: { logToFile?: boolean } = {}): Promise<AppServer> {
+export async function startAppServer(
+  env: Record<string, string> = {},
+  { logToFile = false, entry = serverEntry }: { logToFile?: boolean; entry?: string } = {},
+): Promise<AppServer> {
   const cwd = mkdtempSync(join(tmpdir(), 'flows-admin-e2e-'))
   const logPath = join(cwd, 'server.log')
-  const child: ChildProcess = spawn(process.execPath, [serverEntry], {
+  const child: ChildProcess = spawn(process.execPath, [entry], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: logToFile ? ['ignore', openSync(logPath, 'w'), 'pipe'] : ['ignore', 'pipe', 'pipe'],
