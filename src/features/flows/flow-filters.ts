@@ -1,4 +1,5 @@
 import { knownFlowStatuses, type Flow } from '../../shared/flow'
+import { compareNames } from './name-order'
 
 /**
  * What the operator narrowed the list to. Lives in the URL (`?q=&status=&sort=`), so a filtered view
@@ -47,13 +48,13 @@ export function isFiltered(filters: FlowFilters): boolean {
   return filters.query.trim() !== '' || filters.status !== 'ALL'
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 const statusRank = (status: string) => {
   const rank = (knownFlowStatuses as readonly string[]).indexOf(status)
   return rank === -1 ? knownFlowStatuses.length : rank
 }
 
-const byName = (a: Flow, b: Flow) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id)
+/** By name, then by ID (digits: their code points are their order) so equal names keep one order. */
+const byName = (a: Flow, b: Flow) => compareNames(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 /**
  * Lower case without accents or punctuation, words separated by one space, so "resume" finds "Résumé"
@@ -89,7 +90,7 @@ export function sortFlows(flows: readonly Flow[], sort: FlowSort): Flow[] {
   return flows.toSorted((a, b) =>
     sort.key === 'name'
       ? sign * byName(a, b)
-      : sign * (statusRank(a.status) - statusRank(b.status) || collator.compare(a.status, b.status)) || byName(a, b),
+      : sign * (statusRank(a.status) - statusRank(b.status) || compareNames(a.status, b.status)) || byName(a, b),
   )
 }
 
