@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react'
+import { lazy, Suspense, type ComponentType } from 'react'
 import { Route, Routes } from 'react-router'
 import { AppShell } from './app-shell'
 import { paths } from './paths'
@@ -6,11 +6,9 @@ import { FlowsRoute } from './routes/flows-route'
 import { HomeRoute } from './routes/home-route'
 import { NotFoundRoute } from './routes/not-found-route'
 
-// The flows are the first page; the other pages load when opened, each with its view.
-const DeletedFlowsRoute = lazy(() => import('./routes/deleted-flows-route').then((m) => ({ default: m.DeletedFlowsRoute })))
-const LookupRoute = lazy(() => import('./routes/lookup-route').then((m) => ({ default: m.LookupRoute })))
-
-function Loading({ children }: { children: ReactNode }) {
+/** A page that loads when it is opened, with a spinner meanwhile. */
+function lazyPage(load: () => Promise<ComponentType>) {
+  const Page = lazy(() => load().then((page) => ({ default: page })))
   return (
     <Suspense
       fallback={
@@ -19,10 +17,14 @@ function Loading({ children }: { children: ReactNode }) {
         </output>
       }
     >
-      {children}
+      <Page />
     </Suspense>
   )
 }
+
+// The flows are the first page; the other pages load when opened, each with its view.
+const deletedFlowsPage = lazyPage(() => import('./routes/deleted-flows-route').then((m) => m.DeletedFlowsRoute))
+const lookupPage = lazyPage(() => import('./routes/lookup-route').then((m) => m.LookupRoute))
 
 /** Declarative routes: react-query owns data loading, so the data router's loaders would add bytes for nothing. */
 export function AppRoutes() {
@@ -31,22 +33,8 @@ export function AppRoutes() {
       <Routes>
         <Route path={paths.home.path} element={<HomeRoute />} />
         <Route path={paths.flows.path} element={<FlowsRoute />} />
-        <Route
-          path={paths.deletedFlows.path}
-          element={
-            <Loading>
-              <DeletedFlowsRoute />
-            </Loading>
-          }
-        />
-        <Route
-          path={paths.lookup.path}
-          element={
-            <Loading>
-              <LookupRoute />
-            </Loading>
-          }
-        />
+        <Route path={paths.deletedFlows.path} element={deletedFlowsPage} />
+        <Route path={paths.lookup.path} element={lookupPage} />
         <Route path="*" element={<NotFoundRoute />} />
       </Routes>
     </AppShell>
