@@ -84,7 +84,7 @@ describe('a delete that can be taken back', () => {
     const { user } = renderApp(retail)
     await rows()
     await user.click(screen.getByRole('checkbox', { name: 'Select all drafts shown' }))
-    await user.click(screen.getByRole('button', { name: 'Delete selected…' }))
+    await user.click(await screen.findByRole('button', { name: 'Delete selected…' }))
     const dialog = await screen.findByRole('alertdialog', { name: 'Delete 2 flows?' })
     await user.click(within(dialog).getByRole('button', { name: 'Delete 2 flows' }))
     expect(await within(dialog).findByRole('heading', { name: 'Bulk delete finished' })).toBeInTheDocument()
@@ -112,7 +112,7 @@ describe('drafts that a template uses', () => {
     expect(within(row).queryByRole('checkbox')).not.toBeInTheDocument()
 
     await user.click(screen.getByRole('checkbox', { name: 'Select all drafts shown' }))
-    const selection = screen.getByRole('region', { name: 'Selection' })
+    const selection = await screen.findByRole('region', { name: 'Selection' })
     expect(selection).toHaveTextContent('1 selected')
     expect(selection).toHaveTextContent('1 draft is used by templates and cannot be selected')
     await user.click(within(selection).getByRole('button', { name: 'Delete selected…' }))

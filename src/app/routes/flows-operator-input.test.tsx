@@ -46,7 +46,7 @@ describe('one confirmation, one request', () => {
     const deletes = countRequests('DELETE', '/flows/\\d+$')
     const { user } = renderApp(retail)
     await user.click(await screen.findByRole('checkbox', { name: 'Select Old promo' }))
-    await user.click(screen.getByRole('button', { name: 'Delete selected…' }))
+    await user.click(await screen.findByRole('button', { name: 'Delete selected…' }))
     const button = within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Delete 1 flow' })
     act(() => {
       fireEvent.click(button)

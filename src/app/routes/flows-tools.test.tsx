@@ -178,8 +178,8 @@ describe('deleting several drafts', () => {
     const { user } = renderApp(retail)
     await rows()
     await user.click(screen.getByRole('checkbox', { name: 'Select all drafts shown' }))
-    expect(screen.getByRole('region', { name: 'Selection' })).toHaveTextContent('3 selected')
-    await user.click(screen.getByRole('button', { name: 'Delete selected…' }))
+    expect(await screen.findByRole('region', { name: 'Selection' })).toHaveTextContent('3 selected')
+    await user.click(await screen.findByRole('button', { name: 'Delete selected…' }))
 
     const dialog = await screen.findByRole('alertdialog', { name: 'Delete 3 flows?' })
     expect(within(dialog).getByRole('list', { name: 'Flows to delete' })).toHaveTextContent(/Old promo.*Order status lookup.*Spring sale survey/)
@@ -209,7 +209,7 @@ describe('deleting several drafts', () => {
     await user.type(search(), 'spring')
     await waitFor(async () => expect(await names()).toEqual(['Spring sale survey']))
     await user.click(screen.getByRole('checkbox', { name: 'Select all drafts shown' }))
-    expect(screen.getByRole('region', { name: 'Selection' })).toHaveTextContent('1 selected')
+    expect(await screen.findByRole('region', { name: 'Selection' })).toHaveTextContent('1 selected')
   })
 
   it('stops starting new deletes when stopped, and says which were not started', async () => {
@@ -226,7 +226,7 @@ describe('deleting several drafts', () => {
     await user.type(await screen.findByRole('searchbox', { name: 'Search by name or ID' }), 'batch')
     await waitFor(async () => expect(await names()).toHaveLength(6))
     await user.click(screen.getByRole('checkbox', { name: 'Select all drafts shown' }))
-    await user.click(screen.getByRole('button', { name: 'Delete selected…' }))
+    await user.click(await screen.findByRole('button', { name: 'Delete selected…' }))
     const dialog = await screen.findByRole('alertdialog')
     await user.click(within(dialog).getByRole('button', { name: 'Delete 6 flows' }))
     const stop = await within(dialog).findByRole('button', { name: 'Stop' })

@@ -15,6 +15,7 @@ import { FlowSearch } from './flow-search'
 import { FlowsTable, renderAllUpTo } from './flows-table'
 import { useWidePage } from '../../../components/page-width'
 import { UpdatedAgo } from './updated-ago'
+import { BulkBar } from './lazy-flow-change-dialogs'
 
 // Shown only when 8x8's templates list failed.
 const TemplateUseNotice = lazy(() => import('./template-use-notice').then((m) => ({ default: m.TemplateUseNotice })))
@@ -121,20 +122,9 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
       </div>
 
       {selected.size > 0 && (
-        <section className="bulk-bar" aria-label="Selection">
-          <span>{selected.size} selected</span>
-          {heldBack > 0 && (
-            <span className="small muted">
-              {heldBack} {heldBack === 1 ? 'draft is' : 'drafts are'} used by templates and cannot be selected
-            </span>
-          )}
-          <button type="button" className="button button--danger" onClick={() => askToBulkDelete(selectedFlows)}>
-            Delete selected…
-          </button>
-          <button type="button" className="button" onClick={clear}>
-            Clear selection
-          </button>
-        </section>
+        <Suspense fallback={null}>
+          <BulkBar count={selected.size} heldBack={heldBack} onDelete={() => askToBulkDelete(selectedFlows)} onClear={clear} />
+        </Suspense>
       )}
 
       {flows.error && (
