@@ -99,7 +99,8 @@ export function sortFlows(flows: readonly Flow[], sort: FlowSort): Flow[] {
  * the name (any order, ignoring case, accents and punctuation) or in the ID.
  */
 export function filterFlows(flows: readonly Flow[], { query, status }: Pick<FlowFilters, 'query' | 'status'>): Flow[] {
-  const words = folded(query).split(' ').filter(Boolean)
+  // No query, no folding: the first use of folded()'s Unicode classes costs the first render ~1 ms.
+  const words = query.trim() === '' ? [] : folded(query).split(' ').filter(Boolean)
   return flows.filter(
     (flow) => matchesStatus(flow, status) && words.every((word) => flow.id.includes(word) || foldedName(flow).includes(word)),
   )
