@@ -4,7 +4,6 @@ import { AppShell } from './app-shell'
 import { paths } from './paths'
 import { FlowsRoute } from './routes/flows-route'
 import { HomeRoute } from './routes/home-route'
-import { NotFoundRoute } from './routes/not-found-route'
 
 /** A page that loads when it is opened, with a spinner meanwhile. */
 function lazyPage(load: () => Promise<ComponentType>) {
@@ -22,9 +21,10 @@ function lazyPage(load: () => Promise<ComponentType>) {
   )
 }
 
-// The flows are the first page; the other pages load when opened, each with its view.
+// The flows are the first page; the other pages (and "not found") load when opened, each with its view.
 const deletedFlowsPage = lazyPage(() => import('./routes/deleted-flows-route').then((m) => m.DeletedFlowsRoute))
 const lookupPage = lazyPage(() => import('./routes/lookup-route').then((m) => m.LookupRoute))
+const notFoundPage = lazyPage(() => import('./routes/not-found-route').then((m) => m.NotFoundRoute))
 
 /** Declarative routes: react-query owns data loading, so the data router's loaders would add bytes for nothing. */
 export function AppRoutes() {
@@ -35,7 +35,7 @@ export function AppRoutes() {
         <Route path={paths.flows.path} element={<FlowsRoute />} />
         <Route path={paths.deletedFlows.path} element={deletedFlowsPage} />
         <Route path={paths.lookup.path} element={lookupPage} />
-        <Route path="*" element={<NotFoundRoute />} />
+        <Route path="*" element={notFoundPage} />
       </Routes>
     </AppShell>
   )

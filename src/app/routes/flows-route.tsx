@@ -7,8 +7,10 @@ import { ChannelFlows } from '../../features/flows/components/channel-flows'
 import { ChannelPicker } from '../../features/flows/components/channel-picker'
 import { configuredChannel, type AppConfig } from '../../shared/flow'
 import { paths } from '../paths'
-import { UnknownChannel } from './unknown-channel'
 import { WithConfig } from './with-config'
+
+// Only for a link to a channel this deployment does not serve.
+const UnknownChannel = lazy(() => import('./unknown-channel').then((module) => ({ default: module.UnknownChannel })))
 
 // Below the fold: loaded (and its audit trail asked for) once the flows are on screen.
 const RecentActivity = lazy(() =>
@@ -27,7 +29,12 @@ function ConfiguredFlows({ config }: { config: AppConfig }) {
   const { channels } = config
   const later = useAfterFirstContent()
   const channel = configuredChannel(config, accountId, channelId)
-  if (!channel) return <UnknownChannel config={config} />
+  if (!channel)
+    return (
+      <Suspense fallback={null}>
+        <UnknownChannel config={config} />
+      </Suspense>
+    )
 
   const scope = { accountId: config.accountId, channelId: channel.id }
   return (
