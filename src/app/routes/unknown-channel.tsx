@@ -1,6 +1,7 @@
 import { Link } from 'react-router'
 import type { AppConfig } from '../../shared/flow'
 import { paths } from '../paths'
+import './unknown-channel.css'
 
 /** An address naming a channel this deployment does not serve: where the operator can go instead. */
 export function UnknownChannel({ config }: { config: AppConfig }) {
@@ -11,7 +12,7 @@ export function UnknownChannel({ config }: { config: AppConfig }) {
         Flows Admin serves account <code>{config.accountId}</code> and the channels below. The link may come from another
         deployment, or the channel was removed from the configuration.
       </p>
-      <ul>
+      <ul className="channel-list">
         {config.channels.map((c) => (
           <li key={c.id}>
             <Link to={paths.flows.getHref(config.accountId, c.id)}>{c.name}</Link>
