@@ -1,5 +1,5 @@
 import { knownFlowStatuses, type Flow } from '../../shared/flow'
-import { compareNames } from './name-order'
+import { nameComparator } from './name-order'
 
 /**
  * What the operator narrowed the list to. Lives in the URL (`?q=&status=&sort=`), so a filtered view
@@ -53,8 +53,6 @@ const statusRank = (status: string) => {
   return rank === -1 ? knownFlowStatuses.length : rank
 }
 
-/** By name, then by ID (digits: their code points are their order) so equal names keep one order. */
-const byName = (a: Flow, b: Flow) => compareNames(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 /**
  * Lower case without accents or punctuation, words separated by one space, so "resume" finds "Résumé"
@@ -87,6 +85,9 @@ function matchesStatus(flow: Flow, status: StatusFilter): boolean {
 /** The flows in `sort` order (a new array). Memoise it on (flows, sort): the search only filters. */
 export function sortFlows(flows: readonly Flow[], sort: FlowSort): Flow[] {
   const sign = sort.direction === 'ascending' ? 1 : -1
+  const compareNames = nameComparator()
+  // By name, then by ID (digits: their code points are their order) so equal names keep one order.
+  const byName = (a: Flow, b: Flow) => compareNames(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   return flows.toSorted((a, b) =>
     sort.key === 'name'
       ? sign * byName(a, b)

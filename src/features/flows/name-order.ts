@@ -28,35 +28,36 @@ const sameAs: Record<string, string> = { '\u00a0': ' ', '\u2018': "'", '\u2019':
  * upper case (65–90), each number as "@" (64), its length and its digits, leading zeros dropped. Null for
  * a name the table cannot tell: another character, a number of over 30 digits (ICU splits long ones).
  */
-const keys = new Map<string, string | null>()
 function rootKey(name: string): string | null {
-  let key = keys.get(name)
-  if (key === undefined) {
-    key =
-      /^[ -~\u00a0\u2013\u2014\u2018\u2019\u201c\u201d]*$/.test(name) && !/\d{31}/.test(name)
-        ? name.replace(/0*(\d+)|./g, (token, digits?: string) =>
-            digits
-              ? `@${String.fromCharCode(digits.length)}${digits}`
-              : /[a-z]/i.test(token)
-                ? token.toUpperCase()
-                : String.fromCharCode(punctuation.indexOf(sameAs[token] ?? token) + 1),
-          )
-        : null
-    if (keys.size > 5000) keys.clear()
-    keys.set(name, key)
-  }
-  return key
+  return /^[ -~\u00a0\u2013\u2014\u2018\u2019\u201c\u201d]*$/.test(name) && !/\d{31}/.test(name)
+    ? name.replace(/0*(\d+)|./g, (token, digits?: string) =>
+        digits
+          ? `@${String.fromCharCode(digits.length)}${digits}`
+          : /[a-z]/i.test(token)
+            ? token.toUpperCase()
+            : String.fromCharCode(punctuation.indexOf(sameAs[token] ?? token) + 1),
+      )
+    : null
 }
 
-/** Root order at base strength, numbers by value, for two names the table covers; undefined when it cannot tell. */
-export function compareInRootOrder(a: string, b: string): number | undefined {
-  const [ka, kb] = [rootKey(a), rootKey(b)]
+/**
+ * Root order at base strength, numbers by value, for two names the table covers; undefined when it
+ * cannot tell. `keys`: the keys made so far (a sort makes each name's key once).
+ */
+export function compareInRootOrder(a: string, b: string, keys = new Map<string, string | null>()): number | undefined {
+  let ka = keys.get(a)
+  if (ka === undefined) keys.set(a, (ka = rootKey(a)))
+  let kb = keys.get(b)
+  if (kb === undefined) keys.set(b, (kb = rootKey(b)))
   if (ka === null || kb === null) return undefined
   return ka < kb ? -1 : ka > kb ? 1 : 0
 }
 
-/** A name comparator for `locale`: the table where it agrees with the collator, the collator elsewhere. */
-export function nameOrder(locale: string | undefined): (a: string, b: string) => number {
+/**
+ * Name comparators for `locale`, a new one for each sort: the table where it agrees with the collator,
+ * the collator elsewhere. A comparator keeps its names' keys, and they go with it after the sort.
+ */
+export function nameOrder(locale: string | undefined): () => (a: string, b: string) => number {
   let collator: Intl.Collator | undefined
   const collate = (a: string, b: string) => {
     collator ??= new Intl.Collator(locale, { sensitivity: 'base', numeric: true })
@@ -64,9 +65,12 @@ export function nameOrder(locale: string | undefined): (a: string, b: string) =>
   }
   // Extensions ("de-u-co-phonebk", "en-u-kn-false", "-t-", "-x-") may change the order: collator only.
   const language = locale === undefined || /-[0-9a-z]-/i.test(locale) ? undefined : locale.split('-')[0].toLowerCase()
-  if (language === undefined || !rootOrderLanguages.has(language)) return collate
-  return (a, b) => compareInRootOrder(a, b) ?? collate(a, b)
+  if (language === undefined || !rootOrderLanguages.has(language)) return () => collate
+  return () => {
+    const keys = new Map<string, string | null>()
+    return (a, b) => compareInRootOrder(a, b, keys) ?? collate(a, b)
+  }
 }
 
-/** Flow names in the operator's language (the browser's first one). */
-export const compareNames = nameOrder(globalThis.navigator?.language)
+/** Comparators of flow names in the operator's language (the browser's first one). */
+export const nameComparator = nameOrder(globalThis.navigator?.language)
