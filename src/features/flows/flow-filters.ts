@@ -53,7 +53,6 @@ const statusRank = (status: string) => {
   return rank === -1 ? knownFlowStatuses.length : rank
 }
 
-
 /**
  * Lower case without accents or punctuation, words separated by one space, so "resume" finds "Résumé"
  * and "feedback draft" finds "Customer feedback – draft 2". Cached per flow object: typing re-filters 1000 rows.

@@ -4,9 +4,10 @@
  *
  * A page's first collator costs 6–10 ms to create (ICU loads its collation data), on the way to the
  * first rows. Most names are plain ASCII (with an autocorrected dash or quote), and in most languages
- * those sort in Unicode's root order, which a table gives for free; so two such names are compared with the table, and the collator
- * is created the first time a name needs it. `name-order.test.ts` (Node's ICU) and the e2e
- * `name-order.spec.ts` (Chromium's) check the table against `Intl.Collator` for every language listed.
+ * those sort in Unicode's root order, which a table gives for free: two such names are compared with
+ * the table, and the collator is created the first time a name needs it. `name-order.test.ts` (Node's
+ * ICU) and the e2e `name-order.spec.ts` (Chromium's) check the table against `Intl.Collator` for every
+ * language listed.
  */
 
 /**
