@@ -3,7 +3,7 @@ import type { ApiError } from '../../api/api-error'
 import { useAfterFirstContent } from '../../components/after-first-content'
 import type { Channel, Flow } from '../../shared/flow'
 import type { FlowScope } from './api/flow-queries'
-import { FlowChangeDialogs } from './components/lazy-flow-change-dialogs'
+import { FlowChangeDialogs } from './components/lazy-flow-changes'
 
 export type FlowChangeDialog =
   | { kind: 'delete' | 'deprecate'; flow: Flow }

@@ -15,7 +15,7 @@ import { FlowSearch } from './flow-search'
 import { FlowsTable, renderAllUpTo } from './flows-table'
 import { useWidePage } from '../../../components/page-width'
 import { UpdatedAgo } from './updated-ago'
-import { BulkBar } from './lazy-flow-change-dialogs'
+import { BulkBar } from './lazy-flow-changes'
 
 // Shown only when 8x8's templates list failed.
 const TemplateUseNotice = lazy(() => import('./template-use-notice').then((m) => ({ default: m.TemplateUseNotice })))
