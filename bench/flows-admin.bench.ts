@@ -64,10 +64,10 @@ async function timeToFirstRow(server: AppServer, page: Page): Promise<number> {
   return (await handle.jsonValue()) as number
 }
 
-/** JSHeapUsedSize after two forced garbage collections (Chromium's own count). */
 /**
- * Once the page has settled (no request for 500 ms: what loads after the first content is in), so a
- * run does not catch it halfway; it moved the console's heap by ±150 kB between runs.
+ * JSHeapUsedSize after two forced garbage collections (Chromium's own count), once the page has
+ * settled (no request for 500 ms: what loads after the first content is in), so a run does not catch
+ * it halfway; it moved the console's heap by ±150 kB between runs.
  */
 async function heapAfterGc(page: Page): Promise<number> {
   await page.waitForLoadState('networkidle')
