@@ -37,9 +37,10 @@ function SortHeader({ label, sortKey, sort, onSort }: { label: string; sortKey: 
 export const renderAllUpTo = 150
 
 function AllRows({ flows, selected, templateUse, ...actions }: FlowRowsProps) {
-  const shown = useFirstScreen(flows.length)
+  const body = useRef<HTMLTableSectionElement>(null)
+  const shown = useFirstScreen(flows.length, body)
   return (
-    <tbody>
+    <tbody ref={body}>
       {(shown < flows.length ? flows.slice(0, shown) : flows).map((flow) => (
         <FlowRow key={flow.id} flow={flow} selected={selected.has(flow.id)} templates={templateUse.get(flow.id)} {...actions} />
       ))}

@@ -1,0 +1,67 @@
+import type { Page } from '@playwright/test'
+import { expect, flowsTable, test } from './fixtures'
+
+type FirstFrame = { rows: number; rowsEnd: number; windowHeight: number }
+
+/**
+ * What the first frame with flow rows shows: how many rows, and where the last one ends. Recorded
+ * from a frame callback, which runs once React has committed (layout effects included) and before
+ * that frame is painted.
+ */
+async function recordFirstFrame(page: Page) {
+  await page.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      const body = document.querySelector('table.flows-table tbody')
+      if (!body?.querySelector('tr')) return
+      observer.disconnect()
+      requestAnimationFrame(() => {
+        const rows = body.querySelectorAll('tr')
+        const frame: FirstFrame = { rows: rows.length, rowsEnd: rows[rows.length - 1].getBoundingClientRect().bottom, windowHeight: window.innerHeight }
+        ;(window as unknown as { firstFrame: FirstFrame }).firstFrame = frame
+      })
+    })
+    observer.observe(document, { childList: true, subtree: true })
+  })
+}
+
+async function firstFrame(page: Page): Promise<FirstFrame> {
+  const handle = await page.waitForFunction(() => (window as unknown as { firstFrame?: FirstFrame }).firstFrame)
+  return (await handle.jsonValue()) as FirstFrame
+}
+
+test.describe('the first screen of 100 flows', () => {
+  test.use({ serverEnv: { SANDBOX_FLOWS: '100' } })
+
+  for (const [width, height] of [
+    [1280, 720],
+    [390, 844],
+    [1920, 1080],
+  ]) {
+    test(`fills a ${width}×${height} window with rows in its first frame, then shows all 100`, async ({ page, sandbox }) => {
+      await page.setViewportSize({ width, height })
+      await recordFirstFrame(page)
+      await page.goto(sandbox.url('/'))
+      const frame = await firstFrame(page)
+      expect(frame.rowsEnd).toBeGreaterThanOrEqual(frame.windowHeight)
+      // Only what the window can show is rendered first: fewer rows, not the whole list.
+      expect(frame.rows).toBeLessThan(100)
+      await expect(flowsTable(page).getByRole('row')).toHaveCount(101)
+    })
+  }
+
+  test('fills the window when rows are shorter than the layout expects (a compact user style)', async ({ page, sandbox }) => {
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const style = document.createElement('style')
+        style.textContent = '* { padding: 0 !important; margin: 0 !important; font-size: 9px !important; line-height: 1 !important }'
+        document.head.append(style)
+      })
+    })
+    await recordFirstFrame(page)
+    await page.goto(sandbox.url('/'))
+    const frame = await firstFrame(page)
+    expect(frame.rowsEnd).toBeGreaterThanOrEqual(frame.windowHeight)
+    expect(frame.rows).toBeLessThan(100)
+    await expect(flowsTable(page).getByRole('row')).toHaveCount(101)
+  })
+})
