@@ -320,11 +320,11 @@ test('proxy overhead: the flows list through the proxy vs straight from the fake
   const [channel] = seed.channels
   // The server logs to a file, as in production: a pipe to this process would make it wait on the
   // load generator reading its log.
-  const app = await startAppServer(
-    { EIGHTX8_API_KEY: seed.apiKey, EIGHTX8_ACCOUNT_ID: seed.accountId, EIGHTX8_CHANNELS: channel.id, EIGHTX8_BASE_URL: fake.baseUrl, EIGHTX8_RATE_LIMIT_PER_MINUTE: '0' },
-    { logToFile: true },
-  )
-  const bare = await startAppServer({ EIGHTX8_BASE_URL: fake.baseUrl, EIGHTX8_API_KEY: seed.apiKey }, { entry: join(root, 'bench', 'baselines', 'bare-proxy.mjs') })
+  const appEnv = { EIGHTX8_API_KEY: seed.apiKey, EIGHTX8_ACCOUNT_ID: seed.accountId, EIGHTX8_CHANNELS: channel.id, EIGHTX8_BASE_URL: fake.baseUrl, EIGHTX8_RATE_LIMIT_PER_MINUTE: '0' }
+  const bareEnv = { EIGHTX8_BASE_URL: fake.baseUrl, EIGHTX8_API_KEY: seed.apiKey }
+  const bareEntry = join(root, 'bench', 'baselines', 'bare-proxy.mjs')
+  const app = await startAppServer(appEnv, { logToFile: true })
+  const bare = await startAppServer(bareEnv, { entry: bareEntry })
   const path = `/api/v1/accounts/${seed.accountId}/channels/${channel.id}/flows?limit=100`
   const targets = {
     direct: { url: `${fake.baseUrl}${path}`, init: { headers: { authorization: `Bearer ${seed.apiKey}` } } },
@@ -354,6 +354,7 @@ test('proxy overhead: the flows list through the proxy vs straight from the fake
   const proxied = await load(targets.proxied.url)
   await app.stop()
   await bare.stop()
+  const phases = await proxyPhases(path, { appEnv, bareEnv, bareEntry })
   await fake.stop()
 
   const sorted = Object.fromEntries(names.map((name) => [name, sequential[name].toSorted((a, b) => a - b)])) as Record<(typeof names)[number], number[]>
@@ -387,8 +388,49 @@ test('proxy overhead: the flows list through the proxy vs straight from the fake
     loadRow('through Flows Admin', proxied),
     `| **through / straight** | **${(proxied.requests.average / direct.requests.average).toFixed(2)}×** | | | |`,
     '',
+    `Where one call's time goes (median of each phase over ${phases.calls} sequential calls per proxy, recorded from Node's diagnostics channels in a pass of their own: the recording costs a few µs per call). Medians of phases do not add up to the median of the whole, and a change can move time from one phase to the next without shortening the call (work that waits in the event loop's queues moves with it).`,
+    '',
+    '| phase | bare proxy | Flows Admin | Flows Admin adds |',
+    '|---|---|---|---|',
+    ...phases.rows.map(({ name, bare: floorMs, app: appMs }) => `| ${name} | ${fine(floorMs)} | ${fine(appMs)} | ${fine(appMs - floorMs)} |`),
+    '',
   )
+  results.proxy = { ...(results.proxy as object), phases: phases.rows }
 })
+
+type CallPhases = { in: number; created: number; sent: number; headers: number; body: number; answered: number; flushed: number }
+const phaseNames: [string, (call: CallPhases) => number][] = [
+  ['request in → request to 8x8 created', (call) => call.created - call.in],
+  ['→ sent to 8x8', (call) => call.sent - call.created],
+  ["→ 8x8's headers in", (call) => call.headers - call.sent],
+  ["→ 8x8's body in", (call) => call.body - call.headers],
+  ['→ answer handed to Node (`res.end`)', (call) => call.answered - call.body],
+  ['→ answer flushed to the socket', (call) => call.flushed - call.answered],
+  ['whole call, in the proxy', (call) => call.flushed - call.in],
+]
+
+/**
+ * Both proxies again, each with `proxy-phases.mjs` loaded: 1000 sequential calls, alternating, after
+ * 1000 unmeasured; the median of each phase.
+ */
+async function proxyPhases(path: string, { appEnv, bareEnv, bareEntry }: { appEnv: Record<string, string>; bareEnv: Record<string, string>; bareEntry: string }) {
+  const dir = mkdtempSync(join(tmpdir(), 'flows-admin-phases-'))
+  const recorder = ['--import', join(root, 'bench', 'baselines', 'proxy-phases.mjs')]
+  const files = { app: join(dir, 'app.json'), bare: join(dir, 'bare.json') }
+  const app = await startAppServer({ ...appEnv, PROXY_PHASES_OUT: files.app }, { logToFile: true, nodeArgs: recorder })
+  const bare = await startAppServer({ ...bareEnv, PROXY_PHASES_OUT: files.bare }, { entry: bareEntry, nodeArgs: recorder })
+  for (let i = 0; i < 2000; i++) {
+    for (const server of i % 2 === 0 ? [app, bare] : [bare, app]) await timed(server.url(path), {})
+  }
+  await app.stop()
+  await bare.stop()
+  const measured = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as CallPhases[]).slice(1000)
+  const calls = { app: measured(files.app), bare: measured(files.bare) }
+  return {
+    calls: calls.app.length,
+    rows: phaseNames.map(([name, of]) => ({ name, bare: median(calls.bare.map(of)), app: median(calls.app.map(of)) })),
+  }
+}
 
 test('bulk delete of 20 drafts: a copy kept of each (now) vs none (before copies)', async () => {
   // 50 ms per request to the fake 8x8, as a round trip to 8x8 might take; the UI's 3 deletes at a time.

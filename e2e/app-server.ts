@@ -21,14 +21,15 @@ export type AppServer = {
  * `logToFile`: the server writes its log to a file, as in production, instead of a pipe this process
  * reads (a benchmark's load would otherwise wait on this process reading the log).
  * `entry`: another script that says "listening on <origin>" the same way (the bench's bare proxy).
+ * `nodeArgs`: options for node itself, before the script (the bench's `--import` of its phase recorder).
  */
 export async function startAppServer(
   env: Record<string, string> = {},
-  { logToFile = false, entry = serverEntry }: { logToFile?: boolean; entry?: string } = {},
+  { logToFile = false, entry = serverEntry, nodeArgs = [] }: { logToFile?: boolean; entry?: string; nodeArgs?: string[] } = {},
 ): Promise<AppServer> {
   const cwd = mkdtempSync(join(tmpdir(), 'flows-admin-e2e-'))
   const logPath = join(cwd, 'server.log')
-  const child: ChildProcess = spawn(process.execPath, [entry], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, entry], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: logToFile ? ['ignore', openSync(logPath, 'w'), 'pipe'] : ['ignore', 'pipe', 'pipe'],
