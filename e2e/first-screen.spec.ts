@@ -65,3 +65,33 @@ test.describe('the first screen of 100 flows', () => {
     await expect(flowsTable(page).getByRole('row')).toHaveCount(101)
   })
 })
+
+test('fetches no lazily loaded code before the first rows are painted', async ({ page, sandbox }) => {
+  await page.addInitScript(() => {
+    // When the frame with the first rows has been painted (a task after its frame callback).
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector('table.flows-table tbody tr')) return
+      observer.disconnect()
+      requestAnimationFrame(() => setTimeout(() => ((window as unknown as { rowsPainted: number }).rowsPainted = performance.now())))
+    })
+    observer.observe(document, { childList: true, subtree: true })
+  })
+  await page.goto(sandbox.url('/'))
+  await page.waitForFunction(() => (window as unknown as { rowsPainted?: number }).rowsPainted)
+  // Preloaded after the first paint: the change dialogs' chunk, Recent activity, toasts.
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').filter(({ name }) => /\.(js|css)$/.test(name)).length)).toBeGreaterThan(3)
+  // What the page itself names (as served, before the app adds lazily loaded styles to it).
+  const html = await (await page.request.get(sandbox.url('/'))).text()
+  const initial = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map(([, path]) => sandbox.url(path))
+  const { early, later } = await page.evaluate(() => {
+    const painted = (window as unknown as { rowsPainted: number }).rowsPainted
+    const code = performance.getEntriesByType('resource').filter(({ name }) => /\.(js|css)$/.test(new URL(name).pathname))
+    return {
+      early: code.filter((entry) => entry.startTime < painted).map((entry) => entry.name),
+      later: code.filter((entry) => entry.startTime >= painted).map((entry) => entry.name),
+    }
+  })
+  expect(early.toSorted()).toEqual(initial.toSorted())
+  expect(later.length).toBeGreaterThan(0)
+})
+
