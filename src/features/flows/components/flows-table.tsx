@@ -37,10 +37,9 @@ function SortHeader({ label, sortKey, sort, onSort }: { label: string; sortKey: 
 export const renderAllUpTo = 150
 
 function AllRows({ flows, selected, templateUse, ...actions }: FlowRowsProps) {
-  const body = useRef<HTMLTableSectionElement>(null)
-  const shown = useFirstScreen(flows.length, body)
+  const shown = useFirstScreen(flows.length)
   return (
-    <tbody ref={body}>
+    <tbody>
       {(shown < flows.length ? flows.slice(0, shown) : flows).map((flow) => (
         <FlowRow key={flow.id} flow={flow} selected={selected.has(flow.id)} templates={templateUse.get(flow.id)} {...actions} />
       ))}
