@@ -1,4 +1,5 @@
 import './bulk-bar.css'
+import './dialogs.css'
 
 export type BulkBarProps = {
   count: number

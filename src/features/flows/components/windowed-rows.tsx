@@ -7,7 +7,7 @@ function Spacer({ height }: { height: number }) {
   return (
     <tr aria-hidden="true" className="flows-table__spacer">
       {/* oxlint-disable-next-line jsx-a11y/control-has-associated-label -- an empty, hidden spacer, not a control */}
-      <td colSpan={flowsTableColumns} style={{ height }} />
+      <td colSpan={flowsTableColumns} style={{ height, padding: 0, border: 'none' }} />
     </tr>
   )
 }
