@@ -409,6 +409,11 @@ const phaseNames: [string, (call: CallPhases) => number][] = [
   ['whole call, in the proxy', (call) => call.flushed - call.in],
 ]
 
+/** The calls a phase recorder wrote, without the first 1000 (unmeasured, as in the timings above). */
+function measuredPhases(file: string): CallPhases[] {
+  return (JSON.parse(readFileSync(file, 'utf8')) as CallPhases[]).slice(1000)
+}
+
 /**
  * Both proxies again, each with `proxy-phases.mjs` loaded: 1000 sequential calls, alternating, after
  * 1000 unmeasured; the median of each phase.
@@ -424,8 +429,7 @@ async function proxyPhases(path: string, { appEnv, bareEnv, bareEntry }: { appEn
   }
   await app.stop()
   await bare.stop()
-  const measured = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as CallPhases[]).slice(1000)
-  const calls = { app: measured(files.app), bare: measured(files.bare) }
+  const calls = { app: measuredPhases(files.app), bare: measuredPhases(files.bare) }
   return {
     calls: calls.app.length,
     rows: phaseNames.map(([name, of]) => ({ name, bare: median(calls.bare.map(of)), app: median(calls.app.map(of)) })),
