@@ -325,20 +325,23 @@ test('proxy overhead: the flows list through the proxy vs straight from the fake
   const bareEntry = join(root, 'bench', 'baselines', 'bare-proxy.mjs')
   const app = await startAppServer(appEnv, { logToFile: true })
   const bare = await startAppServer(bareEnv, { entry: bareEntry })
+  const hono = await startAppServer(bareEnv, { entry: join(root, 'bench', 'baselines', 'hono-proxy.mjs') })
   const path = `/api/v1/accounts/${seed.accountId}/channels/${channel.id}/flows?limit=100`
   const targets = {
     direct: { url: `${fake.baseUrl}${path}`, init: { headers: { authorization: `Bearer ${seed.apiKey}` } } },
     bare: { url: bare.url(path), init: {} },
+    hono: { url: hono.url(path), init: {} },
     proxied: { url: app.url(path), init: {} },
   }
-  const names = ['direct', 'bare', 'proxied'] as const
+  const names = ['direct', 'bare', 'hono', 'proxied'] as const
 
-  // One call at a time on kept-alive connections, the three interleaved (the order rotating), 1000 of
+  // One call at a time on kept-alive connections, the four interleaved (the order rotating), 1000 of
   // each measured after 1000 unmeasured: what the proxy adds to one unloaded call once the process is
-  // warm, as a server that has been up a while is. The bare proxy is the floor of one hop in Node.
-  const sequential = { direct: [] as number[], bare: [] as number[], proxied: [] as number[] }
+  // warm, as a server that has been up a while is. The bare proxy is the floor of one hop in Node, the
+  // bare Hono proxy that of one hop on the server's framework.
+  const sequential = { direct: [] as number[], bare: [] as number[], hono: [] as number[], proxied: [] as number[] }
   for (let i = 0; i < 2000; i++) {
-    const order = [...names.slice(i % 3), ...names.slice(0, i % 3)]
+    const order = [...names.slice(i % names.length), ...names.slice(0, i % names.length)]
     for (const which of i % 2 === 0 ? order : order.toReversed()) {
       const time = await timed(targets[which].url, targets[which].init)
       if (i >= 1000) sequential[which].push(time)
@@ -348,35 +351,41 @@ test('proxy overhead: the flows list through the proxy vs straight from the fake
   // Side by side, alternating, after a warm-up of each: 10 connections.
   await load(targets.direct.url, targets.direct.init.headers)
   await load(targets.bare.url)
+  await load(targets.hono.url)
   await load(targets.proxied.url)
   const direct = await load(targets.direct.url, targets.direct.init.headers)
   const floor = await load(targets.bare.url)
+  const honoFloor = await load(targets.hono.url)
   const proxied = await load(targets.proxied.url)
   await app.stop()
   await bare.stop()
+  await hono.stop()
   const phases = await proxyPhases(path, { appEnv, bareEnv, bareEntry })
   await fake.stop()
 
   const sorted = Object.fromEntries(names.map((name) => [name, sequential[name].toSorted((a, b) => a - b)])) as Record<(typeof names)[number], number[]>
   const quantiles = (name: (typeof names)[number]) => ({ p50: pct(sorted[name], 0.5), p99: pct(sorted[name], 0.99) })
-  const addedBy = (name: 'bare' | 'proxied') => ({ p50: quantiles(name).p50 - quantiles('direct').p50, p99: quantiles(name).p99 - quantiles('direct').p99 })
+  const addedBy = (name: 'bare' | 'hono' | 'proxied') => ({ p50: quantiles(name).p50 - quantiles('direct').p50, p99: quantiles(name).p99 - quantiles('direct').p99 })
   const added = addedBy('proxied')
   const floorAdded = addedBy('bare')
+  const honoAdded = addedBy('hono')
   results.proxy = {
-    sequential: { calls: sequential.direct.length, direct: quantiles('direct'), bare: quantiles('bare'), proxied: quantiles('proxied'), added, floorAdded },
+    sequential: { calls: sequential.direct.length, direct: quantiles('direct'), bare: quantiles('bare'), hono: quantiles('hono'), proxied: quantiles('proxied'), added, floorAdded, honoAdded },
     direct: loadSummary(direct),
     bare: loadSummary(floor),
+    hono: loadSummary(honoFloor),
     proxied: loadSummary(proxied),
   }
   markdown.push(
     '### Proxy overhead: GET the 100-flow list on loopback',
     '',
-    `One call at a time, kept-alive connections, ${sequential.direct.length} of each after as many unmeasured, the three interleaved (aim: adds ≤ 0.5 ms p50, ≤ 2 ms p99). The bare proxy (\`bench/baselines/bare-proxy.mjs\`: node:http, undici, JSON parsed and serialised, nothing else) is the floor of one hop:`,
+    `One call at a time, kept-alive connections, ${sequential.direct.length} of each after as many unmeasured, the four interleaved (aim: adds ≤ 0.5 ms p50, ≤ 2 ms p99). The bare proxy (\`bench/baselines/bare-proxy.mjs\`: node:http, undici, JSON parsed and serialised, nothing else) is the floor of one hop; the bare Hono proxy (\`bench/baselines/hono-proxy.mjs\`: the same as a Hono app on @hono/node-server, without middleware) is the floor of one hop on the server's framework:`,
     '',
     '| path | p50 | p99 | added p50 | added p99 |',
     '|---|---|---|---|---|',
     `| straight to the fake 8x8 | ${fine(quantiles('direct').p50)} | ${fine(quantiles('direct').p99)} | | |`,
     `| through a bare Node proxy (the floor) | ${fine(quantiles('bare').p50)} | ${fine(quantiles('bare').p99)} | ${fine(floorAdded.p50)} | ${fine(floorAdded.p99)} |`,
+    `| through a bare Hono proxy (the framework's floor) | ${fine(quantiles('hono').p50)} | ${fine(quantiles('hono').p99)} | ${fine(honoAdded.p50)} | ${fine(honoAdded.p99)} |`,
     `| **through Flows Admin** | ${fine(quantiles('proxied').p50)} | ${fine(quantiles('proxied').p99)} | **${fine(added.p50)}** | **${fine(added.p99)}** |`,
     '',
     '10 connections, 5 s each (aim: ≥ 0.5× the direct throughput):',
@@ -385,6 +394,7 @@ test('proxy overhead: the flows list through the proxy vs straight from the fake
     '|---|---|---|---|---|',
     loadRow('straight to the fake 8x8', direct),
     loadRow('through a bare Node proxy (the floor)', floor),
+    loadRow("through a bare Hono proxy (the framework's floor)", honoFloor),
     loadRow('through Flows Admin', proxied),
     `| **through / straight** | **${(proxied.requests.average / direct.requests.average).toFixed(2)}×** | | | |`,
     '',
