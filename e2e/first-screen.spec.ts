@@ -1,12 +1,12 @@
 import type { Page } from '@playwright/test'
 import { expect, flowsTable, test } from './fixtures'
 
-type FirstFrame = { rows: number; rowsEnd: number; windowHeight: number }
+/** `paintedAt`: when that frame had been painted (a task after its frame callback), once it has. */
+type FirstFrame = { rows: number; rowsEnd: number; windowHeight: number; paintedAt?: number }
 
 /**
  * What the first frame with flow rows shows: how many rows, and where the last one ends. Recorded
- * from a frame callback, which runs once React has committed (layout effects included) and before
- * that frame is painted.
+ * from a frame callback, which runs once React has committed and before that frame is painted.
  */
 async function recordFirstFrame(page: Page) {
   await page.addInitScript(() => {
@@ -18,14 +18,22 @@ async function recordFirstFrame(page: Page) {
         const rows = body.querySelectorAll('tr')
         const frame: FirstFrame = { rows: rows.length, rowsEnd: rows[rows.length - 1].getBoundingClientRect().bottom, windowHeight: window.innerHeight }
         ;(window as unknown as { firstFrame: FirstFrame }).firstFrame = frame
+        setTimeout(() => (frame.paintedAt = performance.now()))
       })
     })
     observer.observe(document, { childList: true, subtree: true })
   })
 }
 
-async function firstFrame(page: Page): Promise<FirstFrame> {
-  const handle = await page.waitForFunction(() => (window as unknown as { firstFrame?: FirstFrame }).firstFrame)
+/** The first frame with rows; with `painted`, once it has been painted. */
+async function firstFrame(page: Page, { painted = false } = {}): Promise<FirstFrame> {
+  const handle = await page.waitForFunction(
+    (paintedToo) => {
+      const frame = (window as unknown as { firstFrame?: FirstFrame }).firstFrame
+      return frame && (!paintedToo || frame.paintedAt !== undefined) ? frame : undefined
+    },
+    painted,
+  )
   return (await handle.jsonValue()) as FirstFrame
 }
 
@@ -52,30 +60,21 @@ test.describe('the first screen of 100 flows', () => {
 })
 
 test('fetches no lazily loaded code before the first rows are painted', async ({ page, sandbox }) => {
-  await page.addInitScript(() => {
-    // When the frame with the first rows has been painted (a task after its frame callback).
-    const observer = new MutationObserver(() => {
-      if (!document.querySelector('table.flows-table tbody tr')) return
-      observer.disconnect()
-      requestAnimationFrame(() => setTimeout(() => ((window as unknown as { rowsPainted: number }).rowsPainted = performance.now())))
-    })
-    observer.observe(document, { childList: true, subtree: true })
-  })
+  await recordFirstFrame(page)
   await page.goto(sandbox.url('/'))
-  await page.waitForFunction(() => (window as unknown as { rowsPainted?: number }).rowsPainted)
+  const { paintedAt } = await firstFrame(page, { painted: true })
   // Preloaded after the first paint: the change dialogs' chunk, Recent activity, toasts.
   await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').filter(({ name }) => /\.(js|css)$/.test(name)).length)).toBeGreaterThan(3)
   // What the page itself names (as served, before the app adds lazily loaded styles to it).
   const html = await (await page.request.get(sandbox.url('/'))).text()
   const initial = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map(([, path]) => sandbox.url(path))
-  const { early, later } = await page.evaluate(() => {
-    const painted = (window as unknown as { rowsPainted: number }).rowsPainted
+  const { early, later } = await page.evaluate((painted) => {
     const code = performance.getEntriesByType('resource').filter(({ name }) => /\.(js|css)$/.test(new URL(name).pathname))
     return {
       early: code.filter((entry) => entry.startTime < painted).map((entry) => entry.name),
       later: code.filter((entry) => entry.startTime >= painted).map((entry) => entry.name),
     }
-  })
+  }, paintedAt!)
   expect(early.toSorted()).toEqual(initial.toSorted())
   expect(later.length).toBeGreaterThan(0)
 })
