@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { reactRouterTreeShaking } from './scripts/react-router-tree-shaking.ts'
 import { flowsAdminProxy } from './src/server/dev-plugin.ts'
 
 // react-router's package exports only its development build (remix-run/react-router#12532, #14102):
@@ -8,7 +9,7 @@ import { flowsAdminProxy } from './src/server/dev-plugin.ts'
 const reactRouterProduction = fileURLToPath(new URL('node_modules/react-router/dist/production/index.mjs', import.meta.url))
 
 export default defineConfig(({ command, isSsrBuild }) => ({
-  plugins: [react(), flowsAdminProxy()],
+  plugins: [react(), flowsAdminProxy(), reactRouterTreeShaking()],
   resolve: command === 'build' && !isSsrBuild ? { alias: { 'react-router': reactRouterProduction } } : undefined,
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   // The server bundle (vite build --ssr) needs no copy of public/.

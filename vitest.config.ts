@@ -26,6 +26,11 @@ export default defineConfig({
           include: ['src/server/**/*.test.ts', 'src/shared/**/*.test.ts'],
         },
       },
+      {
+        extends: true,
+        // The build's own plugins (scripts/), tested against the packages they transform.
+        test: { name: 'build', environment: 'node', include: ['scripts/**/*.test.ts'] },
+      },
     ],
   },
 })
