@@ -7,6 +7,7 @@ import autocannon from 'autocannon'
 import { test, type Page } from '@playwright/test'
 import react from '@vitejs/plugin-react'
 import { build } from 'vite'
+import { reactRouterTreeShaking } from '../scripts/react-router-tree-shaking'
 import { startAppServer, type AppServer } from '../e2e/app-server'
 import { startFake8x8 } from '../e2e/fake-8x8'
 import { sandboxSeed, seedWithFlows } from '../src/server/sandbox/seed'
@@ -145,14 +146,13 @@ test('initial page weight', () => {
   markdown.push('### Initial page weight (JS + CSS, gzip -9)', '', table.trim(), '')
 })
 
-/** The plain React table of `bench/plain-table`, built once for the comparisons below. */
-/** `bench/<name>` built as the app is (react-router's production build included). */
+/** `bench/<name>` built as the app is (react-router's production build, with the same tree-shaking). */
 async function buildBaseline(name: 'plain-table' | 'stack-table'): Promise<string> {
   const outDir = join(root, 'test-results', 'bench', name)
   await build({
     root: join(root, 'bench', name),
     configFile: false,
-    plugins: [react()],
+    plugins: [react(), reactRouterTreeShaking()],
     resolve: { alias: { 'react-router': join(root, 'node_modules', 'react-router', 'dist', 'production', 'index.mjs') } },
     base: '/',
     logLevel: 'silent',
