@@ -19,10 +19,12 @@ function LocationProbe() {
   )
 }
 
-/** The whole app at `route`, as main.tsx composes it, with a fresh cache. */
-export function renderApp(route = '/') {
+/**
+ * The whole app at `route`, as main.tsx composes it, with a fresh cache (or `queryClient`, for a test
+ * that fills the cache first, as main.tsx does before the first render).
+ */
+export function renderApp(route = '/', { queryClient = createQueryClient() } = {}) {
   const user = userEvent.setup()
-  const queryClient = createQueryClient()
   const result = render(
     <AppProviders queryClient={queryClient}>
       <MemoryRouter initialEntries={[route]}>

@@ -2,9 +2,13 @@ import { focusManager } from '@tanstack/react-query'
 import { act, screen, waitFor, within } from '@testing-library/react'
 import { delay, http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { flowsUrl, mockDb } from '../../mocks/handlers/flows'
+import { flowsUrl, mockConfig, mockDb } from '../../mocks/handlers/flows'
 import { countRequests, notifications, openDeleteDialog, retail, rows } from '../../test/flows-page'
 import { renderApp } from '../../test/render-app'
+import { createQueryClient } from '../query-client'
+import { configQuery } from '../../features/config/api/config-query'
+import { flowQueries } from '../../features/flows/api/flow-queries'
+import { templateQueries } from '../../features/flows/api/flow-templates'
 import { server } from '../../test/setup-ui'
 
 const names = async () => (await rows()).map((row) => within(row).getByRole('rowheader').textContent)
@@ -72,6 +76,23 @@ describe('finding flows', () => {
       expect(await names()).toEqual(['Store locator', 'Loan Collection', 'Old promo']),
     )
     expect(search()).toHaveValue('o')
+  })
+
+  it('does not ask again for the list and templates that arrived before the first render', async () => {
+    const lists = countRequests('GET', '/flows$')
+    const templates = countRequests('GET', '/templates$')
+    // As main.tsx does when the page's preloaded answers are in before React renders.
+    const queryClient = createQueryClient()
+    const scope = { accountId: mockConfig.accountId, channelId: 'retail-channel' }
+    await Promise.all([queryClient.prefetchQuery(configQuery), queryClient.prefetchQuery(flowQueries.list(scope)), queryClient.prefetchQuery(templateQueries.list(scope))])
+    expect([lists.length, templates.length]).toEqual([1, 1])
+
+    renderApp(retail, { queryClient })
+    expect(await rows()).toHaveLength(5)
+    // Anything the table's mount started has begun by now.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)))
+    expect([lists.length, templates.length]).toEqual([1, 1])
+    expect(queryClient.isFetching()).toBe(0)
   })
 
   it('refetches when the window regains focus, keeping the rows on screen meanwhile', async () => {

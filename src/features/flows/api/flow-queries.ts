@@ -17,6 +17,14 @@ export function listFlows(scope: FlowScope, { signal }: { signal?: AbortSignal }
   return getJson<FlowList>(flowListPath(scope), { signal })
 }
 
+/**
+ * How long a channel's list (and its templates) counts as fresh. The first page fetches them before
+ * it renders (prefetch-first-page.ts): without this, the table that shows the answer would ask 8x8 for
+ * it again as it appears. A view opened again within this time shows the list it has; the focus coming
+ * back always refetches, and every change the console makes invalidates the list.
+ */
+export const channelListFreshMs = 10_000
+
 export const flowQueries = {
   all: () => ['flows'] as const,
   lists: () => [...flowQueries.all(), 'list'] as const,
@@ -24,6 +32,8 @@ export const flowQueries = {
     queryOptions({
       queryKey: [...flowQueries.lists(), scope],
       queryFn: ({ signal }) => listFlows(scope, { signal }),
+      staleTime: channelListFreshMs,
+      refetchOnWindowFocus: 'always',
       meta: { action: 'Load flows' },
     }),
 }

@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query'
 import { getJson } from '../../../api/client'
 import type { FlowTemplateList } from '../../../shared/deleted-flows'
 import { templatesPath } from '../../../shared/paths'
-import { flowQueries, type FlowScope } from './flow-queries'
+import { channelListFreshMs, flowQueries, type FlowScope } from './flow-queries'
 
 /**
  * The channel's templates that launch flows: fetched beside the list and refreshed with it (same key
@@ -13,5 +13,7 @@ export const templateQueries = {
     queryOptions({
       queryKey: [...flowQueries.all(), 'templates', scope],
       queryFn: ({ signal }) => getJson<FlowTemplateList>(templatesPath(scope), { signal }),
+      staleTime: channelListFreshMs,
+      refetchOnWindowFocus: 'always',
     }),
 }
