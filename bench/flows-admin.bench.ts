@@ -12,7 +12,8 @@ import { startAppServer, type AppServer } from '../e2e/app-server'
 import { startFake8x8 } from '../e2e/fake-8x8'
 import { sandboxSeed, seedWithFlows } from '../src/server/sandbox/seed'
 import { openStore } from '../src/server/store/open-store'
-import { withPreloads } from '../src/server/spa'
+import { firstPageHtml } from '../src/server/spa'
+import type { AppConfig } from '../src/shared/flow'
 import type { AuditEntry } from '../src/shared/audit'
 import { openJsonlAuditFile } from './baselines/jsonl-audit-file'
 
@@ -187,7 +188,12 @@ test('first row painted, Flows Admin beside a plain React table (same rows, same
   const consoleDir = join(root, 'dist', 'client')
   const [channel] = sandboxSeed.channels
   const stackDir = await buildBaseline('stack-table')
-  const consolePage = (index: string, path: string) => withPreloads(index, path, { accountId: sandboxSeed.accountId, channelId: channel.id })
+  const appConfig: AppConfig = {
+    mode: 'sandbox', accountId: sandboxSeed.accountId, channels: sandboxSeed.channels.map(({ id, name }) => ({ id, name })),
+    auth: 'none', operator: null, upstreamTimeoutMs: 10_000, retentionDays: 90, keepsDeletedFlows: true,
+  }
+  // As Flows Admin's server serves it: the configuration in the page, the first reads preloaded.
+  const consolePage = (index: string, path: string) => firstPageHtml(index, path, { accountId: sandboxSeed.accountId, channelId: channel.id }, appConfig)
   const rows: string[] = [
     '| flows | added latency | Flows Admin median | plain table median | ratio (median) | ratio spread (p25–p75 of pairs) | plain table on the stack | Flows Admin ÷ stack |',
     '|---|---|---|---|---|---|---|---|',
@@ -195,10 +201,7 @@ test('first row painted, Flows Admin beside a plain React table (same rows, same
   const measured: Record<string, { console: number[]; plain: number[]; stack: number[] }> = {}
   for (const flows of [100, 1000]) {
     const flowsJson = JSON.stringify({ flows: seedWithFlows(sandboxSeed, flows).channels[0].flows.map(({ id, name, status }) => ({ id, name, status })) })
-    const config = JSON.stringify({
-      mode: 'sandbox', accountId: sandboxSeed.accountId, channels: sandboxSeed.channels.map(({ id, name }) => ({ id, name })),
-      auth: 'none', operator: null, upstreamTimeoutMs: 10_000, retentionDays: 90, keepsDeletedFlows: true,
-    })
+    const config = JSON.stringify(appConfig)
     const answers: Record<string, string> = { flows: flowsJson, audit: '{"entries":[]}', templates: '{"templates":[]}', 'deleted-flows': '{"deletedFlows":[],"retentionDays":90}' }
     const consoleApi = (path: string) => {
       if (!path.startsWith('/api/')) return undefined

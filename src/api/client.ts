@@ -26,6 +26,14 @@ export function readEarly(paths: string[]) {
 }
 
 /**
+ * An answer the page already holds (the configuration the server wrote into it): the first GET of
+ * `path` takes it, as it takes a read started early.
+ */
+export function answerEarly(path: string, json: string) {
+  early.set(path, Promise.resolve(new Response(json, { headers: { 'content-type': 'application/json' } })))
+}
+
+/**
  * The browser's one way to the proxy. Resolves with the response of a 2xx; throws ApiError for
  * everything else, network failures included, so every failure the operator sees has an errorId.
  * Aborts (react-query cancelling a query) are rethrown as they are.

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { requestId } from 'hono/request-id'
 import type { Logger } from 'pino'
 import { proxyErrorCodes } from '../shared/error-codes'
@@ -12,6 +12,7 @@ import { hostCheck } from './middleware/host-check'
 import { originCheck } from './middleware/origin-check'
 import { requestLog } from './middleware/request-log'
 import { securityHeaders } from './middleware/security-headers'
+import type { PageData } from './spa'
 import type { ChangeLock } from './routes/change-lock'
 import { flowRoutes } from './routes/flows'
 import { auditExportRoutes } from './routes/audit-export'
@@ -41,7 +42,7 @@ export type AppDependencies = {
   /** One change per flow at a time (shared through Postgres when several instances run). */
   changeLock?: ChangeLock
   /** Serves the built SPA with history fallback (production). Absent in dev (Vite serves it) and API tests. */
-  spa?: (app: Hono<AppEnv>) => void
+  spa?: (app: Hono<AppEnv>, data: PageData) => void
 }
 
 export function createApp({ config, upstream, logger, audit, store, spa, remoteAddress = () => undefined, listeningPort = () => undefined, verifyPassword, signInThrottle, changeLock }: AppDependencies) {
@@ -70,19 +71,18 @@ export function createApp({ config, upstream, logger, audit, store, spa, remoteA
     return c.json({ status: failing ? 'degraded' : 'ready', mode: config.mode, upstream: health, database }, failing ? 503 : 200)
   })
 
-  app.get('/api/config', (c) => {
-    const body: AppConfig = {
-      mode: config.mode,
-      accountId: config.accountId,
-      channels: config.channels,
-      auth: config.auth.mode,
-      operator: c.get('operator'),
-      upstreamTimeoutMs: config.upstream.timeoutMs,
-      retentionDays: config.retentionDays,
-      keepsDeletedFlows: store !== undefined,
-    }
-    return c.json(body)
+  // Also written into the page the server serves (spa.ts), so the browser need not ask for it.
+  const appConfig = (c: Context<AppEnv>): AppConfig => ({
+    mode: config.mode,
+    accountId: config.accountId,
+    channels: config.channels,
+    auth: config.auth.mode,
+    operator: c.get('operator'),
+    upstreamTimeoutMs: config.upstream.timeoutMs,
+    retentionDays: config.retentionDays,
+    keepsDeletedFlows: store !== undefined,
   })
+  app.get('/api/config', (c) => c.json(appConfig(c)))
 
   app.route('/api/v1', flowRoutes({ config, upstream, audit, logger, changeLock, backups: store?.backups }))
   if (store) {
@@ -94,7 +94,7 @@ export function createApp({ config, upstream, logger, audit, store, spa, remoteA
     throw new ProxyError(404, proxyErrorCodes.notFound, 'No such API route')
   })
 
-  spa?.(app)
+  spa?.(app, { appConfig })
 
   const onError = errorHandler(logger, store && ((failure) => store.recordFailure(failure)))
   app.notFound((c) => onError(new ProxyError(404, proxyErrorCodes.notFound, 'Not found'), c))

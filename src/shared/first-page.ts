@@ -1,6 +1,9 @@
 import { isAccountId, isChannelId } from './ids'
 import { configPath, flowListPath, templatesPath, type ChannelScope } from './paths'
 
+/** The element of the served page that holds the configuration, as JSON (server/spa.ts writes it). */
+export const configElementId = 'flows-admin-config'
+
 /** The flows page's address (the router's pattern, app/paths.ts). */
 export const flowsPagePattern = '/accounts/:accountId/channels/:channelId/flows'
 

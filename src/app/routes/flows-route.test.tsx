@@ -2,10 +2,10 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { delay, http, HttpResponse } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
 import { auditUrl, flowsUrl, mockConfig, mockDb } from '../../mocks/handlers/flows'
-import { readEarly } from '../../api/client'
+import { answerEarly, readEarly } from '../../api/client'
 import { server } from '../../test/setup-ui'
-import { firstPageReads } from '../../shared/first-page'
-import { earlyReads } from '../early-reads'
+import { configElementId, firstPageReads } from '../../shared/first-page'
+import { earlyReads, pageAnswers } from '../early-reads'
 import { prefetchFirstPage } from '../prefetch-first-page'
 import { createQueryClient } from '../query-client'
 import { configQuery } from '../../features/config/api/config-query'
@@ -456,6 +456,25 @@ describe('first paint', () => {
     preload('/assets/font.woff2', 'font')
     expect(earlyReads(page, '/')).toEqual(['/api/config', `${channelApi}/flows?limit=1000`, `${channelApi}/templates`])
     expect(earlyReads(page, retail)).toEqual(['/api/config', `${channelApi}/flows?limit=1000`, `${channelApi}/templates`])
+  })
+
+  it('takes the configuration from the page when the server wrote it there, and does not ask for it', async () => {
+    const channelApi = `/api/v1/accounts/${mockConfig.accountId}/channels/retail-channel`
+    const page = document.implementation.createHTMLDocument()
+    expect(pageAnswers(page)).toEqual({})
+    page.head.insertAdjacentHTML('beforeend', `<script type="application/json" id="${configElementId}">${JSON.stringify(mockConfig)}</script>`)
+    expect(pageAnswers(page)).toEqual({ '/api/config': JSON.stringify(mockConfig) })
+    expect(earlyReads(page, retail)).toEqual([`${channelApi}/flows?limit=1000`, `${channelApi}/templates`])
+
+    const configs = countRequests('GET', '^/api/config$')
+    const lists = countRequests('GET', '/flows$')
+    for (const [path, json] of Object.entries(pageAnswers(page))) answerEarly(path, json)
+    readEarly(earlyReads(page, retail))
+    renderApp(retail)
+    expect(await rows()).toHaveLength(5)
+    expect(screen.getByText('dana')).toBeInTheDocument()
+    expect(configs).toHaveLength(0)
+    expect(lists).toHaveLength(1)
   })
 
   it('renders with the first data if it has arrived by the next task, and does not wait for it otherwise', async () => {
