@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
+import { constants } from 'node:zlib'
 import { defineConfig } from 'vite'
+import { compression, defineAlgorithm } from 'vite-plugin-compression2'
 import { reactRouterTreeShaking } from './scripts/react-router-tree-shaking.ts'
 import { flowsAdminProxy } from './src/server/dev-plugin.ts'
 
@@ -9,7 +11,20 @@ import { flowsAdminProxy } from './src/server/dev-plugin.ts'
 const reactRouterProduction = fileURLToPath(new URL('node_modules/react-router/dist/production/index.mjs', import.meta.url))
 
 export default defineConfig(({ command, isSsrBuild }) => ({
-  plugins: [react(), flowsAdminProxy(), reactRouterTreeShaking()],
+  plugins: [
+    react(),
+    flowsAdminProxy(),
+    reactRouterTreeShaking(),
+    // The browser's files, also as brotli and gzip beside each (the server sends what the browser
+    // accepts: src/server/spa.ts). index.html is not among them: the server writes each page itself.
+    !isSsrBuild &&
+      compression({
+        algorithms: [defineAlgorithm('brotliCompress', { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }), defineAlgorithm('gzip', { level: 9 })],
+        include: /\.(js|css|svg)$/,
+        threshold: 1024,
+        logLevel: 'silent',
+      }),
+  ],
   resolve: command === 'build' && !isSsrBuild ? { alias: { 'react-router': reactRouterProduction } } : undefined,
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   // The server bundle (vite build --ssr) needs no copy of public/.

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { configElementId } from '../shared/first-page'
@@ -21,11 +22,17 @@ const appConfig: AppConfig = {
   keepsDeletedFlows: true,
 }
 
+const bigScript = `export const names = ${JSON.stringify(Array.from({ length: 500 }, (_, i) => `Campaign ${i}`))}\n`
+
 function builtClient() {
   const dir = mkdtempSync(join(tmpdir(), 'flows-admin-spa-'))
   mkdirSync(join(dir, 'assets'))
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>')
   writeFileSync(join(dir, 'assets', 'app.js'), 'export {}')
+  // As the build writes them (vite.config.ts): each asset beside its brotli and gzip forms.
+  writeFileSync(join(dir, 'assets', 'big.js'), bigScript)
+  writeFileSync(join(dir, 'assets', 'big.js.br'), brotliCompressSync(bigScript))
+  writeFileSync(join(dir, 'assets', 'big.js.gz'), gzipSync(bigScript))
   const app = new Hono<AppEnv>()
   // The operator comes from the request, as sign-in sets it (here a header stands in for it).
   spa(dir, { home })(app, { appConfig: (c) => ({ ...appConfig, operator: c.req.header('x-test-operator') ?? null }) })
@@ -89,6 +96,24 @@ describe('the page the server serves', () => {
     expect(answer.status).toBe(200)
     expect(answer.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
     expect(await answer.text()).toBe('export {}')
+  })
+
+  it('serves an asset compressed as the browser accepts it (brotli, else gzip), and as it is otherwise', async () => {
+    const asked = (acceptEncoding?: string) => app.request('/assets/big.js', { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} })
+    const brotli = await asked('gzip, deflate, br, zstd')
+    expect(brotli.headers.get('content-encoding')).toBe('br')
+    expect(brotli.headers.get('vary')).toContain('Accept-Encoding')
+    expect(brotli.headers.get('content-type')).toMatch(/^text\/javascript/)
+    expect(brotli.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(brotliDecompressSync(Buffer.from(await brotli.arrayBuffer())).toString()).toBe(bigScript)
+
+    const gzip = await asked('gzip, deflate')
+    expect(gzip.headers.get('content-encoding')).toBe('gzip')
+    expect(gunzipSync(Buffer.from(await gzip.arrayBuffer())).toString()).toBe(bigScript)
+
+    const plain = await asked()
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect(await plain.text()).toBe(bigScript)
   })
 
   it('refuses to start without a built client', () => {

@@ -54,7 +54,9 @@ export function spa(clientDir: string, { home }: { home: ChannelScope }) {
     })
     // `/` before the files: serveStatic would answer it with index.html as built, without the configuration and preloads.
     app.get('/', page)
-    app.get('*', serveStatic({ root: clientDir }))
+    // The build writes each asset's brotli and gzip forms beside it (vite.config.ts): sent as the
+    // browser accepts them, with no compressing per request.
+    app.get('*', serveStatic({ root: clientDir, precompressed: true }))
     app.get('*', (c, next) => (c.req.path.startsWith('/assets/') ? next() : page(c)))
   }
 }
