@@ -1,4 +1,5 @@
 import { createServer } from 'node:net'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { isErrorBody } from '../shared/error-body'
 import { createRateLimiter } from './upstream/resilience'
@@ -78,6 +79,39 @@ describe('GET /api/v1/.../flows', () => {
     expect(body).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE', source: 'proxy' })
     expect(body.errorId).toMatch(uuid)
     expect(log.text()).toContain(body.errorId)
+  })
+
+  it("sends a large list compressed as the browser accepts it (brotli, else gzip), a small one as it is", async () => {
+    const flows = Array.from({ length: 1000 }, (_, i) => ({ id: String(1_000_000_000_000_000 + i), name: `Campaign ${i} – survey`, status: 'DRAFT' }))
+    const upstream = fakeUpstream(() => json({ flows }))
+    const { app } = buildApp(upstream.fetch)
+    const asked = (acceptEncoding?: string) => app.request(`${flowsUrl}?limit=1000`, { headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } })
+    const body = async (response: Response) => Buffer.from(await response.arrayBuffer())
+
+    const brotli = await asked('gzip, deflate, br, zstd')
+    expect(brotli.headers.get('content-encoding')).toBe('br')
+    expect(brotli.headers.get('vary')).toMatch(/accept-encoding/i)
+    expect(brotli.headers.get('content-type')).toBe('application/json')
+    const compressed = await body(brotli)
+    expect(JSON.parse(brotliDecompressSync(compressed).toString())).toEqual({ flows })
+    // A 1000-flow list: ~70 kB as JSON; a few kB on the wire.
+    expect(compressed.length).toBeLessThan(JSON.stringify({ flows }).length / 5)
+
+    const gzip = await asked('gzip, deflate')
+    expect(gzip.headers.get('content-encoding')).toBe('gzip')
+    expect(JSON.parse(gunzipSync(await body(gzip)).toString())).toEqual({ flows })
+
+    for (const refused of [undefined, 'identity', 'br;q=0, gzip;q=0']) {
+      const plain = await asked(refused)
+      expect(plain.headers.get('content-encoding'), String(refused)).toBeNull()
+      expect(await plain.json()).toEqual({ flows })
+    }
+
+    // A small list is not worth compressing.
+    const few = fakeUpstream(() => json({ flows: flows.slice(0, 10) }))
+    const small = await buildApp(few.fetch).app.request(flowsUrl, { headers: { 'accept-encoding': 'br, gzip' } })
+    expect(small.headers.get('content-encoding')).toBeNull()
+    expect(await small.json()).toEqual({ flows: flows.slice(0, 10) })
   })
 
   it.each(['0', '1001', '-5', 'ten', '1e3', '50.5'])('refuses limit=%s with 400 before calling 8x8', async (limit) => {

@@ -16,6 +16,7 @@ import { ProxyError, UpstreamError } from '../upstream/errors'
 import { auditedChanges, outcomeOf, type Change } from './audited-change'
 import { createChangeLock, type ChangeLock } from './change-lock'
 import { deletedFlowRoutes } from './deleted-flows'
+import { listAnswer } from './list-answer'
 import { flowNameFrom, invalid, jsonFileName, parseLimit, resolveScope } from './request-checks'
 
 export type FlowRoutesDependencies = {
@@ -53,20 +54,6 @@ function withoutBackup(c: Context<AppEnv>): string | undefined {
   const after = c.req.header(withoutBackupHeaders.after)
   if (after !== undefined && !lookupIdPattern.test(after)) throw invalid(`${withoutBackupHeaders.after} is not an Error ID`)
   return after === undefined ? 'the operator chose to delete without a copy' : `the operator chose to delete without a copy after ${proxyErrorCodes.backupFailed} ${after}`
-}
-
-/**
- * Identical reads in flight share one answer from 8x8 (the upstream client's shared reads), so each
- * answer is serialised once, however many browsers wait for it.
- */
-const serializedLists = new WeakMap<object, string>()
-function serialized(list: object): string {
-  let text = serializedLists.get(list)
-  if (text === undefined) {
-    text = JSON.stringify(list)
-    serializedLists.set(list, text)
-  }
-  return text
 }
 
 export function flowRoutes({ config, upstream, audit, logger, changeLock = createChangeLock(), backups }: FlowRoutesDependencies) {
@@ -127,7 +114,8 @@ export function flowRoutes({ config, upstream, audit, logger, changeLock = creat
     .get('/accounts/:accountId/channels/:channelId/flows', async (c) => {
       const scope = resolveScope(config, c.req.param())
       const list = await upstream.listFlows(scope, { limit: parseLimit(c.req.query('limit')) }, { signal: c.req.raw.signal })
-      return c.body(serialized(list), 200, { 'content-type': 'application/json' })
+      const { body, encoding } = await listAnswer(list, c.req.header('accept-encoding'))
+      return c.body(body, 200, encoding ? { 'content-type': 'application/json', 'content-encoding': encoding, vary: 'Accept-Encoding' } : { 'content-type': 'application/json' })
     })
     .get('/accounts/:accountId/channels/:channelId/flows/:flowId', async (c) => {
       const { flowJsonUrl: _kept, ...details } = await upstream.getFlow(flowScope(c), { signal: c.req.raw.signal })
