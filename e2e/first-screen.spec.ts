@@ -79,7 +79,6 @@ test('fetches no lazily loaded code before the first rows are painted', async ({
   expect(later.length).toBeGreaterThan(0)
 })
 
-
 test('the first page’s code and styles arrive compressed, as many bytes as the budget counts or fewer', async ({ page, sandbox }) => {
   const arrived: { url: string; encoding?: string; bytes: number }[] = []
   page.on('requestfinished', async (request) => {
@@ -94,8 +93,9 @@ test('the first page’s code and styles arrive compressed, as many bytes as the
   const initial = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map(([, path]) => sandbox.url(path))
   await expect.poll(() => initial.every((url) => arrived.some((one) => one.url === url))).toBe(true)
   const first = arrived.filter(({ url }) => initial.includes(url))
-  // Brotli, as Chromium accepts it; the smallest files (the 0.6 kB runtime) are not worth it.
-  expect(first.filter(({ bytes }) => bytes > 1024).map(({ encoding }) => encoding)).toEqual(first.filter(({ bytes }) => bytes > 1024).map(() => 'br'))
+  // Brotli, as Chromium accepts it; the build leaves files under 1 kB (the 0.6 kB runtime) as they are.
+  for (const { url, encoding, bytes } of first) if (bytes > 1024) expect(encoding, url).toBe('br')
+  expect(first.filter(({ bytes }) => bytes > 1024).length).toBeGreaterThan(0)
   // What crossed the wire, against the 105 kB of gzip the budget allows (scripts/bundle-size.mjs).
   expect(first.reduce((total, { bytes }) => total + bytes, 0)).toBeLessThanOrEqual(105_000)
 })
