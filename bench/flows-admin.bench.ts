@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { extname, join, resolve } from 'node:path'
 import { Client } from 'pg'
@@ -199,9 +199,9 @@ test('first row painted, Flows Admin beside a plain React table (same rows, same
     '|---|---|---|---|---|---|---|---|',
   ]
   const measured: Record<string, { console: number[]; plain: number[]; stack: number[] }> = {}
+  const config = JSON.stringify(appConfig)
   for (const flows of [100, 1000]) {
     const flowsJson = JSON.stringify({ flows: seedWithFlows(sandboxSeed, flows).channels[0].flows.map(({ id, name, status }) => ({ id, name, status })) })
-    const config = JSON.stringify(appConfig)
     const answers: Record<string, string> = { flows: flowsJson, audit: '{"entries":[]}', templates: '{"templates":[]}', 'deleted-flows': '{"deletedFlows":[],"retentionDays":90}' }
     const consoleApi = (path: string) => {
       if (!path.startsWith('/api/')) return undefined
@@ -443,6 +443,7 @@ async function proxyPhases(path: string, { appEnv, bareEnv, bareEntry }: { appEn
   await app.stop()
   await bare.stop()
   const calls = { app: measuredPhases(files.app), bare: measuredPhases(files.bare) }
+  rmSync(dir, { recursive: true, force: true })
   return {
     calls: calls.app.length,
     rows: phaseNames.map(([name, of]) => ({ name, bare: median(calls.bare.map(of)), app: median(calls.app.map(of)) })),
