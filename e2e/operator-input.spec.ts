@@ -40,6 +40,12 @@ async function expectEveryControlClickable(page: Page) {
   expect(blocked).toEqual([])
 }
 
+/** The page at a twentieth of this machine's speed: honestly slow, so these tests get a triple budget. */
+async function busyPage(page: Page) {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 })
+}
+
 test.describe('one confirmation, one request', () => {
   test.use({ serverEnv: { EIGHTX8_TIMEOUT_MS: '3000' } })
 
@@ -52,26 +58,31 @@ test.describe('one confirmation, one request', () => {
     expect(deletes.map((r) => r.path)).toEqual([expect.stringMatching(/\/flows\/1444000000000001$/)])
   })
 
-  test('two clicks 100 ms apart on a busy page (CPU ×20) send one DELETE, and deprecate one POST', async ({ page, live }) => {
+  test('two clicks 100 ms apart on a busy page (CPU ×20) send one DELETE', async ({ page, live }) => {
+    test.slow()
     await page.goto(live.app.url('/'))
     await expect(flowsTable(page).getByRole('row')).toHaveCount(6)
-    const cdp = await page.context().newCDPSession(page)
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 })
-
+    await busyPage(page)
     await page.getByRole('button', { name: 'Delete Live draft' }).click()
     const confirm = page.getByRole('alertdialog').getByRole('button', { name: 'Delete flow' })
     const box = (await confirm.boundingBox())!
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
     await page.waitForTimeout(100)
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
-    await expect(toast(page, 'Deleted “Live draft”')).toBeVisible({ timeout: 20_000 })
+    // What lasts, not the notice: on a page this slow the notice may come and go between two looks.
+    await expect(flowsTable(page).getByRole('rowheader', { name: 'Live draft' })).toHaveCount(0, { timeout: 40_000 })
+    expect(live.fake.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1)
+  })
 
+  test('a double-click on Deprecate flow on a busy page (CPU ×20) sends one POST', async ({ page, live }) => {
+    test.slow()
+    await page.goto(live.app.url('/'))
+    await expect(flowsTable(page).getByRole('row')).toHaveCount(6)
+    await busyPage(page)
     await page.getByRole('button', { name: 'Deprecate Live published' }).click()
     await page.getByRole('alertdialog').getByRole('button', { name: 'Deprecate flow' }).dblclick()
-    await expect(toast(page, 'Deprecated “Live published”')).toBeVisible({ timeout: 20_000 })
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
-
-    expect(live.fake.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1)
+    const row = flowsTable(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Live published' }) })
+    await expect(row).toContainText('DEPRECATED', { ignoreCase: true, timeout: 40_000 })
     expect(live.fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/deprecate'))).toHaveLength(1)
   })
 })
@@ -152,8 +163,11 @@ test.describe('focus, panels and bars', () => {
     await bar.getByRole('button', { name: 'Delete selected…' }).click({ trial: true })
   })
 
-  test('Recent errors opens under its button, above the notifications', async ({ page, sandbox }) => {
-    for (const viewport of [desktop, phone]) {
+  for (const [label, viewport] of [
+    ['1280×720', desktop],
+    ['a 390×844 phone', phone],
+  ] as const) {
+    test(`Recent errors opens under its button, above the notifications: ${label}`, async ({ page, sandbox }) => {
       await page.setViewportSize(viewport)
       await page.goto(sandbox.url('/'))
       await failDeletes(page, 2)
@@ -167,8 +181,8 @@ test.describe('focus, panels and bars', () => {
       if (viewport === desktop) expect(box.x).toBeGreaterThan(viewport.width / 2)
       await panel.getByRole('button', { name: 'Close recent errors' }).click({ trial: true })
       await panel.getByRole('button', { name: 'Clear list' }).click({ trial: true })
-    }
-  })
+    })
+  }
 
   test('on a phone the details are a sheet over the list; Close returns to the row, where the list was', async ({ page, sandbox }, testInfo) => {
     await page.setViewportSize(phone)
