@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { createApp } from './app'
 import { ConfigError, loadConfig, type ServerConfig } from './config'
+import { sameAccountId } from '../shared/ids'
 import { createLogger } from './logger'
+import { createCopySettler } from './recovery/copy-settler'
+import { deleteSettledWithinMs } from './recovery/delete-outcome'
 import { startServer, type RunningServer } from './serve'
 import { spa } from './spa'
 import { describeDatabaseUrl, type Store } from './store/open-store'
@@ -59,11 +62,12 @@ function budgetFallback(error: unknown) {
 
 // On Postgres, several instances share the 8x8 budget and the sign-in throttle; on SQLite, one instance keeps them in memory.
 const shared = store.engine === 'postgres'
+const upstream = upstreamFor(config, shared ? { sharedLimiter: (limits) => createSharedRateLimiter(store.db, { ...limits, onFallback: budgetFallback }) } : {})
 const app = createApp({
   config,
   audit: store.audit,
   store,
-  upstream: upstreamFor(config, shared ? { sharedLimiter: (limits) => createSharedRateLimiter(store.db, { ...limits, onFallback: budgetFallback }) } : {}),
+  upstream,
   signInThrottle: shared ? createSharedSignInThrottle(store.db) : undefined,
   // Held past 8x8's timeout, so that only a dead instance's lock ever expires.
   changeLock: shared ? createSharedChangeLock(store.db, { holdMs: config.upstream.timeoutMs + 60_000 }) : undefined,
@@ -90,6 +94,17 @@ try {
   fail(`cannot listen on ${config.host}:${config.port}: ${message}`)
 }
 boundPort = Number(new URL(running.origin).port)
+
+// Copies of deletes cut off by a crash, a restart or a database outage: settled by asking 8x8.
+const settler = createCopySettler({
+  backups: store.backups,
+  upstream,
+  audit: store.audit,
+  logger,
+  isConfigured: (copy) => sameAccountId(copy.accountId, config.accountId) && config.channels.some((channel) => channel.id === copy.channelId),
+  settleAfterMs: deleteSettledWithinMs(config.upstream.timeoutMs),
+})
+settler.start()
 logger.info(
   { mode: config.mode, database: `${store.engine} ${describeDatabaseUrl(config.databaseUrl)}`, accountId: config.accountId, channels: config.channels.length },
   `Flows Admin (${config.mode}) listening on ${running.origin}`,
@@ -97,6 +112,7 @@ logger.info(
 
 function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down: finishing requests in flight')
+  settler.stop()
   void running.shutdown().then((result) => {
     logger.info({ result }, 'stopped')
     process.exit(result === 'drained' ? 0 : 1)

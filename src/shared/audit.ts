@@ -16,9 +16,10 @@ export type AuditEntry = {
   flowName?: string
   /**
    * outcome only: `deleted`, `deprecated` or `restored` (done); `refused` (8x8 said no: 4xx); `failed` (8x8 or the
-   * way to it failed); `unknown` (no answer in time: it may or may not have happened).
+   * way to it failed); `unknown` (no answer in time: it may or may not have happened); `not-deleted` (a delete
+   * found not to have happened, e.g. after a restart: 8x8 still has the flow).
    */
-  result?: 'deleted' | 'deprecated' | 'restored' | 'refused' | 'failed' | 'unknown'
+  result?: 'deleted' | 'deprecated' | 'restored' | 'refused' | 'failed' | 'unknown' | 'not-deleted'
   status?: number
   code?: number | string
   errorId?: string

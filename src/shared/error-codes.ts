@@ -15,6 +15,8 @@ export const proxyErrorCodes = {
   /** The copy of a flow could not be made before its delete, so it was not deleted. */
   backupFailed: 'BACKUP_FAILED',
   alreadyRestored: 'ALREADY_RESTORED',
+  /** A restore of a copy whose delete never happened: 8x8 still has the flow. */
+  flowNotDeleted: 'FLOW_NOT_DELETED',
   flowNotCreated: 'FLOW_NOT_CREATED',
   rateLimited: 'RATE_LIMITED',
   auditUnavailable: 'AUDIT_UNAVAILABLE',

@@ -182,6 +182,29 @@ describe('the Deleted flows page', () => {
     expect(screen.getByText(/kept here for 90 days/)).toBeInTheDocument()
   })
 
+  it('marks a copy whose delete 8x8 did not confirm, and says before the restore that 8x8 is asked first', async () => {
+    mockDb.deleted.push({
+      channelId: 'retail-channel',
+      backupId: '3c1d7a52-6c1e-4f1a-9d7e-2a1b3c4d5e6f',
+      flowId: '1620387745519024',
+      name: 'Cut off',
+      categories: ['OTHER'],
+      status: 'DRAFT',
+      endPointUri: null,
+      validationErrorCount: 0,
+      deletedAt: '2026-11-30T10:00:00.000Z',
+      deletedBy: null,
+      state: 'unconfirmed',
+      restored: null,
+      keptUntil: '2027-02-28T10:00:00.000Z',
+    })
+    const { user } = renderApp(deletedPage)
+    const row = (await screen.findByRole('rowheader', { name: /Cut off/ })).closest('tr')!
+    expect(row).toHaveTextContent('Delete not confirmed')
+    await user.click(within(row).getByRole('button', { name: 'Restore Cut off' }))
+    expect(await screen.findByRole('alertdialog', { name: 'Restore flow?' })).toHaveTextContent('if it still has the flow, nothing is created')
+  })
+
   it("shows 8x8's refusal of a restore with its code and Error ID, and leaves the copy restorable", async () => {
     mockDb.deleted.push({
       channelId: 'retail-channel',

@@ -152,6 +152,29 @@ describe.each(testEngines)('deletes that can be taken back, on $name', ({ open }
     expect(await listed(app)).toEqual([expect.objectContaining({ flowId, state: 'unconfirmed' })])
   })
 
+  it('restores a copy whose delete was not confirmed only once 8x8 says the flow is gone: never a second flow beside the first', async () => {
+    let deleted = false
+    const upstream = fake8x8((request) => {
+      if (request.method === 'DELETE') return hang(request)
+      if (deleted && request.method === 'GET' && new URL(request.url).pathname === flowUrl) return json(eightByEightError(1300, 'Resource not found'), 404)
+      return undefined
+    })
+    const { app } = await appWith(upstream, { timeoutMs: 150 })
+    expect((await app.request(flowUrl, deleteInit)).status).toBe(504)
+    const [copy] = await listed(app)
+
+    const early = await app.request(`${deletedUrl}/${copy.backupId}/restore`, restoreInit)
+    expect(early.status).toBe(409)
+    expect(await readError(early)).toMatchObject({ code: 'FLOW_NOT_DELETED', message: expect.stringContaining('8x8 still has flow') })
+    expect(upstream.calls.filter((call) => call.method === 'POST')).toEqual([])
+
+    deleted = true
+    const restore = await app.request(`${deletedUrl}/${copy.backupId}/restore`, restoreInit)
+    expect(restore.status).toBe(200)
+    expect(upstream.calls.filter((call) => call.method === 'POST')).toHaveLength(1)
+    expect((await listed(app))[0]).toMatchObject({ state: 'deleted', restored: expect.objectContaining({ flowId: '1700000000000001' }) })
+  })
+
   it('restores a copy as a new draft with one create-flow of the same name, categories, endpoint and JSON; a second restore is refused', async () => {
     const upstream = fake8x8()
     const { app, audit } = await appWith(upstream)

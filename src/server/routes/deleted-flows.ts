@@ -8,6 +8,7 @@ import type { FlowBackups, StoredFlowBackup } from '../store/flow-backups'
 import type { CreateFlowRequest } from '../upstream/api-types'
 import type { UpstreamClient } from '../upstream/client'
 import { ProxyError } from '../upstream/errors'
+import { flowAtUpstream } from '../recovery/delete-outcome'
 import type { auditedChanges } from './audited-change'
 import { invalid, jsonFileName, parseLimit, resolveScope } from './request-checks'
 
@@ -78,6 +79,17 @@ export function deletedFlowRoutes({ config, upstream, backups, logger, change }:
         // Read again under the lock: another tab or instance may have restored it meanwhile.
         const current = await backups.find(scope, backup.backupId)
         if (current?.restored) throw alreadyRestored(current)
+        // A delete that was never confirmed (cut off, or unanswered): restore only what 8x8 no longer has.
+        if (current && current.state !== 'deleted') {
+          if ((await flowAtUpstream(upstream, { ...scope, flowId: current.flowId })) === 'there') {
+            throw new ProxyError(
+              409,
+              proxyErrorCodes.flowNotDeleted,
+              `8x8 still has flow ${current.flowId}: its delete did not go through, so there is nothing to restore. It is in the flows list.`,
+            )
+          }
+          await backups.settle(current.backupId, 'deleted')
+        }
         const created = await upstream.createFlow(scope, {
           name: backup.name,
           // As 8x8 gave them: a category it added since the spec was written goes back as it came.

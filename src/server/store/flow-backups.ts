@@ -22,17 +22,35 @@ export type NewFlowBackup = ChannelScope & {
 /** A backup with what a restore sends to 8x8. */
 export type StoredFlowBackup = DeletedFlow & { flowJson: string }
 
+/** A copy whose delete was never confirmed: its request was cut off (`pending`) or 8x8 did not answer in time. */
+export type UnsettledCopy = ChannelScope & {
+  backupId: string
+  flowId: string
+  name: string
+  requestId: string
+  takenBy: string | null
+  takenAt: string
+}
+
 /**
  * The copies of deleted flows, in the store (SQLite or Postgres, as the audit trail). A copy is taken
  * before the DELETE is sent (`pending`), then settled by 8x8's answer: kept when 8x8 deleted the flow or
- * did not answer in time, dropped when 8x8 refused (the flow is still there).
+ * did not answer in time (`unconfirmed`), dropped when 8x8 refused (the flow is still there). A copy
+ * whose request was cut off (a crash, a database outage) stays `pending` until the settler asks 8x8.
  */
 export type FlowBackups = {
   keep(backup: NewFlowBackup): Promise<string>
-  settle(id: string, outcome: 'deleted' | 'unconfirmed' | 'not-deleted'): Promise<void>
-  /** A channel's copies, newest first (pending ones are not shown: their delete is still with 8x8). */
+  /** Settles a copy that is not settled yet; false when it was (by another request or instance) or is gone. */
+  settle(id: string, outcome: 'deleted' | 'unconfirmed' | 'not-deleted'): Promise<boolean>
+  /**
+   * A channel's copies, newest first. A pending copy is shown (as `unconfirmed`) once it is older than
+   * `unconfirmedAfterMs`: before that its delete may still be with 8x8.
+   */
   list(scope: ChannelScope, limit: number): Promise<DeletedFlow[]>
+  /** Any copy, pending ones too (as `unconfirmed`): a restore asks 8x8 first whether the flow is gone. */
   find(scope: ChannelScope, id: string): Promise<StoredFlowBackup | undefined>
+  /** Copies not settled yet (pending or unconfirmed) in every channel, oldest first. */
+  unsettled(limit: number): Promise<UnsettledCopy[]>
   /** Records the restore unless one is recorded already; false when it was. */
   markRestored(id: string, restored: { flowId: string; by: string | null; at: string }): Promise<boolean>
   /** Removes copies taken before `before` (ISO time); returns how many. */
@@ -50,17 +68,19 @@ function fromRow(row: FlowBackupRow, retentionDays: number): StoredFlowBackup {
     validationErrorCount: (JSON.parse(row.validation_errors) as unknown[]).length,
     deletedAt: row.taken_at,
     deletedBy: row.taken_by,
-    state: row.state === 'unconfirmed' ? 'unconfirmed' : 'deleted',
+    state: row.state === 'deleted' ? 'deleted' : 'unconfirmed',
     restored: row.restored_flow_id === null ? null : { flowId: row.restored_flow_id, by: row.restored_by, at: row.restored_at ?? '' },
     keptUntil: new Date(Date.parse(row.taken_at) + retentionDays * dayMs).toISOString(),
     flowJson: row.flow_json,
   }
 }
 
-export function createFlowBackups(db: Kysely<Database>, { retentionDays }: { retentionDays: number }): FlowBackups {
-  /** A channel's copies whose delete 8x8 has answered (or not in time): what list and find may see. */
-  const settledCopies = ({ accountId, channelId }: ChannelScope) =>
-    db.selectFrom('flow_backups').selectAll().where('account_id', '=', accountId).where('channel_id', '=', channelId).where('state', '!=', 'pending')
+export function createFlowBackups(
+  db: Kysely<Database>,
+  { retentionDays, unconfirmedAfterMs }: { retentionDays: number; unconfirmedAfterMs: number },
+): FlowBackups {
+  const channelCopies = ({ accountId, channelId }: ChannelScope) =>
+    db.selectFrom('flow_backups').selectAll().where('account_id', '=', accountId).where('channel_id', '=', channelId)
 
   return {
     async keep(backup) {
@@ -87,11 +107,18 @@ export function createFlowBackups(db: Kysely<Database>, { retentionDays }: { ret
       return id
     },
     async settle(id, outcome) {
-      if (outcome === 'not-deleted') await db.deleteFrom('flow_backups').where('id', '=', id).execute()
-      else await db.updateTable('flow_backups').set({ state: outcome }).where('id', '=', id).execute()
+      const unsettled = ['pending', 'unconfirmed'] as const
+      if (outcome === 'not-deleted') {
+        const result = await db.deleteFrom('flow_backups').where('id', '=', id).where('state', 'in', unsettled).executeTakeFirst()
+        return Number(result.numDeletedRows) > 0
+      }
+      const result = await db.updateTable('flow_backups').set({ state: outcome }).where('id', '=', id).where('state', 'in', unsettled).executeTakeFirst()
+      return Number(result.numUpdatedRows) > 0
     },
     async list(scope, limit) {
-      const rows = await settledCopies(scope)
+      const shownFrom = new Date(Date.now() - unconfirmedAfterMs).toISOString()
+      const rows = await channelCopies(scope)
+        .where((eb) => eb.or([eb('state', '!=', 'pending'), eb('taken_at', '<', shownFrom)]))
         .orderBy('taken_at', 'desc')
         .orderBy('id')
         .limit(limit)
@@ -102,8 +129,27 @@ export function createFlowBackups(db: Kysely<Database>, { retentionDays }: { ret
       })
     },
     async find(scope, id) {
-      const row = await settledCopies(scope).where('id', '=', id).executeTakeFirst()
+      const row = await channelCopies(scope).where('id', '=', id).executeTakeFirst()
       return row && fromRow(row, retentionDays)
+    },
+    async unsettled(limit) {
+      const rows = await db
+        .selectFrom('flow_backups')
+        .select(['id', 'account_id', 'channel_id', 'flow_id', 'name', 'request_id', 'taken_by', 'taken_at'])
+        .where('state', 'in', ['pending', 'unconfirmed'])
+        .orderBy('taken_at')
+        .limit(limit)
+        .execute()
+      return rows.map((row) => ({
+        backupId: row.id,
+        accountId: row.account_id,
+        channelId: row.channel_id,
+        flowId: row.flow_id,
+        name: row.name,
+        requestId: row.request_id,
+        takenBy: row.taken_by,
+        takenAt: row.taken_at,
+      }))
     },
     async markRestored(id, restored) {
       const result = await db

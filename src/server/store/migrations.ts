@@ -124,4 +124,13 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('flow_backups').execute()
     },
   },
+  // The settler's look-up of copies whose delete was never confirmed.
+  '2026-12-02-01-flow-backups-state': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.createIndex('flow_backups_state_taken').on('flow_backups').columns(['state', 'taken_at']).execute()
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex('flow_backups_state_taken').execute()
+    },
+  },
 }

@@ -8,6 +8,7 @@ import type { AuditEntry } from '../../shared/audit'
 import type { FailedRequest, LookupResult } from '../../shared/lookup'
 import type { AuditLog } from '../audit/audit-log'
 import { ensureDirectory } from '../fs-paths'
+import { deleteSettledWithinMs } from '../recovery/delete-outcome'
 import { createFlowBackups, type FlowBackups } from './flow-backups'
 import { migrations } from './migrations'
 import type { AuditRow, Database, FailedRequestRow, NewAuditRow } from './schema'
@@ -146,7 +147,12 @@ function fromFailureRow(row: FailedRequestRow): FailedRequest {
  */
 export async function openStore(
   url: string,
-  { logger, searchPath, retentionDays: keepDays = 90 }: { logger?: Logger; searchPath?: string; retentionDays?: number } = {},
+  {
+    logger,
+    searchPath,
+    retentionDays: keepDays = 90,
+    unconfirmedAfterMs = deleteSettledWithinMs(10_000),
+  }: { logger?: Logger; searchPath?: string; retentionDays?: number; unconfirmedAfterMs?: number } = {},
 ): Promise<Store> {
   const engine = engineOf(url)
   const db = new Kysely<Database>({ dialect: dialectFor(url, { searchPath, logger }) })
@@ -198,7 +204,7 @@ export async function openStore(
   return {
     engine,
     audit: auditTrail,
-    backups: createFlowBackups(db, { retentionDays: keepDays }),
+    backups: createFlowBackups(db, { retentionDays: keepDays, unconfirmedAfterMs }),
     db,
     async importAuditEntry(id, entry) {
       const result = await db.insertInto('audit_entries').values(toRow(entry, id)).onConflict((conflict) => conflict.column('id').doNothing()).executeTakeFirst()

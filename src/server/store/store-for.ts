@@ -1,6 +1,7 @@
 import type { Logger } from 'pino'
 import { importAuditFile } from '../audit/import-audit-file'
 import type { ServerConfig } from '../config'
+import { deleteSettledWithinMs } from '../recovery/delete-outcome'
 import { describeDatabaseUrl, openStore, type Store } from './open-store'
 
 const dayMs = 24 * 60 * 60_000
@@ -15,10 +16,14 @@ export class StoreUnavailableError extends Error {
  * failed requests and copies of deleted flows older than RETENTION_DAYS pruned now and every 6 hours. Throws StoreUnavailableError
  * with one line naming the database (never its password) and the reason.
  */
-export async function storeFor(config: Pick<ServerConfig, 'databaseUrl' | 'retentionDays' | 'legacyAuditLog'>, logger: Logger) {
+export async function storeFor(config: Pick<ServerConfig, 'databaseUrl' | 'retentionDays' | 'legacyAuditLog' | 'upstream'>, logger: Logger) {
   let store: Store
   try {
-    store = await openStore(config.databaseUrl, { logger, retentionDays: config.retentionDays })
+    store = await openStore(config.databaseUrl, {
+      logger,
+      retentionDays: config.retentionDays,
+      unconfirmedAfterMs: deleteSettledWithinMs(config.upstream.timeoutMs),
+    })
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException
     throw new StoreUnavailableError(`DATABASE_URL: cannot open ${describeDatabaseUrl(config.databaseUrl)}: ${code ?? message}`, { cause: error })

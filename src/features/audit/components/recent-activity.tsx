@@ -14,6 +14,7 @@ const resultLabels: Record<NonNullable<AuditEntry['result']>, string> = {
   refused: 'Refused by 8x8',
   failed: 'Failed',
   unknown: 'Outcome unknown',
+  'not-deleted': 'Not deleted',
 }
 
 const actionLabels: Record<AuditEntry['action'], string> = { 'flow.delete': 'Delete', 'flow.deprecate': 'Deprecate', 'flow.restore': 'Restore' }
@@ -84,7 +85,8 @@ export function RecentActivity({ scope, channelName }: RecentActivityProps) {
           </thead>
           <tbody>
             {entries.map((entry) => (
-              <ActivityRow key={entry.requestId} entry={entry} />
+              // A request may have two outcomes: its own and, after a restart, what 8x8 was found to have done.
+              <ActivityRow key={`${entry.requestId} ${entry.time}`} entry={entry} />
             ))}
           </tbody>
         </table>
@@ -109,6 +111,12 @@ function ActivityRow({ entry }: { entry: AuditEntry }) {
       <td>{actionLabels[entry.action] ?? entry.action}</td>
       <td>
         <span className={`result result--${result}`}>{resultLabels[result]}</span>
+        {entry.newFlowId && (
+          <div className="small">
+            as <code className="selectable">{entry.newFlowId}</code>
+          </div>
+        )}
+        {entry.reason && <div className="small muted">{entry.reason}</div>}
       </td>
       <td>
         {entry.code !== undefined && <code>{String(entry.code)}</code>}

@@ -36,7 +36,10 @@ function RestoredCell({ copy, flowsHref }: { copy: DeletedFlow; flowsHref: strin
     )
   }
   return copy.state === 'unconfirmed' ? (
-    <span className="small">Not restored. 8x8 did not confirm the delete: check the flows list first.</span>
+    <>
+      <span className="badge badge--deprecated">Delete not confirmed</span>
+      <div className="small muted">Restore asks 8x8 first whether the flow is gone.</div>
+    </>
   ) : (
     <span className="muted">Not restored</span>
   )
@@ -149,6 +152,11 @@ export function DeletedFlowsView({ scope, channel, flowsHref }: DeletedFlowsView
                 <strong>{flowLabel({ id: asking.flowId, name: asking.name })}</strong> comes back in <strong>{channel.name}</strong> as a new DRAFT
                 with a new ID, made from the copy kept when it was deleted. Its old ID <code>{asking.flowId}</code> stays deleted.
               </p>
+              {asking.state === 'unconfirmed' && (
+                <p className="small">
+                  8x8 did not confirm this delete. Flows Admin asks 8x8 first: if it still has the flow, nothing is created.
+                </p>
+              )}
               {asking.endPointUri === null && <p className="small muted">8x8 did not tell its endpoint URI, so the new draft has none.</p>}
             </>
           }
