@@ -19,6 +19,8 @@ export type DeletedFlow = {
   /** `unconfirmed`: 8x8 did not answer the delete in time, so the flow may still exist. */
   state: 'deleted' | 'unconfirmed'
   restored: { flowId: string; by: string | null; at: string } | null
+  /** A restore was sent at this time and 8x8 did not confirm it: the list may hold its new draft. */
+  restoreUnconfirmedAt: string | null
   /** When the copy is pruned. */
   keptUntil: string
 }
@@ -29,8 +31,11 @@ export type DeletedFlowList = { deletedFlows: DeletedFlow[]; retentionDays: numb
 /** DELETE …/flows/{flowId}: the copy that was kept (null when the operator chose to delete without one). */
 export type DeleteResult = { backupId: string | null }
 
-/** POST …/deleted-flows/{backupId}/restore: the new draft. */
-export type RestoreResult = { flowId: string; name: string; validationErrors: FlowValidationError[] }
+/**
+ * POST …/deleted-flows/{backupId}/restore: the new draft. `foundInList`: an earlier, unconfirmed restore
+ * had made it (found in the channel's list), so nothing was created this time.
+ */
+export type RestoreResult = { flowId: string; name: string; validationErrors: FlowValidationError[]; foundInList?: true }
 
 /** A message template whose FLOW buttons launch flows (GET …/templates keeps only those). */
 export type FlowTemplate = { name: string; language: string; status: string; flowIds: string[] }

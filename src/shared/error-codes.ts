@@ -17,6 +17,8 @@ export const proxyErrorCodes = {
   alreadyRestored: 'ALREADY_RESTORED',
   /** A restore of a copy whose delete never happened: 8x8 still has the flow. */
   flowNotDeleted: 'FLOW_NOT_DELETED',
+  /** An earlier restore of the copy was not confirmed and the list cannot tell which draft it made. */
+  restoreNotConfirmed: 'RESTORE_NOT_CONFIRMED',
   flowNotCreated: 'FLOW_NOT_CREATED',
   rateLimited: 'RATE_LIMITED',
   auditUnavailable: 'AUDIT_UNAVAILABLE',

@@ -196,6 +196,7 @@ describe('the Deleted flows page', () => {
       deletedBy: null,
       state: 'unconfirmed',
       restored: null,
+      restoreUnconfirmedAt: null,
       keptUntil: '2027-02-28T10:00:00.000Z',
     })
     const { user } = renderApp(deletedPage)
@@ -203,6 +204,41 @@ describe('the Deleted flows page', () => {
     expect(row).toHaveTextContent('Delete not confirmed')
     await user.click(within(row).getByRole('button', { name: 'Restore Cut off' }))
     expect(await screen.findByRole('alertdialog', { name: 'Restore flow?' })).toHaveTextContent('if it still has the flow, nothing is created')
+  })
+
+  it('says a restore 8x8 did not confirm is not confirmed, and asks again before a second one, which looks in the list first', async () => {
+    const copy = {
+      channelId: 'retail-channel',
+      backupId: '4d1d7a52-6c1e-4f1a-9d7e-2a1b3c4d5e6f',
+      flowId: '1620387745519025',
+      name: 'Timed out',
+      categories: ['OTHER'],
+      status: 'DRAFT',
+      endPointUri: null,
+      validationErrorCount: 0,
+      deletedAt: '2026-11-30T10:00:00.000Z',
+      deletedBy: null,
+      state: 'deleted' as const,
+      restored: null,
+      restoreUnconfirmedAt: null as string | null,
+      keptUntil: '2027-02-28T10:00:00.000Z',
+    }
+    mockDb.deleted.push(copy)
+    server.use(
+      http.post(`${deletedFlowsUrl}/:backupId/restore`, () => {
+        copy.restoreUnconfirmedAt = '2026-12-02T10:00:00.000Z'
+        return HttpResponse.json({ code: 'UPSTREAM_TIMEOUT', message: '8x8 did not answer within 10000 ms', errorId: 'restore-timeout-1', timestamp: '', source: 'proxy' }, { status: 504 })
+      }),
+    )
+    const { user } = renderApp(deletedPage)
+    await user.click(await screen.findByRole('button', { name: 'Restore Timed out' }))
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Restore flow' }))
+
+    expect(await toast('Restore not confirmed: check the list')).toHaveTextContent('Restoring again looks for it in the list first')
+    const row = (await screen.findByRole('rowheader', { name: /Timed out/ })).closest('tr')!
+    await waitFor(() => expect(row).toHaveTextContent('Restore not confirmed'))
+    await user.click(within(row).getByRole('button', { name: 'Restore Timed out' }))
+    expect(await screen.findByRole('alertdialog', { name: 'Restore flow?' })).toHaveTextContent('Flows Admin looks for its draft in the list first')
   })
 
   it("shows 8x8's refusal of a restore with its code and Error ID, and leaves the copy restorable", async () => {
@@ -219,6 +255,7 @@ describe('the Deleted flows page', () => {
       deletedBy: null,
       state: 'deleted',
       restored: null,
+      restoreUnconfirmedAt: null,
       keptUntil: '2027-02-28T10:00:00.000Z',
     })
     server.use(

@@ -92,6 +92,7 @@ export const flowHandlers = [
         deletedBy: mockConfig.operator,
         state: 'deleted',
         restored: null,
+        restoreUnconfirmedAt: null,
         keptUntil: new Date(Date.parse(deletedAt) + 90 * 86_400_000).toISOString(),
       })
     }

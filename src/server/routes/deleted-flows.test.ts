@@ -28,17 +28,33 @@ type Respond = (request: Request) => Response | Promise<Response> | undefined
 const hang = (request: Request) =>
   new Promise<Response>((_resolve, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)))
 
-/** A fake 8x8 for one flow: details, its JSON on the CDN, delete and create; `override` answers first. */
-function fake8x8(override: Respond = () => undefined) {
+/**
+ * A fake 8x8 for one flow: details, its JSON on the CDN, delete, create, and a list of the drafts it
+ * created (`made`) beside `others`; `override` answers first (a create it answers was not made).
+ */
+function fake8x8(override: Respond = () => undefined, { others = [] as { id: string; name: string; status: string }[] } = {}) {
   let created = 0
+  const made: { id: string; name: string; status: string }[] = []
   return fakeUpstream(async (request) => {
-    const answer = await override(request)
-    if (answer) return answer
     const { pathname } = new URL(request.url)
+    if (request.method === 'GET' && pathname === flowsUrl) return json({ flows: [...others, ...made] })
+    const answer = await override(request)
+    if (answer) {
+      if (request.method === 'POST' && answer.status === 599) {
+        // Made, but the answer never came: as a create that times out after 8x8 did it.
+        made.push({ id: `17000000000000${String(++created).padStart(2, '0')}`, name: 'Old promo', status: 'DRAFT' })
+        return hang(request)
+      }
+      return answer
+    }
     if (request.method === 'GET' && pathname.startsWith('/cdn/')) return new Response(flowJson, { headers: { 'content-type': 'application/json' } })
     if (request.method === 'GET' && pathname === flowUrl) return json(details)
     if (request.method === 'DELETE') return new Response(null, { status: 200 })
-    if (request.method === 'POST' && pathname === flowsUrl) return json({ id: `17000000000000${String(++created).padStart(2, '0')}`, success: true })
+    if (request.method === 'POST' && pathname === flowsUrl) {
+      const id = `17000000000000${String(++created).padStart(2, '0')}`
+      made.push({ id, name: 'Old promo', status: 'DRAFT' })
+      return json({ id, success: true })
+    }
     return json(eightByEightError(1300, 'Resource not found'), 404)
   })
 }
@@ -56,6 +72,13 @@ describe.each(testEngines)('deletes that can be taken back, on $name', ({ open }
     const client = createUpstreamClient({ ...config.upstream, fetch: upstream.fetch, retry: { attempts: 1, baseMs: 1, capMs: 1 } })
     const app = createApp({ config, upstream: client, logger: memoryLog().logger, audit: store.audit, store })
     return { app, store, audit: () => store!.audit.recent({ accountId: config.accountId, channelId: config.channels[0].id }, 50) }
+  }
+
+  /** Another instance on the same store, against another 8x8 (its state as a test sets it). */
+  async function reopenWith(upstream: ReturnType<typeof fake8x8>) {
+    const config = liveConfig({ timeoutMs: 150 })
+    const client = createUpstreamClient({ ...config.upstream, fetch: upstream.fetch, retry: { attempts: 1, baseMs: 1, capMs: 1 } })
+    return { app: createApp({ config, upstream: client, logger: memoryLog().logger, audit: store!.audit, store }) }
   }
 
   const listed = async (app: Awaited<ReturnType<typeof appWith>>['app']) => ((await (await app.request(deletedUrl)).json()) as DeletedFlowList).deletedFlows
@@ -173,6 +196,62 @@ describe.each(testEngines)('deletes that can be taken back, on $name', ({ open }
     expect(restore.status).toBe(200)
     expect(upstream.calls.filter((call) => call.method === 'POST')).toHaveLength(1)
     expect((await listed(app))[0]).toMatchObject({ state: 'deleted', restored: expect.objectContaining({ flowId: '1700000000000001' }) })
+  })
+
+  describe('a restore whose create 8x8 did not confirm', () => {
+    /** 8x8 makes the first restore's flow but its answer never comes (the proxy times out). */
+    const madeButUnanswered = (options?: Parameters<typeof fake8x8>[1]) => {
+      let creates = 0
+      return fake8x8((request) => (request.method === 'POST' && ++creates === 1 ? new Response(null, { status: 599 }) : undefined), options)
+    }
+    const creates = (upstream: ReturnType<typeof fake8x8>) => upstream.calls.filter((call) => call.method === 'POST')
+
+    it('is marked not confirmed, and a second restore finds its draft in the list instead of creating another', async () => {
+      const upstream = madeButUnanswered()
+      const { app, audit } = await appWith(upstream, { timeoutMs: 150 })
+      const { backupId } = (await (await app.request(flowUrl, deleteInit)).json()) as DeleteResult
+
+      const first = await app.request(`${deletedUrl}/${backupId}/restore`, restoreInit)
+      expect(first.status).toBe(504)
+      expect((await listed(app))[0]).toMatchObject({ restored: null, restoreUnconfirmedAt: expect.any(String) })
+
+      const second = await app.request(`${deletedUrl}/${backupId}/restore`, restoreInit)
+      expect(second.status).toBe(200)
+      expect(await second.json()).toEqual({ flowId: '1700000000000001', name: 'Old promo', validationErrors: [], foundInList: true })
+      expect(creates(upstream)).toHaveLength(1)
+      expect((await listed(app))[0]).toMatchObject({ restored: expect.objectContaining({ flowId: '1700000000000001' }), restoreUnconfirmedAt: null })
+      expect((await audit())[0]).toMatchObject({ action: 'flow.restore', result: 'restored', newFlowId: '1700000000000001', reason: expect.stringContaining('nothing was created') })
+    })
+
+    it('does not take a draft of the same name that was there before the first restore for its own', async () => {
+      const upstream = fake8x8((request) => (request.method === 'POST' && creates(upstream).length === 1 ? hang(request) : undefined), {
+        others: [{ id: '1690000000000001', name: 'Old promo', status: 'DRAFT' }],
+      })
+      const { app } = await appWith(upstream, { timeoutMs: 150 })
+      const { backupId } = (await (await app.request(flowUrl, deleteInit)).json()) as DeleteResult
+      expect((await app.request(`${deletedUrl}/${backupId}/restore`, restoreInit)).status).toBe(504)
+
+      const second = await app.request(`${deletedUrl}/${backupId}/restore`, restoreInit)
+      expect(second.status).toBe(200)
+      expect(((await second.json()) as RestoreResult).flowId).toBe('1700000000000001')
+      expect(creates(upstream)).toHaveLength(2)
+    })
+
+    it('creates none when the list shows two new drafts of that name, and says to check the list', async () => {
+      const upstream = madeButUnanswered()
+      const { app } = await appWith(upstream, { timeoutMs: 150 })
+      const { backupId } = (await (await app.request(flowUrl, deleteInit)).json()) as DeleteResult
+      expect((await app.request(`${deletedUrl}/${backupId}/restore`, restoreInit)).status).toBe(504)
+      // Someone made another draft of the same name meanwhile, in 8x8 Connect.
+      upstream.calls.length = 0
+      const other = fake8x8(undefined, { others: [{ id: '1700000000000001', name: 'Old promo', status: 'DRAFT' }, { id: '1700000000000077', name: 'Old promo', status: 'DRAFT' }] })
+      const { app: again } = await reopenWith(other)
+
+      const second = await again.request(`${deletedUrl}/${backupId}/restore`, restoreInit)
+      expect(second.status).toBe(409)
+      expect(await readError(second)).toMatchObject({ code: 'RESTORE_NOT_CONFIRMED', message: expect.stringMatching(/^Restore not confirmed: 2 new drafts named “Old promo”.*check the list\.$/) })
+      expect(creates(other)).toEqual([])
+    })
   })
 
   it('restores a copy as a new draft with one create-flow of the same name, categories, endpoint and JSON; a second restore is refused', async () => {

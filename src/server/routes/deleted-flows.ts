@@ -1,6 +1,8 @@
 import { Hono, type Context } from 'hono'
 import type { Logger } from 'pino'
 import type { DeletedFlowList, RestoreResult } from '../../shared/deleted-flows'
+import { flowListLimit } from '../../shared/ids'
+import type { ChannelScope } from '../../shared/paths'
 import { proxyErrorCodes } from '../../shared/error-codes'
 import type { AppEnv } from '../app-env'
 import type { ServerConfig } from '../config'
@@ -9,7 +11,7 @@ import type { CreateFlowRequest } from '../upstream/api-types'
 import type { UpstreamClient } from '../upstream/client'
 import { ProxyError } from '../upstream/errors'
 import { flowAtUpstream } from '../recovery/delete-outcome'
-import type { auditedChanges } from './audited-change'
+import { outcomeOf, type auditedChanges } from './audited-change'
 import { invalid, jsonFileName, parseLimit, resolveScope } from './request-checks'
 
 const backupIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
@@ -21,6 +23,26 @@ function alreadyRestored(backup: StoredFlowBackup) {
     proxyErrorCodes.alreadyRestored,
     `This copy was already restored as flow ${restored.flowId}${restored.by ? ` by ${restored.by}` : ''} at ${restored.at}; restoring it again would make a duplicate`,
   )
+}
+
+/** The channel's drafts named as the copy, other than the deleted flow itself: what a restore could be confused with. */
+async function draftsNamedAs(upstream: UpstreamClient, scope: ChannelScope, copy: StoredFlowBackup): Promise<string[]> {
+  const { flows } = await upstream.listFlows(scope, { limit: flowListLimit.max })
+  return flows.filter((flow) => flow.status === 'DRAFT' && flow.name === copy.name && flow.id !== copy.flowId).map((flow) => flow.id)
+}
+
+/** The draft an unconfirmed restore made, when the list shows exactly one that was not there before it. */
+function madeByEarlierRestore(copy: StoredFlowBackup, drafts: string[]): string | undefined {
+  if (copy.restoreUnconfirmedAt === null || copy.restorePriorIds === null) return undefined
+  const made = drafts.filter((id) => !copy.restorePriorIds!.includes(id))
+  if (made.length > 1) {
+    throw new ProxyError(
+      409,
+      proxyErrorCodes.restoreNotConfirmed,
+      `Restore not confirmed: ${made.length} new drafts named “${copy.name}” are in the list since the first restore (${made.join(', ')}). Flows Admin cannot tell which one it made, so it creates none: check the list.`,
+    )
+  }
+  return made[0]
 }
 
 export type DeletedFlowRoutesDependencies = {
@@ -90,13 +112,39 @@ export function deletedFlowRoutes({ config, upstream, backups, logger, change }:
           }
           await backups.settle(current.backupId, 'deleted')
         }
-        const created = await upstream.createFlow(scope, {
-          name: backup.name,
-          // As 8x8 gave them: a category it added since the spec was written goes back as it came.
-          categories: backup.categories as CreateFlowRequest['categories'],
-          flowJson: backup.flowJson,
-          ...(backup.endPointUri === null ? {} : { endPointUri: backup.endPointUri }),
-        })
+        const copy = current ?? backup
+        // A create that timed out may have made the flow: look for it before making another.
+        const drafts = await draftsNamedAs(upstream, scope, copy)
+        const found = madeByEarlierRestore(copy, drafts)
+        if (found !== undefined) {
+          notes.newFlowId = found
+          notes.reason = 'found in the list: an earlier restore that 8x8 did not confirm had made it; nothing was created'
+          await backups.markRestored(copy.backupId, { flowId: found, by: c.get('operator'), at: new Date().toISOString() })
+          return { flowId: found, name: copy.name, validationErrors: [], foundInList: true as const }
+        }
+        let marked: boolean
+        try {
+          marked = await backups.markRestoreSent(copy.backupId, { at: new Date().toISOString(), priorIds: drafts })
+        } catch (error) {
+          throw new ProxyError(503, proxyErrorCodes.auditUnavailable, 'The restore could not be recorded before it was sent, so nothing was created', { cause: error })
+        }
+        if (!marked) throw alreadyRestored((await backups.find(scope, copy.backupId)) ?? copy)
+        let created: Awaited<ReturnType<UpstreamClient['createFlow']>>
+        try {
+          created = await upstream.createFlow(scope, {
+            name: copy.name,
+            // As 8x8 gave them: a category it added since the spec was written goes back as it came.
+            categories: copy.categories as CreateFlowRequest['categories'],
+            flowJson: copy.flowJson,
+            ...(copy.endPointUri === null ? {} : { endPointUri: copy.endPointUri }),
+          })
+        } catch (error) {
+          // Refused: nothing was made. Otherwise 8x8 may have made it: the mark stays for the next restore to look.
+          if (outcomeOf(error).result === 'refused') {
+            await backups.restoreRefused(copy.backupId).catch((cause: unknown) => logger.error({ err: cause, backupId: copy.backupId }, 'the refused restore could not be cleared'))
+          }
+          throw error
+        }
         notes.newFlowId = created.id
         const restored = { flowId: created.id, by: c.get('operator'), at: new Date().toISOString() }
         await backups

@@ -19,8 +19,8 @@ export type NewFlowBackup = ChannelScope & {
   takenBy: string | null
 }
 
-/** A backup with what a restore sends to 8x8. */
-export type StoredFlowBackup = DeletedFlow & { flowJson: string }
+/** A backup with what a restore sends to 8x8, and what an unconfirmed restore knew before it was sent. */
+export type StoredFlowBackup = DeletedFlow & { flowJson: string; restorePriorIds: string[] | null }
 
 /** A copy whose delete was never confirmed: its request was cut off (`pending`) or 8x8 did not answer in time. */
 export type UnsettledCopy = ChannelScope & {
@@ -51,6 +51,13 @@ export type FlowBackups = {
   find(scope: ChannelScope, id: string): Promise<StoredFlowBackup | undefined>
   /** Copies not settled yet (pending or unconfirmed) in every channel, oldest first. */
   unsettled(limit: number): Promise<UnsettledCopy[]>
+  /**
+   * Marks a restore as sent before its create goes to 8x8, with the IDs of the drafts of the same name
+   * then in the channel; false when the copy was restored meanwhile. Cleared by `restoreRefused`.
+   */
+  markRestoreSent(id: string, sent: { at: string; priorIds: string[] }): Promise<boolean>
+  /** 8x8 refused the create: nothing was made, so the copy is plainly not restored. */
+  restoreRefused(id: string): Promise<void>
   /** Records the restore unless one is recorded already; false when it was. */
   markRestored(id: string, restored: { flowId: string; by: string | null; at: string }): Promise<boolean>
   /** Removes copies taken before `before` (ISO time); returns how many. */
@@ -70,6 +77,8 @@ function fromRow(row: FlowBackupRow, retentionDays: number): StoredFlowBackup {
     deletedBy: row.taken_by,
     state: row.state === 'deleted' ? 'deleted' : 'unconfirmed',
     restored: row.restored_flow_id === null ? null : { flowId: row.restored_flow_id, by: row.restored_by, at: row.restored_at ?? '' },
+    restoreUnconfirmedAt: row.restored_flow_id === null ? row.restore_sent_at : null,
+    restorePriorIds: row.restore_prior_ids === null ? null : (JSON.parse(row.restore_prior_ids) as string[]),
     keptUntil: new Date(Date.parse(row.taken_at) + retentionDays * dayMs).toISOString(),
     flowJson: row.flow_json,
   }
@@ -124,7 +133,7 @@ export function createFlowBackups(
         .limit(limit)
         .execute()
       return rows.map((row) => {
-        const { flowJson: _omitted, ...listed } = fromRow(row, retentionDays)
+        const { flowJson: _omitted, restorePriorIds: _internal, ...listed } = fromRow(row, retentionDays)
         return listed
       })
     },
@@ -150,6 +159,18 @@ export function createFlowBackups(
         takenBy: row.taken_by,
         takenAt: row.taken_at,
       }))
+    },
+    async markRestoreSent(id, { at, priorIds }) {
+      const result = await db
+        .updateTable('flow_backups')
+        .set({ restore_sent_at: at, restore_prior_ids: JSON.stringify(priorIds) })
+        .where('id', '=', id)
+        .where('restored_flow_id', 'is', null)
+        .executeTakeFirst()
+      return Number(result.numUpdatedRows) > 0
+    },
+    async restoreRefused(id) {
+      await db.updateTable('flow_backups').set({ restore_sent_at: null, restore_prior_ids: null }).where('id', '=', id).execute()
     },
     async markRestored(id, restored) {
       const result = await db

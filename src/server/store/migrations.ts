@@ -133,4 +133,15 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropIndex('flow_backups_state_taken').execute()
     },
   },
+  // A restore whose create 8x8 did not confirm, so that a second restore looks for its flow before creating another.
+  '2026-12-02-02-flow-backups-restore-sent': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('flow_backups').addColumn('restore_sent_at', 'text').execute()
+      await db.schema.alterTable('flow_backups').addColumn('restore_prior_ids', 'text').execute()
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('flow_backups').dropColumn('restore_prior_ids').execute()
+      await db.schema.alterTable('flow_backups').dropColumn('restore_sent_at').execute()
+    },
+  },
 }

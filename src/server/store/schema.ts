@@ -82,6 +82,10 @@ export type FlowBackupTable = {
   restored_flow_id: string | null
   restored_by: string | null
   restored_at: string | null
+  /** A restore was sent to 8x8 and not confirmed (no answer in time): when, and… */
+  restore_sent_at: string | null
+  /** …the IDs of the channel's drafts of the same name just before it (JSON array): the restore made none of them. */
+  restore_prior_ids: string | null
 }
 
 export type Database = {

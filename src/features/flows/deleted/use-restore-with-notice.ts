@@ -15,6 +15,14 @@ export function useRestoreWithNotice(scope: ChannelScope, channelName: string) {
       onSettled,
       onSuccess: (result) => {
         onRestored?.()
+        if (result.foundInList) {
+          showToast({
+            kind: 'success',
+            title: `“${label}” was already restored`,
+            description: `The earlier restore that 8x8 did not confirm had made it: the draft ${result.flowId} is in ${channelName}. Nothing new was created.`,
+          })
+          return
+        }
         showToast({
           kind: 'success',
           title: `Restored “${label}” as a new draft`,
@@ -24,10 +32,10 @@ export function useRestoreWithNotice(scope: ChannelScope, channelName: string) {
       onError: (error) =>
         showToast({
           kind: 'error',
-          title: `Couldn't restore “${label}”`,
+          title: isOutcomeUnknown(error) ? `Restore not confirmed: check the list` : `Couldn't restore “${label}”`,
           hint: isOutcomeUnknown(error)
-            ? 'No confirmation came back in time: refresh the list to see whether the new draft is there before you try again.'
-              : undefined,
+            ? `8x8 did not confirm the restore of “${label}” in time; it may have made the new draft. Restoring again looks for it in the list first and creates none if it is there.`
+            : undefined,
           error,
           copyName: `Copy error ID (restore ${label})`,
         }),

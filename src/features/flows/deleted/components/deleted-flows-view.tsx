@@ -35,6 +35,14 @@ function RestoredCell({ copy, flowsHref }: { copy: DeletedFlow; flowsHref: strin
       </>
     )
   }
+  if (copy.restoreUnconfirmedAt !== null) {
+    return (
+      <>
+        <span className="badge badge--deprecated">Restore not confirmed</span>
+        <div className="small muted">Sent {formatTime(copy.restoreUnconfirmedAt)}: check the list. Restoring again looks there first.</div>
+      </>
+    )
+  }
   return copy.state === 'unconfirmed' ? (
     <>
       <span className="badge badge--deprecated">Delete not confirmed</span>
@@ -152,6 +160,12 @@ export function DeletedFlowsView({ scope, channel, flowsHref }: DeletedFlowsView
                 <strong>{flowLabel({ id: asking.flowId, name: asking.name })}</strong> comes back in <strong>{channel.name}</strong> as a new DRAFT
                 with a new ID, made from the copy kept when it was deleted. Its old ID <code>{asking.flowId}</code> stays deleted.
               </p>
+              {asking.restoreUnconfirmedAt !== null && (
+                <p className="small">
+                  A restore of this copy was sent {formatTime(asking.restoreUnconfirmedAt)} and 8x8 did not confirm it. Flows Admin looks for its draft
+                  in the list first: if it is there, it is recorded as the restore and nothing is created.
+                </p>
+              )}
               {asking.state === 'unconfirmed' && (
                 <p className="small">
                   8x8 did not confirm this delete. Flows Admin asks 8x8 first: if it still has the flow, nothing is created.
