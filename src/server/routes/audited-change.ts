@@ -6,6 +6,7 @@ import type { AppEnv } from '../app-env'
 import type { AuditLog } from '../audit/audit-log'
 import type { FlowPathParams } from '../upstream/api-types'
 import { ProxyError, UpstreamError } from '../upstream/errors'
+import { DatabaseFileGoneError } from '../store/database-file'
 import type { ChangeLock } from './change-lock'
 
 type Outcome = Pick<AuditEntry, 'result' | 'status' | 'code' | 'errorId'>
@@ -83,9 +84,11 @@ export function auditedChanges({ audit, logger, changeLock }: { audit: AuditLog;
     try {
       await audit.append({ time: new Date().toISOString(), phase: 'attempt', ...base, ...spec.notes })
     } catch (error) {
-      throw new ProxyError(503, proxyErrorCodes.auditUnavailable, 'The audit log cannot be written, so nothing was changed', {
-        cause: error,
-      })
+      const why =
+        error instanceof DatabaseFileGoneError
+          ? 'The database file was removed or replaced while the server ran, so nothing was changed: restart Flows Admin'
+          : 'The audit log cannot be written, so nothing was changed'
+      throw new ProxyError(503, proxyErrorCodes.auditUnavailable, why, { cause: error })
     }
     const notes: ChangeNotes = { ...spec.notes }
     let outcome: Outcome = { result: spec.done, status: spec.answers ?? 200 }

@@ -9,6 +9,7 @@ import type { FailedRequest, LookupResult } from '../../shared/lookup'
 import type { AuditLog } from '../audit/audit-log'
 import { ensureDirectory } from '../fs-paths'
 import { deleteSettledWithinMs } from '../recovery/delete-outcome'
+import { watchDatabaseFile } from './database-file'
 import { createFlowBackups, type FlowBackups } from './flow-backups'
 import { migrations } from './migrations'
 import type { AuditRow, Database, FailedRequestRow, NewAuditRow } from './schema'
@@ -177,9 +178,12 @@ export async function openStore(
   }
 
   let closed = false
+  // Every change writes its audit attempt first: refused there, nothing reaches 8x8.
+  const file = engine === 'sqlite' && url !== ':memory:' ? watchDatabaseFile(url.replace(/^file:/, ''), logger) : { check() {} }
   const auditTrail: AuditLog = {
     async append(entry) {
       if (closed) throw new Error('the store is closed')
+      file.check()
       await db.insertInto('audit_entries').values(toRow(entry)).execute()
       // Every audit entry is also a JSON line in the server log, for log shippers.
       logger?.info({ audit: entry }, 'audit')
@@ -271,6 +275,7 @@ export async function openStore(
     },
     async ping() {
       try {
+        file.check()
         await sql`select 1`.execute(db)
         return true
       } catch {

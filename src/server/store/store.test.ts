@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -127,6 +127,26 @@ describe('the SQLite file', () => {
     const again = await openStore(url)
     expect((await again.audit.recent(scope, 10)).map((e) => e.requestId)).toEqual(['req-1'])
     await again.close()
+  })
+
+  it('refuses every write once its file is removed, and says it is not answering', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'flows-admin-store-')), 'flows-admin.db')
+    const store = await openStore(`file:${path}`)
+    await store.audit.append(entry(1))
+    rmSync(path)
+    await expect(store.audit.append(entry(2))).rejects.toThrow(`the database file ${path} was removed or replaced while the server ran`)
+    expect(await store.ping()).toBe(false)
+    await store.close()
+  })
+
+  it('refuses every write once its file is replaced by another', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'flows-admin-store-')), 'flows-admin.db')
+    const store = await openStore(`file:${path}`)
+    renameSync(path, `${path}.old`)
+    writeFileSync(path, '')
+    await expect(store.audit.append(entry(1))).rejects.toThrow(/was removed or replaced/)
+    expect(await store.ping()).toBe(false)
+    await store.close()
   })
 
   it('cannot be opened where its folder cannot be made', async () => {
