@@ -29,6 +29,37 @@ describe.each(testEngines)('audit export on $name', ({ open }) => {
     expect(lines.find((entry) => entry.requestId === 'r-2')).toEqual({ ...base, time: days[2], requestId: 'r-2', phase: 'outcome', result: 'deleted', status: 204 })
   })
 
+  it('lets another request in between its pages: Recent activity asked during a long export is answered before it ends', async () => {
+    ;({ store } = await open())
+    const rows = Array.from({ length: 20_000 }, (_, n) => ({
+      id: `e-${n}`,
+      time: new Date(Date.parse('2026-11-30T00:00:00.000Z') + n * 1000).toISOString(),
+      phase: 'outcome' as const,
+      request_id: `r-${n}`,
+      action: 'flow.delete',
+      account_id: liveConfig().accountId,
+      channel_id: liveConfig().channels[0].id,
+      flow_id: String(n),
+      result: 'deleted',
+    }))
+    for (let start = 0; start < rows.length; start += 1000) await store.db.insertInto('audit_entries').values(rows.slice(start, start + 1000)).execute()
+    const config = liveConfig()
+    const app = createApp({ config, upstream: createUpstreamClient({ ...config.upstream }), logger: memoryLog().logger, audit: store.audit, store })
+    const order: string[] = []
+
+    const exported = Promise.resolve(app.request('/api/v1/audit/export?from=2026-11-30&to=2026-11-30')).then(async (response) => {
+      await response.text()
+      order.push('export')
+    })
+    // Asked on the next turn of the event loop, as a request arriving from the network would be.
+    const recent = new Promise((resolveTurn) => setTimeout(resolveTurn, 0)).then(async () => {
+      await (await app.request(`/api/v1/accounts/${config.accountId}/channels/${config.channels[0].id}/audit?limit=20`)).json()
+      order.push('recent activity')
+    })
+    await Promise.all([exported, recent])
+    expect(order).toEqual(['recent activity', 'export'])
+  })
+
   it('pages through a range larger than one page without losing or repeating an entry', async () => {
     ;({ store } = await open())
     for (let i = 0; i < 7; i++) {

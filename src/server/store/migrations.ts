@@ -144,4 +144,13 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('flow_backups').dropColumn('restore_sent_at').execute()
     },
   },
+  // The audit export reads by (time, id) in keyset pages: without this index each page sorted the whole table.
+  '2026-12-02-03-audit-entries-time': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.createIndex('audit_entries_time_id').on('audit_entries').columns(['time', 'id']).execute()
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex('audit_entries_time_id').execute()
+    },
+  },
 }

@@ -267,6 +267,9 @@ export async function openStore(
         const last = rows.at(-1)!
         after = { time: last.time, id: last.id }
         if (rows.length < pageSize) return
+        // libSQL answers a local file's query within the same turn: without this, an export read page after
+        // page on promises alone and no other request was let in until it ended (Recent activity waited 2–12 s).
+        await new Promise((resolveTurn) => setImmediate(resolveTurn))
       }
     },
     async pruneFailures(before) {
