@@ -11,6 +11,8 @@ export class ApiError extends Error {
   readonly errorId: string
   readonly source: ErrorSource
   readonly requestId?: string
+  /** How long the server asked to wait before trying again (its Retry-After), when it did. */
+  readonly retryAfterMs?: number
 
   constructor(
     status: number,
@@ -19,6 +21,7 @@ export class ApiError extends Error {
     message: string,
     source: ErrorSource,
     requestId?: string,
+    retryAfterMs?: number,
   ) {
     super(message)
     this.status = status
@@ -26,6 +29,7 @@ export class ApiError extends Error {
     this.errorId = errorId
     this.source = source
     this.requestId = requestId
+    this.retryAfterMs = retryAfterMs
   }
 }
 
@@ -45,6 +49,7 @@ export function newErrorId(): string {
 
 export async function fromResponse(response: Response): Promise<ApiError> {
   const requestId = response.headers.get('x-request-id') ?? undefined
+  const retryAfter = response.headers.get('retry-after')
   const body: unknown = await response.json().catch(() => undefined)
   if (isErrorBody(body)) {
     return new ApiError(
@@ -54,6 +59,7 @@ export async function fromResponse(response: Response): Promise<ApiError> {
       body.message ?? `Request failed with HTTP ${response.status}`,
       body.source === 'proxy' ? 'proxy' : 'upstream',
       requestId,
+      retryAfter !== null && /^\d{1,5}$/.test(retryAfter) ? Number(retryAfter) * 1000 : undefined,
     )
   }
   // Not the proxy's shape: something between the browser and the proxy (a gateway) answered.

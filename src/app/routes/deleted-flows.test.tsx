@@ -97,6 +97,63 @@ describe('a delete that can be taken back', () => {
   })
 })
 
+describe('bulk runs and the server\'s own budget for 8x8', () => {
+  const budgetSpent = () =>
+    HttpResponse.json(
+      { code: 'RATE_LIMITED', message: "Flows Admin keeps under 8x8's limit of 100 requests a minute; try again in 1 s", errorId: 'budget-1', timestamp: '', source: 'proxy' },
+      { status: 429, headers: { 'retry-after': '1' } },
+    )
+
+  it("waits as the server asks when its budget is spent, says so, and deletes every flow", async () => {
+    let refusals = 0
+    server.use(
+      http.delete(`${flowsUrl}/:flowId`, () => {
+        if (refusals++ < 2) return budgetSpent()
+        return undefined
+      }),
+    )
+    const { user } = renderApp(retail)
+    await rows()
+    await user.click(screen.getByRole('checkbox', { name: 'Select all drafts shown' }))
+    await user.click(await screen.findByRole('button', { name: 'Delete selected…' }))
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete 2 flows?' })
+    await user.click(within(dialog).getByRole('button', { name: 'Delete 2 flows' }))
+
+    expect(await within(dialog).findByText(/Waiting for 8x8's rate limit: about 1 s/)).toBeInTheDocument()
+    expect(await within(dialog).findByRole('heading', { name: 'Bulk delete finished' }, { timeout: 5000 })).toBeInTheDocument()
+    expect(dialog).toHaveTextContent('2 deleted, 0 failed')
+  })
+
+  it('shows a failed restore as failed, and Retry failed restores restores just those', async () => {
+    const restores = countRequests('POST', '/deleted-flows/')
+    let failNext = true
+    server.use(
+      http.post(`${deletedFlowsUrl}/:backupId/restore`, () => {
+        if (!failNext) return undefined
+        failNext = false
+        return HttpResponse.json({ code: 2000, message: 'Internal server error', errorId: 'restore-8x8-1', timestamp: '' }, { status: 500 })
+      }),
+    )
+    const { user } = renderApp(retail)
+    await rows()
+    await user.click(screen.getByRole('checkbox', { name: 'Select all drafts shown' }))
+    await user.click(await screen.findByRole('button', { name: 'Delete selected…' }))
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete 2 flows?' })
+    await user.click(within(dialog).getByRole('button', { name: 'Delete 2 flows' }))
+    await user.click(await within(dialog).findByRole('button', { name: 'Restore all deleted' }))
+
+    expect(await within(dialog).findByText(/1 of 2 restored as new drafts, 1 not restored/)).toBeInTheDocument()
+    const failed = within(dialog).getByText(/restore failed/)
+    expect(failed).toHaveClass('bulk__restore--failed')
+    expect(failed).toHaveTextContent('restore-8x8-1')
+    await user.dblClick(within(dialog).getByRole('button', { name: 'Retry failed restores (1)' }))
+
+    expect(await within(dialog).findByText(/2 of 2 restored as new drafts\./)).toBeInTheDocument()
+    expect(restores).toHaveLength(3)
+    expect(within(dialog).queryByRole('button', { name: /Retry failed restores/ })).not.toBeInTheDocument()
+  })
+})
+
 describe('drafts that a template uses', () => {
   it('say so on their row, cannot be deleted or selected, and the selection says why', async () => {
     mockDb.templates['retail-channel'] = [

@@ -3,7 +3,9 @@ import { ApiError } from '../../api/api-error'
 import { runBulk, type BulkOutcome } from './bulk-run'
 
 const refused = () => new ApiError(400, 1000, 'err-1', 'Flow is used by a message template', 'upstream')
-const rateLimited = () => new ApiError(429, 'RATE_LIMITED', 'err-rl', 'Too many requests', 'proxy')
+/** The server's own budget refused: nothing reached 8x8. */
+const rateLimited = (retryAfterSeconds?: number) =>
+  new ApiError(429, 'RATE_LIMITED', 'err-rl', 'Too many requests', 'proxy', undefined, retryAfterSeconds === undefined ? undefined : retryAfterSeconds * 1000)
 const timedOut = () => new ApiError(504, 'UPSTREAM_TIMEOUT', 'err-to', '8x8 did not answer', 'proxy')
 
 /** Work whose calls stay open until the test releases them, counting how many run at once. */
@@ -67,25 +69,47 @@ describe('bulk runs', () => {
     expect(held.started()).toEqual(['a', 'b'])
   })
 
-  it('retries an item the proxy refused with 429 (it never reached 8x8), up to three times', async () => {
+  it("waits as long as the server's Retry-After says when its own budget refused (it never reached 8x8), as often as it takes, and finishes", async () => {
     let calls = 0
+    const waits: number[] = []
+    const seen: string[] = []
     const outcomes = await runBulk(
       ['a'],
       async () => {
         calls += 1
-        if (calls < 3) throw rateLimited()
+        if (calls <= 5) throw rateLimited(12)
       },
-      { concurrency: 1, signal: new AbortController().signal, onChange: () => {}, rateLimitWaitMs: 1 },
+      {
+        concurrency: 1,
+        signal: new AbortController().signal,
+        onChange: (o) => seen.push(o[0].state === 'waiting' ? `waiting ${o[0].waitMs}` : o[0].state),
+        sleep: async (ms) => void waits.push(ms),
+      },
     )
-    expect(calls).toBe(3)
     expect(states(outcomes)).toEqual(['a:done'])
+    expect(waits).toEqual([12_000, 12_000, 12_000, 12_000, 12_000])
+    expect(seen).toContain('waiting 12000')
+  })
 
-    const alwaysLimited = await runBulk(['b'], () => Promise.reject(rateLimited()), {
-      concurrency: 1,
-      signal: new AbortController().signal,
-      onChange: () => {},
-      rateLimitWaitMs: 1,
-    })
-    expect(alwaysLimited[0]).toMatchObject({ state: 'failed', error: { code: 'RATE_LIMITED' } })
+  it("counts 8x8's own 429 as a failure: it reached 8x8, and is not sent again", async () => {
+    let calls = 0
+    const fromEightByEight = new ApiError(429, 4290, 'err-8x8', 'Too many requests', 'upstream')
+    const outcomes = await runBulk(['a'], async () => {
+      calls += 1
+      throw fromEightByEight
+    }, { concurrency: 1, signal: new AbortController().signal, onChange: () => {}, sleep: async () => {} })
+    expect(calls).toBe(1)
+    expect(outcomes[0]).toMatchObject({ state: 'failed', error: { errorId: 'err-8x8' } })
+  })
+
+  it('does not start an item waiting for the budget once stopped', async () => {
+    const stop = new AbortController()
+    let calls = 0
+    const outcomes = await runBulk(['a'], async () => {
+      calls += 1
+      throw rateLimited(30)
+    }, { concurrency: 1, signal: stop.signal, onChange: () => {}, sleep: async () => stop.abort() })
+    expect(calls).toBe(1)
+    expect(states(outcomes)).toEqual(['a:skipped'])
   })
 })

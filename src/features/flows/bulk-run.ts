@@ -5,6 +5,8 @@ import type { Flow } from '../../shared/flow'
 
 export type BulkOutcome<T, R = unknown> =
   | { item: T; state: 'pending' | 'running' | 'skipped' }
+  /** The server's own budget for 8x8 is spent (nothing was sent): waiting `waitMs`, as it asked, then again. */
+  | { item: T; state: 'waiting'; waitMs: number }
   | { item: T; state: 'done'; result: R }
   | { item: T; state: 'failed' | 'unknown'; error: ApiError; at: string }
 
@@ -14,8 +16,8 @@ export type BulkOptions<T, R> = {
   /** Stops starting new items; those already sent are seen through (a delete cannot be called back). */
   signal: AbortSignal
   onChange: (outcomes: BulkOutcome<T, R>[]) => void
-  /** How long to wait before retrying an item the proxy refused with 429 (it never reached 8x8). */
-  rateLimitWaitMs?: number
+  /** Waits (tests pass their own clock); resolves early when the run is stopped. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>
 }
 
 /** The client throws ApiError for every failure; anything else is a bug here, still reported with an id. */
@@ -23,7 +25,15 @@ function asApiError(error: unknown): ApiError {
   return isApiError(error) ? error : new ApiError(0, 'CLIENT_ERROR', newErrorId(), String(error), 'network')
 }
 
-const maxRateLimitRetries = 3
+/** When the server's refusal does not say how long: its budget is per minute, so a few seconds. */
+const defaultBudgetWaitMs = 5000
+/** A run that waited this often for one item has a server whose budget never frees: that item fails. */
+const maxBudgetWaits = 40
+
+/** The server refused before sending anything to 8x8: its own per-minute budget for 8x8 is spent. */
+export function isOwnBudgetRefusal(error: ApiError): boolean {
+  return error.status === 429 && error.code === 'RATE_LIMITED' && error.source === 'proxy'
+}
 
 function wait(ms: number, signal: AbortSignal) {
   return new Promise<void>((resolve) => {
@@ -39,7 +49,8 @@ function wait(ms: number, signal: AbortSignal) {
 
 /**
  * Runs `work` for every item with bounded concurrency and reports each item's state as it changes.
- * A 429 (rate limited: nothing happened) is retried after a pause; any other failure is final.
+ * The server's own budget refusal (nothing reached 8x8) is tried again after the wait it asks for, as
+ * often as it takes; any other failure is final (8x8's own 429 among them: it reached 8x8).
  */
 export async function runBulk<T, R>(items: readonly T[], work: (item: T) => Promise<R>, options: BulkOptions<T, R>): Promise<BulkOutcome<T, R>[]> {
   const outcomes: BulkOutcome<T, R>[] = items.map((item) => ({ item, state: 'pending' }))
@@ -58,15 +69,22 @@ export async function runBulk<T, R>(items: readonly T[], work: (item: T) => Prom
         continue
       }
       set(index, { item, state: 'running' })
-      for (let attempt = 1; ; attempt++) {
+      for (let waits = 0; ; waits++) {
         try {
           set(index, { item, state: 'done', result: await work(item) })
           break
         } catch (thrown) {
           const error = asApiError(thrown)
-          if (error.status === 429 && attempt <= maxRateLimitRetries && !options.signal.aborted) {
-            await wait(options.rateLimitWaitMs ?? 5000, options.signal)
-            if (!options.signal.aborted) continue
+          if (isOwnBudgetRefusal(error) && waits < maxBudgetWaits && !options.signal.aborted) {
+            const waitMs = error.retryAfterMs ?? defaultBudgetWaitMs
+            set(index, { item, state: 'waiting', waitMs })
+            await (options.sleep ?? wait)(waitMs, options.signal)
+            if (options.signal.aborted) {
+              set(index, { item, state: 'skipped' })
+              break
+            }
+            set(index, { item, state: 'running' })
+            continue
           }
           const state = isOutcomeUnknown(error) ? 'unknown' : 'failed'
           set(index, { item, state, error, at: new Date().toISOString() })

@@ -7,6 +7,7 @@ import { proxyErrorCodes } from '../../../shared/error-codes'
 import type { Flow } from '../../../shared/flow'
 import { failureLines, runBulk, type BulkOutcome } from '../bulk-run'
 import { flowLabel } from '../flow-label'
+import { useBulkRestore, type BulkCopy, type RestoreOutcome } from './use-bulk-restore'
 import './dialogs.css'
 
 export type BulkDeleteDialogProps = {
@@ -19,8 +20,8 @@ export type BulkDeleteDialogProps = {
   restoreOne: (backupId: string) => Promise<RestoreResult>
   /** Once the run has ended (done or stopped), with every flow's outcome. */
   onFinished: (outcomes: BulkOutcome<Flow, DeleteResult>[]) => void
-  /** Once "Restore all deleted" has ended, with every copy's outcome. */
-  onRestored: (outcomes: BulkOutcome<{ flow: Flow; backupId: string }, RestoreResult>[]) => void
+  /** Once a run of restores ("Restore all deleted", "Retry failed restores") has ended, with its copies' outcomes. */
+  onRestored: (outcomes: RestoreOutcome[]) => void
   onClose: () => void
   onCloseAutoFocus?: (event: Event) => void
 }
@@ -28,15 +29,17 @@ export type BulkDeleteDialogProps = {
 /** Deletes at once at most this many; the proxy's limiter keeps the pace within 8x8's per-minute budget. */
 const concurrency = 3
 
-type Copy = { flow: Flow; backupId: string }
+/** "about 12 s" */
+const aboutSeconds = (ms: number) => `about ${Math.max(1, Math.round(ms / 1000))} s`
 
 function stateOf(outcome: BulkOutcome<Flow, DeleteResult>): string {
   if (outcome.state === 'failed' && outcome.error.code === proxyErrorCodes.backupFailed) return 'Not deleted: no copy could be made'
   return stateText[outcome.state]
 }
 
-const restoreText: Record<BulkOutcome<Copy, RestoreResult>['state'], string> = {
+const restoreText: Record<RestoreOutcome['state'], string> = {
   pending: 'waiting to be restored',
+  waiting: "waiting for 8x8's rate limit",
   running: 'restoring…',
   done: 'restored',
   skipped: 'not restored',
@@ -46,6 +49,7 @@ const restoreText: Record<BulkOutcome<Copy, RestoreResult>['state'], string> = {
 
 const stateText: Record<BulkOutcome<Flow>['state'], string> = {
   pending: 'Waiting',
+  waiting: "Waiting for 8x8's rate limit",
   running: 'Deleting…',
   done: 'Deleted',
   skipped: 'Not deleted (stopped)',
@@ -58,10 +62,9 @@ export function BulkDeleteDialog(props: BulkDeleteDialogProps) {
   const [outcomes, setOutcomes] = useState<BulkOutcome<Flow, DeleteResult>[] | null>(null)
   const [finished, setFinished] = useState(false)
   const [stopping, setStopping] = useState(false)
-  const [restores, setRestores] = useState<BulkOutcome<Copy, RestoreResult>[] | null>(null)
-  const [restoresDone, setRestoresDone] = useState(false)
+  const restores = useBulkRestore(restoreOne, onRestored)
   const stopper = useRef<AbortController | null>(null)
-  const restoring = restores !== null && !restoresDone
+  const restoring = restores.running
   const running = (outcomes !== null && !finished) || restoring
   // The button that was pressed goes away as the run starts and ends: keep the focus in the dialog,
   // on what can be done now.
@@ -81,17 +84,12 @@ export function BulkDeleteDialog(props: BulkDeleteDialogProps) {
     })
   })
 
-  const copies: Copy[] = (outcomes ?? []).flatMap((o) => (o.state === 'done' && o.result.backupId !== null ? [{ flow: o.item, backupId: o.result.backupId }] : []))
+  const copies: BulkCopy[] = (outcomes ?? []).flatMap((o) => (o.state === 'done' && o.result.backupId !== null ? [{ flow: o.item, backupId: o.result.backupId }] : []))
   // Each copy restored once, whatever the clicking.
-  const restoreAll = useActOnce(() => {
-    void runBulk(copies, (copy) => restoreOne(copy.backupId), { concurrency, signal: new AbortController().signal, onChange: setRestores }).then((result) => {
-      setRestoresDone(true)
-      onRestored(result)
-    })
-  })
-  const restoreOf = (flowId: string) => restores?.find((r) => r.item.flow.id === flowId)
+  const restoreAll = useActOnce(() => restores.restore(copies))
   const count = (state: BulkOutcome<Flow>['state']) => outcomes?.filter((o) => o.state === state).length ?? 0
-  const settled = outcomes?.filter((o) => o.state !== 'pending' && o.state !== 'running').length ?? 0
+  const settled = outcomes?.filter((o) => o.state !== 'pending' && o.state !== 'running' && o.state !== 'waiting').length ?? 0
+  const waitingMs = Math.max(restores.waitingMs, ...(outcomes ?? []).map((o) => (o.state === 'waiting' ? o.waitMs : 0)))
   const failures = outcomes ? failureLines(outcomes) : ''
   const n = flows.length
 
@@ -127,9 +125,12 @@ export function BulkDeleteDialog(props: BulkDeleteDialogProps) {
                 <p aria-live="polite">
                   {finished
                     ? `${count('done')} deleted, ${count('failed')} failed, ${count('unknown')} unknown, ${count('skipped')} not started.${
-                        restoresDone ? ` ${restores?.filter((r) => r.state === 'done').length ?? 0} of ${copies.length} restored as new drafts.` : ''
+                        restores.started && !restoring
+                          ? ` ${restores.restored} of ${copies.length} restored as new drafts${restores.failed.length > 0 ? `, ${restores.failed.length} not restored` : ''}.`
+                          : ''
                       }`
                     : `${settled} of ${n} done.`}
+                  {waitingMs > 0 && ` Waiting for 8x8's rate limit: ${aboutSeconds(waitingMs)}.`}
                 </p>
               )}
             </div>
@@ -137,7 +138,7 @@ export function BulkDeleteDialog(props: BulkDeleteDialogProps) {
           {outcomes !== null && <progress className="bulk__progress" max={n} value={settled} aria-label="Bulk delete progress" />}
           <ul className="bulk__list" aria-label="Flows to delete">
             {(outcomes ?? flows.map((item) => ({ item, state: 'pending' as const }))).map((outcome) => {
-              const restore = restoreOf(outcome.item.id)
+              const restore = restores.of(outcome.item.id)
               return (
                 <li key={outcome.item.id} className={`bulk__item bulk__item--${outcome.state}`}>
                   <span className="bulk__name">
@@ -153,7 +154,7 @@ export function BulkDeleteDialog(props: BulkDeleteDialogProps) {
                         </>
                       )}
                       {restore && (
-                        <>
+                        <span className={`bulk__restore bulk__restore--${restore.state}`}>
                           {', '}
                           {restoreText[restore.state]}
                           {restore.state === 'done' && (
@@ -168,7 +169,7 @@ export function BulkDeleteDialog(props: BulkDeleteDialogProps) {
                               · <code>{String(restore.error.code)}</code> · <code className="selectable">{restore.error.errorId}</code>
                             </>
                           )}
-                        </>
+                        </span>
                       )}
                     </span>
                   )}
@@ -206,9 +207,14 @@ export function BulkDeleteDialog(props: BulkDeleteDialogProps) {
             )}
             {finished && !restoring && (
               <>
-                {restores === null && copies.length > 0 && (
+                {!restores.started && copies.length > 0 && (
                   <button type="button" className="button" onClick={restoreAll}>
                     Restore all deleted
+                  </button>
+                )}
+                {restores.failed.length > 0 && (
+                  <button type="button" className="button" onClick={() => restores.restore(restores.failed)}>
+                    Retry failed restores ({restores.failed.length})
                   </button>
                 )}
                 {failures !== '' && <CopyButton text={failures} label="Copy all error IDs" />}
