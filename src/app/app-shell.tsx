@@ -1,11 +1,12 @@
-import { lazy, Suspense, useRef, useState, type ReactNode } from 'react'
+import { Suspense, useRef, useState, type ReactNode } from 'react'
 import { useAfterFirstContent } from '../components/after-first-content'
 import { PageWidthContext } from '../components/page-width'
+import { retryableLazy } from '../components/retryable-lazy'
 import { useRecentErrors } from '../components/recent-errors/recent-errors-store'
 import { useAppConfig } from '../features/config/api/config-query'
 import { LookupSearch } from '../features/lookup/components/lookup-search'
 
-const RecentErrorsPanel = lazy(() =>
+const RecentErrorsPanel = retryableLazy(() =>
   import('../components/recent-errors/recent-errors-panel').then((m) => ({ default: m.RecentErrorsPanel })),
 )
 

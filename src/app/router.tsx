@@ -1,13 +1,14 @@
-import { lazy, Suspense, type ComponentType } from 'react'
+import { Suspense, type ComponentType } from 'react'
+import { retryableLazy } from '../components/retryable-lazy'
 import { Route, Routes } from 'react-router'
 import { AppShell } from './app-shell'
 import { paths } from './paths'
 import { FlowsRoute } from './routes/flows-route'
 import { HomeRoute } from './routes/home-route'
 
-/** A page that loads when it is opened, with a spinner meanwhile. */
+/** A page that loads when it is opened, with a spinner meanwhile (and Try again when its code cannot be fetched). */
 function lazyPage(load: () => Promise<ComponentType>) {
-  const Page = lazy(() => load().then((page) => ({ default: page })))
+  const Page = retryableLazy(() => load().then((page) => ({ default: page })))
   return (
     <Suspense
       fallback={

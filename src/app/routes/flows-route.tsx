@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { lazy, Suspense } from 'react'
+import { Suspense } from 'react'
 import { useNavigate, useParams } from 'react-router'
 import { useAfterFirstContent } from '../../components/after-first-content'
+import { retryableLazy } from '../../components/retryable-lazy'
 import { auditQueries } from '../../features/audit/api/audit-queries'
 import { ChannelFlows } from '../../features/flows/components/channel-flows'
 import { ChannelPicker } from '../../features/flows/components/channel-picker'
@@ -10,10 +11,10 @@ import { paths } from '../paths'
 import { WithConfig } from './with-config'
 
 // Only for a link to a channel this deployment does not serve.
-const UnknownChannel = lazy(() => import('./unknown-channel').then((module) => ({ default: module.UnknownChannel })))
+const UnknownChannel = retryableLazy(() => import('./unknown-channel').then((module) => ({ default: module.UnknownChannel })))
 
 // Below the fold: loaded (and its audit trail asked for) once the flows are on screen.
-const RecentActivity = lazy(() =>
+const RecentActivity = retryableLazy(() =>
   import('../../features/audit/components/recent-activity').then((module) => ({ default: module.RecentActivity })),
 )
 

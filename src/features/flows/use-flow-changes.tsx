@@ -12,9 +12,9 @@ export type FlowChangeDialog =
   | { kind: 'bulk'; flows: Flow[] }
   | null
 
-/** Not needed for the first paint; fetched right after it, it is there by the first click. */
+/** Not needed for the first paint; fetched right after it, it is there by the first click (or fetched then, if this fails). */
 export function preloadFlowDialogs() {
-  void import('./flow-changes-chunk')
+  import('./flow-changes-chunk').catch(() => undefined)
 }
 
 export type FlowChangesOptions = {

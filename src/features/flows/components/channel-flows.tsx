@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react'
+import { Suspense, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { afterFirstContent, firstContentShown, useAfterFirstContent } from '../../../components/after-first-content'
 import { ErrorPanel } from '../../../components/error-panel'
+import { retryableLazy } from '../../../components/retryable-lazy'
 import { deletedFlowQueries } from '../deleted/api/deleted-flow-queries'
 import type { Channel, Flow } from '../../../shared/flow'
 import { flowQueries, requestedFlowLimit } from '../api/flow-queries'
@@ -18,9 +19,9 @@ import { UpdatedAgo } from './updated-ago'
 import { BulkBar } from './lazy-flow-changes'
 
 // Shown only when 8x8's templates list failed.
-const TemplateUseNotice = lazy(() => import('./template-use-notice').then((m) => ({ default: m.TemplateUseNotice })))
+const TemplateUseNotice = retryableLazy(() => import('./template-use-notice').then((m) => ({ default: m.TemplateUseNotice })), { quietWhile: () => true })
 // The details panel loads when first opened.
-const FlowDetailsPanel = lazy(() => import('./flow-details-panel').then((m) => ({ default: m.FlowDetailsPanel })))
+const FlowDetailsPanel = retryableLazy(() => import('./flow-details-panel').then((m) => ({ default: m.FlowDetailsPanel })))
 
 export type ChannelFlowsProps = {
   accountId: string

@@ -1,10 +1,11 @@
-import { lazy, Suspense, useEffect, useRef } from 'react'
+import { Suspense, useEffect, useRef } from 'react'
+import { retryableLazy } from '../../../components/retryable-lazy'
 import type { FlowSort, SortKey } from '../flow-filters'
 import { canDelete } from '../template-use'
 import { useFirstScreen } from '../use-first-screen'
 import { FlowRow, type FlowRowsProps } from './flow-row'
 
-const WindowedRows = lazy(() => import('./windowed-rows'))
+const WindowedRows = retryableLazy(() => import('./windowed-rows'))
 
 export type FlowsTableProps = FlowRowsProps & {
   caption: string

@@ -1,6 +1,9 @@
-import { lazy } from 'react'
+import { retryableLazy } from '../../../components/retryable-lazy'
 
 // What changes flows (the confirmations, the selection's bar), loaded apart from the first paint
-// (see preloadFlowDialogs in use-flow-changes.tsx).
-export const FlowChangeDialogs = lazy(() => import('../flow-changes-chunk').then((m) => ({ default: m.FlowChangeDialogs })))
-export const BulkBar = lazy(() => import('../flow-changes-chunk').then((m) => ({ default: m.BulkBar })))
+// (see preloadFlowDialogs in use-flow-changes.tsx). The dialogs' code failing to arrive shows nothing
+// until a dialog is asked for; then it is fetched again.
+export const FlowChangeDialogs = retryableLazy(() => import('../flow-changes-chunk').then((m) => ({ default: m.FlowChangeDialogs })), {
+  quietWhile: (props) => props.dialog === null,
+})
+export const BulkBar = retryableLazy(() => import('../flow-changes-chunk').then((m) => ({ default: m.BulkBar })))

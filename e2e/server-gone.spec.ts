@@ -1,0 +1,52 @@
+import { expect, flowsTable, test } from './fixtures'
+
+const unreachable = 'The Flows Admin server could not be reached'
+
+test.describe('the page survives its server going away', () => {
+  test('typing an Error ID in the header with the server stopped says so in place, and the page stays', async ({ page, sandbox }) => {
+    await page.goto(sandbox.url('/'))
+    await expect(flowsTable(page).getByRole('row')).toHaveCount(14)
+    await sandbox.stop()
+
+    const lookup = page.getByRole('searchbox', { name: 'Error ID or request ID' })
+    await lookup.fill('3f1c9a52-7e4b-4d1a-9c8f-2b6e0d4a7c13')
+    await lookup.press('Enter')
+
+    await expect(page.getByRole('alert').filter({ hasText: unreachable })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Something went wrong' })).toHaveCount(0)
+    await expect(page.getByRole('banner')).toContainText('Flows Admin')
+  })
+
+  test("the dialogs' code failing to load in the first second is ignored, and loaded again when a dialog is asked for", async ({ page, sandbox }) => {
+    let blocked = true
+    await page.route(/\/assets\/flow-changes-chunk-[^/]+\.(js|css)$/, (route) => (blocked ? route.abort('connectionrefused') : route.continue()))
+    await page.goto(sandbox.url('/'))
+    await expect(flowsTable(page).getByRole('row')).toHaveCount(14)
+    // The background preload has been tried and failed.
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('flow-changes-chunk')))).toBe(true)
+    await expect(page.getByRole('heading', { name: 'Something went wrong' })).toHaveCount(0)
+
+    blocked = false
+    await page.getByRole('button', { name: 'Delete Old promo' }).click()
+    await expect(page.getByRole('alertdialog', { name: 'Delete flow?' })).toBeVisible()
+  })
+
+  test('after a redeploy renamed the code, the page reloads itself once instead of crashing', async ({ page, sandbox }) => {
+    // The server answers, but the chunk it named is gone (404), as after a deploy of a new version.
+    await page.route(/\/assets\/lookup-route-[^/]+\.js$/, (route) => route.fulfill({ status: 404, body: 'Not found' }))
+    let loads = 0
+    page.on('load', () => (loads += 1))
+    await page.goto(sandbox.url('/'))
+    await expect(flowsTable(page).getByRole('row')).toHaveCount(14)
+
+    const lookup = page.getByRole('searchbox', { name: 'Error ID or request ID' })
+    await lookup.fill('3f1c9a52-7e4b-4d1a-9c8f-2b6e0d4a7c13')
+    await lookup.press('Enter')
+    await expect.poll(() => loads).toBe(2)
+    // Still missing after the reload: no second reload, the message in place.
+    await expect(page.getByRole('alert').filter({ hasText: unreachable })).toBeVisible()
+    expect(loads).toBe(2)
+    await expect(page.getByRole('heading', { name: 'Something went wrong' })).toHaveCount(0)
+  })
+})
