@@ -25,8 +25,10 @@ export async function storeFor(config: Pick<ServerConfig, 'databaseUrl' | 'reten
       unconfirmedAfterMs: deleteSettledWithinMs(config.upstream.timeoutMs),
     })
   } catch (error) {
+    // A system error says its code (ENOENT, ECONNREFUSED); libSQL's own errors have an empty code and say it in the message.
     const { code, message } = error as NodeJS.ErrnoException
-    throw new StoreUnavailableError(`DATABASE_URL: cannot open ${describeDatabaseUrl(config.databaseUrl)}: ${code ?? message}`, { cause: error })
+    const why = code || message || String(error)
+    throw new StoreUnavailableError(`DATABASE_URL: cannot open ${describeDatabaseUrl(config.databaseUrl)}: ${why}`, { cause: error })
   }
   if (config.legacyAuditLog !== null) {
     const report = await importAuditFile(config.legacyAuditLog, store)
