@@ -1,3 +1,4 @@
+import { connect } from 'node:net'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { startServer, type RunningServer } from './serve'
 import { buildApp, fakeUpstream, flowsUrl } from './test-support'
@@ -73,6 +74,32 @@ describe('graceful shutdown', () => {
     expect(events).toContain('close')
     expect(log.text()).toContain('requests still in flight after the grace period')
     upstream.release()
+  })
+
+  it('answers a request that arrives during the drain with 503 and Connection: close, without running it', async () => {
+    const { running: server, upstream, inFlight } = await startWithDeleteInFlight(30_000)
+    const { port } = new URL(server.origin)
+    // A connection already open, whose request is still arriving when the shutdown begins.
+    const socket = connect(Number(port), '127.0.0.1')
+    await new Promise((resolve) => socket.once('connect', resolve))
+    socket.write(`DELETE ${flowsUrl}/1620387745519024 HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`)
+    const answer = new Promise<string>((resolve) => {
+      let text = ''
+      socket.on('data', (chunk) => (text += chunk))
+      socket.on('close', () => resolve(text))
+    })
+
+    const stopping = server.shutdown()
+    socket.write('X-Requested-With: XMLHttpRequest\r\nContent-Length: 0\r\n\r\n')
+
+    const raw = await answer
+    expect(raw).toMatch(/^HTTP\/1\.1 503 /)
+    expect(raw.toLowerCase()).toContain('connection: close')
+    expect(raw).toContain('"code":"SERVER_STOPPING"')
+    expect(upstream.calls).toHaveLength(1)
+    upstream.release()
+    await inFlight
+    await expect(stopping).resolves.toBe('drained')
   })
 
   it('rejects with the listen error when the port is taken', async () => {

@@ -2,6 +2,8 @@ import type { Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import type { Logger } from 'pino'
+import type { ErrorBody } from '../shared/error-body'
+import { proxyErrorCodes } from '../shared/error-codes'
 import type { Store } from './store/open-store'
 
 export type ServeOptions = {
@@ -25,10 +27,26 @@ export type RunningServer = {
   shutdown: () => Promise<'drained' | 'timed-out'>
 }
 
+function stoppingAnswer(logger: Logger): Response {
+  const body: ErrorBody = {
+    code: proxyErrorCodes.serverStopping,
+    message: 'Flows Admin is restarting, so this request was not run; try again in a few seconds',
+    errorId: crypto.randomUUID(),
+    timestamp: new Date().toISOString(),
+    source: 'proxy',
+  }
+  logger.warn({ errorId: body.errorId }, 'a request arrived while shutting down; answered 503 without running it')
+  return new Response(JSON.stringify(body), { status: 503, headers: { 'content-type': 'application/json', connection: 'close', 'retry-after': '5' } })
+}
+
 /** Listens, or rejects with the listen error (EADDRINUSE, EACCES…). */
 export async function startServer({ fetch, host, port, store, logger, graceMs }: ServeOptions): Promise<RunningServer> {
+  let draining = false
+  // A request that reaches the server once the drain began (on a connection that was open, its request
+  // still arriving) is not run: the store may be closing under it. The browser is told to try again.
+  const guarded = (request: Request) => (draining ? stoppingAnswer(logger) : fetch(request))
   const server = await new Promise<Server>((resolve, reject) => {
-    const started = serve({ fetch, hostname: host, port }) as Server
+    const started = serve({ fetch: guarded, hostname: host, port }) as Server
     started.once('listening', () => resolve(started))
     started.once('error', reject)
   })
@@ -45,6 +63,7 @@ export async function startServer({ fetch, host, port, store, logger, graceMs }:
 
   let stopping: Promise<'drained' | 'timed-out'> | undefined
   function shutdown() {
+    draining = true
     for (const response of unfinished) if (!response.headersSent) response.setHeader('connection', 'close')
     stopping ??= new Promise<'drained' | 'timed-out'>((resolve) => {
       let timer: NodeJS.Timeout | undefined

@@ -26,4 +26,6 @@ export const proxyErrorCodes = {
   upstreamUnreachable: 'UPSTREAM_UNREACHABLE',
   upstreamBadResponse: 'UPSTREAM_BAD_RESPONSE',
   internal: 'INTERNAL_ERROR',
+  /** The server is shutting down (a restart, a deploy): the request was not run. */
+  serverStopping: 'SERVER_STOPPING',
 } as const
