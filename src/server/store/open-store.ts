@@ -180,11 +180,20 @@ export async function openStore(
   let closed = false
   // Every change writes its audit attempt first: refused there, nothing reaches 8x8.
   const file = engine === 'sqlite' && url !== ':memory:' ? watchDatabaseFile(url.replace(/^file:/, ''), logger) : { check() {} }
+  // Set when an audit write fails (a full disk, a read-only file…): every change is refused meanwhile, so
+  // ping says so until a write goes through again.
+  let writesFailing = false
   const auditTrail: AuditLog = {
     async append(entry) {
       if (closed) throw new Error('the store is closed')
       file.check()
-      await db.insertInto('audit_entries').values(toRow(entry)).execute()
+      try {
+        await db.insertInto('audit_entries').values(toRow(entry)).execute()
+        writesFailing = false
+      } catch (error) {
+        writesFailing = true
+        throw error
+      }
       // Every audit entry is also a JSON line in the server log, for log shippers.
       logger?.info({ audit: entry }, 'audit')
     },
@@ -280,6 +289,13 @@ export async function openStore(
       try {
         file.check()
         await sql`select 1`.execute(db)
+        if (writesFailing) {
+          // A write as large as an audit entry can be (a page of its own): taken back at once.
+          const id = `health-probe-${crypto.randomUUID()}-${'x'.repeat(8000)}`
+          await db.insertInto('upstream_calls').values({ id, at: 0 }).execute()
+          await db.deleteFrom('upstream_calls').where('id', '=', id).execute()
+          writesFailing = false
+        }
         return true
       } catch {
         return false

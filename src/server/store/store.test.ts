@@ -1,6 +1,7 @@
 import { appendFileSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AuditEntry } from '../../shared/audit'
 import type { FailedRequest } from '../../shared/lookup'
@@ -146,6 +147,19 @@ describe('the SQLite file', () => {
     writeFileSync(path, '')
     await expect(store.audit.append(entry(1))).rejects.toThrow(/was removed or replaced/)
     expect(await store.ping()).toBe(false)
+    await store.close()
+  })
+
+  it('says it is not answering while its disk is full, and answers again once it can write', async () => {
+    const store = await openStore(`file:${join(mkdtempSync(join(tmpdir(), 'flows-admin-store-')), 'flows-admin.db')}`)
+    const [{ page_count: pages }] = (await sql<{ page_count: number }>`pragma page_count`.execute(store.db)).rows
+    // As a full disk: SQLite may not grow the file by one more page.
+    await sql.raw(`pragma max_page_count = ${pages}`).execute(store.db)
+    await expect(store.audit.append(entry(1, { flowName: 'x'.repeat(20_000) }))).rejects.toThrow(/full/)
+    expect(await store.ping()).toBe(false)
+
+    await sql.raw('pragma max_page_count = 1073741823').execute(store.db)
+    expect(await store.ping()).toBe(true)
     await store.close()
   })
 
