@@ -7,6 +7,7 @@ import type { AppEnv } from './app-env'
 import type { AuditLog } from './audit/audit-log'
 import type { ServerConfig } from './config'
 import { authenticate, type AuthDependencies } from './auth/authenticate'
+import { createFailureRecorder } from './failure-recorder'
 import { errorHandler } from './middleware/error-handler'
 import { hostCheck } from './middleware/host-check'
 import { originCheck } from './middleware/origin-check'
@@ -41,12 +42,15 @@ export type AppDependencies = {
   signInThrottle?: AuthDependencies['throttle']
   /** One change per flow at a time (shared through Postgres when several instances run). */
   changeLock?: ChangeLock
+  /** How often a failed request the database could not take is tried again (tests: a few ms). */
+  failureRetryMs?: number
   /** Serves the built SPA with history fallback (production). Absent in dev (Vite serves it) and API tests. */
   spa?: (app: Hono<AppEnv>, data: PageData) => void
 }
 
-export function createApp({ config, upstream, logger, audit, store, spa, remoteAddress = () => undefined, listeningPort = () => undefined, verifyPassword, signInThrottle, changeLock }: AppDependencies) {
+export function createApp({ config, upstream, logger, audit, store, spa, remoteAddress = () => undefined, listeningPort = () => undefined, verifyPassword, signInThrottle, changeLock, failureRetryMs }: AppDependencies) {
   const app = new Hono<AppEnv>()
+  const failures = store && createFailureRecorder((failure) => store.recordFailure(failure), logger, { retryMs: failureRetryMs })
 
   app.use(requestId())
   app.use(requestLog(logger))
@@ -86,7 +90,7 @@ export function createApp({ config, upstream, logger, audit, store, spa, remoteA
 
   app.route('/api/v1', flowRoutes({ config, upstream, audit, logger, changeLock, backups: store?.backups }))
   if (store) {
-    app.route('/api/v1', lookupRoutes({ store, retentionDays: config.retentionDays }))
+    app.route('/api/v1', lookupRoutes({ store, retentionDays: config.retentionDays, waitingFailures: failures!.waitingFor }))
     app.route('/api/v1', auditExportRoutes({ store }))
   }
 
@@ -96,7 +100,7 @@ export function createApp({ config, upstream, logger, audit, store, spa, remoteA
 
   spa?.(app, { appConfig })
 
-  const onError = errorHandler(logger, store && ((failure) => store.recordFailure(failure)))
+  const onError = errorHandler(logger, failures?.record)
   app.notFound((c) => onError(new ProxyError(404, proxyErrorCodes.notFound, 'Not found'), c))
   app.onError(onError)
   return app

@@ -22,6 +22,8 @@ export const proxyErrorCodes = {
   flowNotCreated: 'FLOW_NOT_CREATED',
   rateLimited: 'RATE_LIMITED',
   auditUnavailable: 'AUDIT_UNAVAILABLE',
+  /** A read from the database (lookup, Deleted flows, Recent activity) found it not answering. */
+  databaseUnavailable: 'DATABASE_UNAVAILABLE',
   upstreamTimeout: 'UPSTREAM_TIMEOUT',
   upstreamUnreachable: 'UPSTREAM_UNREACHABLE',
   upstreamBadResponse: 'UPSTREAM_BAD_RESPONSE',

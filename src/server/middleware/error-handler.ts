@@ -5,6 +5,7 @@ import type { ErrorBody } from '../../shared/error-body'
 import { proxyErrorCodes } from '../../shared/error-codes'
 import type { AppEnv } from '../app-env'
 import type { FailedRequest } from '../../shared/lookup'
+import { isDatabaseUnavailable } from '../store/database-errors'
 import { CallerGoneError, ProxyError, UpstreamError } from '../upstream/errors'
 
 /**
@@ -26,7 +27,7 @@ function causeOf(error: ProxyError): string | null {
 /** Failures the operator never sees as an error (the browser's sign-in prompt) are not kept. */
 const notRecorded = new Set<string | number>([proxyErrorCodes.unauthenticated])
 
-export function errorHandler(logger: Logger, recordFailure?: (failure: FailedRequest) => Promise<void>): ErrorHandler<AppEnv> {
+export function errorHandler(logger: Logger, recordFailure?: (failure: FailedRequest) => void): ErrorHandler<AppEnv> {
   function record(c: Context<AppEnv>, failure: Omit<FailedRequest, 'requestId' | 'time' | 'method' | 'route' | 'accountId' | 'channelId' | 'flowId' | 'operator'>) {
     if (!recordFailure || notRecorded.has(failure.code)) return
     const [, accountId = null, channelId = null, flowId = null] = scopePattern.exec(c.req.path) ?? []
@@ -41,9 +42,8 @@ export function errorHandler(logger: Logger, recordFailure?: (failure: FailedReq
       flowId: flowId?.slice(0, 100) ?? null,
       operator: c.get('operator') ?? null,
     }
-    // Not awaited: the answer does not wait for the record, and a store that fails must not turn an
-    // error into another one. The server log has the same facts.
-    recordFailure(full).catch((error: unknown) => logger.error({ err: error, errorId: full.errorId }, 'the failed request could not be recorded'))
+    // Not awaited: the answer does not wait for the record (the recorder keeps what the store cannot take yet).
+    recordFailure(full)
   }
 
   return function onError(error, c) {
@@ -65,7 +65,9 @@ export function errorHandler(logger: Logger, recordFailure?: (failure: FailedReq
     const known =
       error instanceof ProxyError
         ? error
-        : new ProxyError(500, proxyErrorCodes.internal, 'Flows Admin failed unexpectedly', { cause: error })
+        : isDatabaseUnavailable(error)
+          ? new ProxyError(503, proxyErrorCodes.databaseUnavailable, 'The database is not answering; try again shortly', { cause: error, headers: { 'retry-after': '5' } })
+          : new ProxyError(500, proxyErrorCodes.internal, 'Flows Admin failed unexpectedly', { cause: error })
     const body: ErrorBody = {
       code: known.code,
       message: known.message,
