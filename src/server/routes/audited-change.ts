@@ -61,7 +61,10 @@ export function auditedChanges({ audit, logger, changeLock }: { audit: AuditLog;
       throw new ProxyError(503, proxyErrorCodes.auditUnavailable, 'The database cannot be reached, so nothing was changed', { cause: error })
     }
     if (!acquired) {
-      throw new ProxyError(409, proxyErrorCodes.changeInProgress, spec.busy, { headers: { 'retry-after': '1' } })
+      // A lock whose instance died expires by itself: say when, so the operator knows how long at worst.
+      const expires = await changeLock.expiresAt?.(spec.lockKey).catch(() => undefined)
+      const until = expires === undefined ? '' : ` (at the latest, the flow is free again at ${new Date(expires).toISOString().slice(11, 19)} UTC, in ${Math.max(1, Math.ceil((expires - Date.now()) / 1000))} s)`
+      throw new ProxyError(409, proxyErrorCodes.changeInProgress, `${spec.busy}${until}`, { headers: { 'retry-after': '1' } })
     }
     try {
       return await sendAudited(c, spec, run)

@@ -5,6 +5,8 @@
 export type ChangeLock = {
   acquire(key: string): Promise<boolean>
   release(key: string): Promise<void>
+  /** When a held lock expires by itself (epoch ms), where locks expire (shared ones); undefined when not held. */
+  expiresAt?(key: string): Promise<number | undefined>
 }
 
 /** One instance's lock, in memory (shared through Postgres by several instances: see store/shared-limits). */

@@ -170,3 +170,33 @@ describe('Postgres gone', () => {
     }
   })
 })
+
+describe('the shared change lock after a database outage', () => {
+  it('gives back a lock it could not release once the database answers again, and says when a held lock expires', async () => {
+    const { store } = await postgres!.open()
+    try {
+      let down = false
+      // The database gone for the release only: the delete that held the lock has ended meanwhile.
+      const db = new Proxy(store.db, {
+        get: (target, name) => {
+          if (down && name === 'deleteFrom') throw new Error('Connection terminated unexpectedly')
+          const value = Reflect.get(target, name, target) as unknown
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value
+        },
+      })
+      const lock = createSharedChangeLock(db, { holdMs: 70_000 })
+      expect(await lock.acquire('flow-1')).toBe(true)
+      down = true
+      await expect(lock.release('flow-1')).rejects.toThrow('Connection terminated')
+      expect(await lock.expiresAt?.('flow-1')).toBeGreaterThan(Date.now() + 60_000)
+
+      down = false
+      // Back: the next change to that flow is not refused for the minute the lock would have held.
+      expect(await lock.acquire('flow-1')).toBe(true)
+      await lock.release('flow-1')
+      expect(await lock.expiresAt?.('flow-1')).toBeUndefined()
+    } finally {
+      await store.close()
+    }
+  })
+})

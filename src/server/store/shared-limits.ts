@@ -102,8 +102,18 @@ export function createSharedSignInThrottle(db: Kysely<Database>, { maxFailures =
  * for good; `holdMs` must outlast a change (8x8's timeout, and then some).
  */
 export function createSharedChangeLock(db: Kysely<Database>, { holdMs }: { holdMs: number }): ChangeLock {
+  // Locks of this instance whose change has ended but whose release did not reach the database (an
+  // outage): given back as soon as it answers again, rather than holding the flow until they expire.
+  const unreleased = new Set<string>()
+  async function releaseLeftovers() {
+    if (unreleased.size === 0) return
+    const keys = [...unreleased]
+    await db.deleteFrom('flow_changes').where('key', 'in', keys).execute()
+    for (const key of keys) unreleased.delete(key)
+  }
   return {
     async acquire(key) {
+      await releaseLeftovers()
       const taken = await db
         .insertInto('flow_changes')
         .values({ key, expires_at: sql<number>`${clockMs} + ${holdMs}` })
@@ -118,7 +128,16 @@ export function createSharedChangeLock(db: Kysely<Database>, { holdMs }: { holdM
       return taken !== undefined
     },
     async release(key) {
-      await db.deleteFrom('flow_changes').where('key', '=', key).execute()
+      try {
+        await db.deleteFrom('flow_changes').where('key', '=', key).execute()
+      } catch (error) {
+        unreleased.add(key)
+        throw error
+      }
+    },
+    async expiresAt(key) {
+      const row = await db.selectFrom('flow_changes').select('expires_at').where('key', '=', key).executeTakeFirst()
+      return row === undefined ? undefined : Number(row.expires_at)
     },
   }
 }
