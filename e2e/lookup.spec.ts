@@ -86,9 +86,9 @@ test('the audit trail exports as JSON Lines for a range of days', async ({ page,
   const today = new Date().toISOString().slice(0, 10)
   await page.getByLabel('From').fill(today)
   const download = page.waitForEvent('download')
-  await page.getByRole('link', { name: 'Export audit trail (JSON Lines)' }).click()
+  await page.getByRole('link', { name: 'Export all channels (JSON Lines)' }).click()
   const file = await download
-  expect(file.suggestedFilename()).toBe(`flows-admin-audit-${today}-to-${today}.jsonl`)
+  expect(file.suggestedFilename()).toBe(`flows-admin-audit-all-channels-${today}-to-${today}.jsonl`)
   const lines = (await (await file.createReadStream()).toArray()).join('').trimEnd().split('\n').map((line) => JSON.parse(line))
   expect(lines.map((entry) => [entry.phase, entry.flowName, entry.result])).toEqual([
     ['attempt', 'Old promo', undefined],

@@ -350,6 +350,15 @@ describe('recent activity', () => {
     return screen.findByRole('table', { name: 'Recent activity in Acme Retail, newest first' })
   }
 
+  it('exports every channel and says so; an empty From asks for a From day', async () => {
+    const { user } = renderApp(retail)
+    const form = await screen.findByRole('group', { name: 'Export the audit trail of all channels' })
+    expect(within(form).getByRole('link', { name: 'Export all channels (JSON Lines)' })).toHaveAttribute('href', expect.stringMatching(/^\/api\/v1\/audit\/export\?from=/))
+    await user.clear(within(form).getByLabelText('From'))
+    expect(within(form).getByText('Pick a From day.')).toBeInTheDocument()
+    expect(within(form).queryByRole('link')).not.toBeInTheDocument()
+  })
+
   it('says when nothing was deleted in the channel yet', async () => {
     renderApp(retail)
     expect(await screen.findByText('Nothing deleted or deprecated in Acme Retail yet.')).toBeInTheDocument()

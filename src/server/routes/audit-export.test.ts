@@ -22,7 +22,7 @@ describe.each(testEngines)('audit export on $name', ({ open }) => {
 
     const response = await app.request('/api/v1/audit/export?from=2026-11-30&to=2026-11-30')
     expect(response.status).toBe(200)
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="flows-admin-audit-2026-11-30-to-2026-11-30.jsonl"')
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="flows-admin-audit-all-channels-2026-11-30-to-2026-11-30.jsonl"')
     const lines = (await response.text()).trimEnd().split('\n').map((line) => JSON.parse(line))
     expect(new Set(lines.map((entry) => entry.requestId))).toEqual(new Set(['r-1', 'r-2', 'same-0', 'same-1', 'same-2', 'same-3', 'same-4']))
     expect(lines.map((entry) => entry.time)).toEqual(lines.map((entry) => entry.time).toSorted())
@@ -58,6 +58,15 @@ describe.each(testEngines)('audit export on $name', ({ open }) => {
     })
     await Promise.all([exported, recent])
     expect(order).toEqual(['recent activity', 'export'])
+  })
+
+  it('takes the last day a date field offers as To, and refuses an empty From with its name', async () => {
+    ;({ store } = await open())
+    const app = createApp({ config: liveConfig(), upstream: createUpstreamClient({ ...liveConfig().upstream }), logger: memoryLog().logger, audit: store.audit, store })
+    expect((await app.request('/api/v1/audit/export?from=2026-11-30&to=9999-12-31')).status).toBe(200)
+    const empty = await app.request('/api/v1/audit/export?from=&to=2026-11-30')
+    expect(empty.status).toBe(400)
+    expect((await readError(empty)).message).toMatch(/^from is not a date/)
   })
 
   it('pages through a range larger than one page without losing or repeating an entry', async () => {

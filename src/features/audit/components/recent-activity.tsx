@@ -23,6 +23,9 @@ export type RecentActivityProps = { scope: ChannelScope; channelName: string }
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10)
 
+/** Why the export cannot be asked for yet. */
+const whyNotExport = (from: string, to: string) => (from === '' ? 'Pick a From day.' : to === '' ? 'Pick a To day.' : 'Pick a From day on or before the To day.')
+
 /** The whole audit trail (every channel) for a range of days, as JSON Lines, the fields of the old audit file. */
 function AuditExport() {
   const fromId = useId()
@@ -31,7 +34,8 @@ function AuditExport() {
   const [to, setTo] = useState(() => isoDay(new Date()))
   const valid = from !== '' && to !== '' && from <= to
   return (
-    <div className="activity__export">
+    <fieldset className="activity__export">
+      <legend className="small muted">Export the audit trail of all channels</legend>
       <div className="field">
         <label htmlFor={fromId}>From</label>
         <input id={fromId} type="date" value={from} max={to} onChange={(event) => setFrom(event.target.value)} />
@@ -42,12 +46,12 @@ function AuditExport() {
       </div>
       {valid ? (
         <a className="button" href={`/api/v1/audit/export?from=${from}&to=${to}`} download>
-          Export audit trail (JSON Lines)
+          Export all channels (JSON Lines)
         </a>
       ) : (
-        <span className="small muted">Pick a From day on or before the To day.</span>
+        <span className="small muted">{whyNotExport(from, to)}</span>
       )}
-    </div>
+    </fieldset>
   )
 }
 
