@@ -95,3 +95,20 @@ test('the audit trail exports as JSON Lines for a range of days', async ({ page,
     ['outcome', 'Old promo', 'deleted'],
   ])
 })
+
+test('"Not an Error ID or request ID" does not make the header taller, at 1280×720 and on a phone', async ({ page, sandbox }) => {
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 390, height: 844 },
+  ]) {
+    await page.setViewportSize(viewport)
+    await page.goto(sandbox.url('/'))
+    const header = page.getByRole('banner')
+    const before = (await header.boundingBox())!.height
+    const field = page.getByRole('searchbox', { name: 'Error ID or request ID' })
+    await field.fill('not an id!')
+    await field.press('Enter')
+    await expect(page.getByRole('alert').filter({ hasText: 'Not an Error ID or request ID' })).toBeVisible()
+    expect((await header.boundingBox())!.height).toBe(before)
+  }
+})

@@ -14,4 +14,5 @@ export const paths = {
       `/accounts/${encodeURIComponent(accountId)}/channels/${encodeURIComponent(channelId)}/deleted`,
   },
   lookup: { path: '/lookup/:id', getHref: (id: string) => `/lookup/${encodeURIComponent(id)}` },
+  lookupEmpty: { path: '/lookup', getHref: () => '/lookup' },
 } as const

@@ -36,6 +36,7 @@ export function AppRoutes() {
         <Route path={paths.flows.path} element={<FlowsRoute />} />
         <Route path={paths.deletedFlows.path} element={deletedFlowsPage} />
         <Route path={paths.lookup.path} element={lookupPage} />
+        <Route path={paths.lookupEmpty.path} element={lookupPage} />
         <Route path="*" element={notFoundPage} />
       </Routes>
     </AppShell>

@@ -32,9 +32,19 @@ export type LookupResult = {
   audit: AuditEntry[]
 }
 
-/** An ID as pasted: surrounding spaces and quotes removed. */
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * An ID as pasted: surrounding spaces and quotes removed, a label copied with it ("Error ID:", "Request
+ * ID:", as the notices show them) dropped, and a UUID in lower case (as this server and 8x8 write them).
+ */
 export function cleanLookupId(raw: string): string {
-  return raw.trim().replace(/^["'`“”‘’]+|["'`“”‘’]+$/g, '').trim()
+  const id = raw
+    .trim()
+    .replace(/^(error|request)[ _-]?id\s*[:=]?\s*/i, '')
+    .replace(/^["'`“”‘’]+|["'`“”‘’]+$/g, '')
+    .trim()
+  return uuidPattern.test(id) ? id.toLowerCase() : id
 }
 
 export const lookupIdPattern = /^[\w.:-]{1,128}$/

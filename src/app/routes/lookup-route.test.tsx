@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw'
 import { flowsUrl, mockConfig, mockLookups } from '../../mocks/handlers/flows'
 import { server } from '../../test/setup-ui'
 import { renderApp } from '../../test/render-app'
-import { openDeleteDialog, retail } from '../../test/flows-page'
+import { countRequests, openDeleteDialog, retail } from '../../test/flows-page'
 
 const errorId = '3f1c9a52-7e4b-4d1a-9c8f-2b6e0d4a7c13'
 const requestId = '6f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f'
@@ -89,6 +89,51 @@ describe('support lookup', () => {
     await user.type(field, 'not an id!{Enter}')
     expect(await screen.findByRole('alert')).toHaveTextContent('Not an Error ID or request ID')
     expect(screen.getByTestId('location')).toHaveTextContent(retail)
+  })
+
+  it("takes the notice's own text: 'Error ID: <id>' or 'Request ID: <id>', and an upper-case UUID", async () => {
+    seedDelete()
+    const { user } = renderApp(retail)
+    const field = await screen.findByRole('searchbox', { name: 'Error ID or request ID' })
+    await user.click(field)
+    await user.paste(`Error ID: ${errorId}`)
+    expect(screen.getByTestId('location')).toHaveTextContent(`/lookup/${errorId}`)
+    await user.clear(field)
+    await user.paste(`Request ID: ${errorId.toUpperCase()}`)
+    expect(screen.getByTestId('location')).toHaveTextContent(`/lookup/${errorId}`)
+  })
+
+  it('clears the shown result when what is entered cannot be an ID', async () => {
+    seedDelete()
+    const { user } = renderApp(`/lookup/${errorId}`)
+    await screen.findByRole('region', { name: 'Lookup result' })
+    const field = screen.getByRole('searchbox', { name: 'Error ID or request ID' })
+    await user.clear(field)
+    await user.type(field, 'not an id!{Enter}')
+    expect(await screen.findByRole('alert')).toHaveTextContent('Not an Error ID or request ID')
+    expect(screen.queryByRole('region', { name: 'Lookup result' })).not.toBeInTheDocument()
+  })
+
+  it('opens an empty lookup at /lookup', async () => {
+    renderApp('/lookup')
+    expect(await screen.findByRole('heading', { name: 'Error ID or request ID' })).toBeInTheDocument()
+    expect(screen.getByText(/Paste an Error ID or request ID/)).toBeInTheDocument()
+  })
+
+  it('says "Not an Error ID or request ID" at /lookup/%20 without asking the server', async () => {
+    const lookups = countRequests('GET', '/lookup/')
+    renderApp('/lookup/%20')
+    expect(await screen.findByText('Not an Error ID or request ID')).toBeInTheDocument()
+    expect(lookups).toHaveLength(0)
+  })
+
+  it('keeps the header field in step with the page: the ID on its lookup, empty elsewhere', async () => {
+    seedDelete()
+    const { user } = renderApp(`/lookup/${errorId}`)
+    const field = await screen.findByRole('searchbox', { name: 'Error ID or request ID' })
+    expect(field).toHaveValue(errorId)
+    await user.click(await screen.findByRole('link', { name: 'Back to the flows' }))
+    expect(field).toHaveValue('')
   })
 
   it('is a link support can paste into a ticket', async () => {

@@ -14,7 +14,11 @@ export function LookupRoute() {
           What this Flows Admin server recorded about it. <Link to={paths.home.getHref()}>Back to the flows</Link>
         </p>
       </div>
-      <WithConfig>{(config) => <LookupView key={id} id={id} channels={config.channels} />}</WithConfig>
+      {id === '' ? (
+        <p>Paste an Error ID or request ID into the search at the top of the page: from a notice, Recent errors or a support ticket.</p>
+      ) : (
+        <WithConfig>{(config) => <LookupView key={id} id={id} channels={config.channels} />}</WithConfig>
+      )}
     </div>
   )
 }

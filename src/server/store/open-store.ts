@@ -246,13 +246,15 @@ export async function openStore(
         .execute()
     },
     async lookup(id, retentionDays) {
+      // A UUID as this server writes it (lower case) or as 8x8 might (upper case): either matches.
+      const ids = [...new Set([id, id.toLowerCase(), id.toUpperCase()])]
       const failures = (
-        await db.selectFrom('failed_requests').selectAll().where((eb) => eb.or([eb('error_id', '=', id), eb('request_id', '=', id)])).orderBy('time').execute()
+        await db.selectFrom('failed_requests').selectAll().where((eb) => eb.or([eb('error_id', 'in', ids), eb('request_id', 'in', ids)])).orderBy('time').execute()
       ).map(fromFailureRow)
       const matching = await db
         .selectFrom('audit_entries')
         .select('request_id')
-        .where((eb) => eb.or([eb('error_id', '=', id), eb('request_id', '=', id)]))
+        .where((eb) => eb.or([eb('error_id', 'in', ids), eb('request_id', 'in', ids)]))
         .execute()
       const requestIds = [...new Set([...matching.map((row) => row.request_id), ...failures.map((failure) => failure.requestId)])]
       const audit =

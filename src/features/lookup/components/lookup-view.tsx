@@ -5,6 +5,7 @@ import { CopyButton } from '../../../components/copy-button'
 import { ErrorPanel } from '../../../components/error-panel'
 import type { AuditEntry } from '../../../shared/audit'
 import type { Channel } from '../../../shared/flow'
+import { cleanLookupId, lookupIdPattern } from '../../../shared/lookup'
 import { lookupQuery } from '../api/lookup-query'
 import { auditAction, auditOf, detailsText, facts, when, type Fact } from '../lookup-facts'
 
@@ -69,8 +70,18 @@ function Section({ children }: { children: ReactNode }) {
 }
 
 /** Everything this server recorded about one Error ID or request ID, ready to copy into a ticket. */
-export function LookupView({ id, channels }: { id: string; channels: Channel[] }) {
-  const result = useQuery(lookupQuery(id))
+export function LookupView({ id: raw, channels }: { id: string; channels: Channel[] }) {
+  const id = cleanLookupId(raw)
+  const valid = lookupIdPattern.test(id)
+  const result = useQuery({ ...lookupQuery(id), enabled: valid })
+  if (!valid) {
+    return (
+      <Section>
+        <h2>Not an Error ID or request ID</h2>
+        <p className="muted">An Error ID or request ID is letters, digits, “-”, “_”, “.” or “:”, up to 128 of them.</p>
+      </Section>
+    )
+  }
   if (result.isPending) {
     return (
       <Section>
