@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { deletedFlowsUrl, flowsUrl, mockConfig, mockDb, templatesUrl } from '../../mocks/handlers/flows'
 import { countRequests, notifications, openDeleteDialog, retail, rows } from '../../test/flows-page'
 import { renderApp } from '../../test/render-app'
+import type { DeletedFlow } from '../../shared/deleted-flows'
 import { server } from '../../test/setup-ui'
 
 const deletedPage = `/accounts/${mockConfig.accountId}/channels/retail-channel/deleted`
@@ -296,6 +297,40 @@ describe('the Deleted flows page', () => {
     await waitFor(() => expect(row).toHaveTextContent('Restore not confirmed'))
     await user.click(within(row).getByRole('button', { name: 'Restore Timed out' }))
     expect(await screen.findByRole('alertdialog', { name: 'Restore flow?' })).toHaveTextContent('Flows Admin looks for its draft in the list first')
+  })
+
+  it('says a copy another tab restored first was already restored, by whom, as what and when: information, not an error', async () => {
+    const copy = {
+      channelId: 'retail-channel',
+      backupId: '5e1d7a52-6c1e-4f1a-9d7e-2a1b3c4d5e6f',
+      flowId: '1620387745519026',
+      name: 'Raced',
+      categories: ['OTHER'],
+      status: 'DRAFT',
+      endPointUri: null,
+      validationErrorCount: 0,
+      deletedAt: '2026-11-30T10:00:00.000Z',
+      deletedBy: null,
+      state: 'deleted' as const,
+      restored: null as DeletedFlow['restored'],
+      restoreUnconfirmedAt: null,
+      keptUntil: '2027-02-28T10:00:00.000Z',
+    }
+    mockDb.deleted.push(copy)
+    server.use(
+      http.post(`${deletedFlowsUrl}/:backupId/restore`, () => {
+        copy.restored = { flowId: '1700000000000009', by: 'sam', at: new Date(Date.now() - 2 * 60_000).toISOString() }
+        return HttpResponse.json({ code: 'ALREADY_RESTORED', message: 'This copy was already restored', errorId: 'race-1', timestamp: '', source: 'proxy' }, { status: 409 })
+      }),
+    )
+    const { user } = renderApp(deletedPage)
+    await user.click(await screen.findByRole('button', { name: 'Restore Raced' }))
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Restore flow' }))
+
+    const notice = await toast('“Raced” was already restored')
+    expect(notice).toHaveTextContent('Already restored by sam as 1700000000000009, 2 minutes ago.')
+    expect(notice).not.toHaveTextContent('race-1')
+    expect(screen.getByRole('button', { name: 'Recent errors' })).toBeInTheDocument()
   })
 
   it("shows 8x8's refusal of a restore with its code and Error ID, and leaves the copy restorable", async () => {

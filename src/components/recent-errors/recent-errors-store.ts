@@ -51,7 +51,11 @@ function write(list: RecentError[]) {
   listeners.forEach((listener) => listener())
 }
 
+/** Refusals that are information, not errors: another tab or operator did it first. */
+const notErrors = new Set<string | number>(['ALREADY_RESTORED'])
+
 export function recordError(error: ApiError, context: { action: string; flowName?: string; flowId?: string }) {
+  if (notErrors.has(error.code)) return
   const entry: RecentError = {
     at: new Date().toISOString(),
     ...context,

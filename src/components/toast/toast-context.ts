@@ -3,7 +3,8 @@ import type { ApiError } from '../../api/api-error'
 
 export type ToastInput =
   | {
-      kind: 'success'
+      /** `info`: something the operator should know that is not an error (e.g. another tab did it first). */
+      kind: 'success' | 'info'
       title: string
       description?: string
       /** One click, then the notification closes (e.g. Undo). */

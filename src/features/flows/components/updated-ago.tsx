@@ -1,14 +1,5 @@
 import { useEffect, useState } from 'react'
-
-function ago(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000))
-  if (seconds < 5) return 'just now'
-  if (seconds < 60) return `${seconds} seconds ago`
-  const minutes = Math.floor(seconds / 60)
-  if (minutes < 60) return minutes === 1 ? '1 minute ago' : `${minutes} minutes ago`
-  const hours = Math.floor(minutes / 60)
-  return hours === 1 ? '1 hour ago' : `${hours} hours ago`
-}
+import { ago } from '../../../components/date-time'
 
 /**
  * "Updated 12 seconds ago". Ticks on its own, so the table around it does not re-render every few
