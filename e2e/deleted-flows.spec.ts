@@ -52,7 +52,7 @@ test.describe('deletes that can be taken back (live, against a fake 8x8)', () =>
     await confirmDelete(page, 'Live draft')
     const notice = toast(page, 'Deleted “Live draft”')
     await expect(flowsTable(page).getByRole('rowheader', { name: 'Live draft' })).toHaveCount(0)
-    await notice.getByRole('button', { name: 'Undo' }).dblclick()
+    await notice.getByRole('button', { name: 'Undo (restores as a new draft)' }).dblclick()
     await expect(toast(page, 'Restored “Live draft” as a new draft')).toBeVisible()
     expect(onlyCreate(live.fake)).toEqual(sameAsOriginal)
     await expect(flowsTable(page).getByRole('rowheader', { name: 'Live draft' })).toBeVisible()
@@ -63,7 +63,7 @@ test.describe('deletes that can be taken back (live, against a fake 8x8)', () =>
     await confirmDelete(page, 'Draft without a copy')
     const second = page.getByRole('alertdialog', { name: 'Delete without a backup?' })
     await expect(second).toContainText('BACKUP_FAILED')
-    await expect(second).toContainText('it cannot be undone or restored')
+    await expect(second).toContainText('the deletion at 8x8 is permanent and no copy is kept to restore')
     const deletesOf = () => live.fake.requests.filter((r) => r.method === 'DELETE' && r.path.endsWith(uncopyableFlowId))
     expect(deletesOf()).toHaveLength(0)
 

@@ -74,7 +74,7 @@ test.describe('sandbox mode (the default)', () => {
     await deleteButton.click()
     const dialog = page.getByRole('alertdialog')
     await expect(dialog).toContainText('Old promo (ID 1620387745519023) will be deleted from channel Acme Retail.')
-    await expect(dialog).toContainText('8x8 deletes it for good.A copy is kept for 90 days in Deleted flows; it can be restored as a new draft with a new ID.')
+    await expect(dialog).toContainText('Deletion at 8x8 is permanent: 8x8 cannot undo it.Flows Admin keeps a copy for 90 days in Deleted flows; it can be restored as a new draft with a new ID.')
     await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused()
     await page.keyboard.press('Escape')
     await expect(dialog).toBeHidden()

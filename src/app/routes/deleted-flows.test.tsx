@@ -29,7 +29,7 @@ describe('a delete that can be taken back', () => {
     const notice = await toast('Deleted “Old promo”')
     expect(notice).toHaveTextContent('A copy is in Deleted flows.')
     await waitFor(async () => expect(await names()).not.toContain('Old promo'))
-    await user.dblClick(within(notice).getByRole('button', { name: 'Undo' }))
+    await user.dblClick(within(notice).getByRole('button', { name: 'Undo (restores as a new draft)' }))
 
     expect(await notifications().findByText('Restored “Old promo” as a new draft')).toBeInTheDocument()
     expect(notifications().getByText(/new ID 1700000000000001/)).toBeInTheDocument()
@@ -51,8 +51,10 @@ describe('a delete that can be taken back', () => {
     await user.click(within(first).getByRole('button', { name: 'Delete flow' }))
 
     const second = await screen.findByRole('alertdialog', { name: 'Delete without a backup?' })
-    expect(second).toHaveTextContent('could be made, so it was not deleted from Acme Retail')
-    expect(second).toHaveTextContent('it cannot be undone or restored')
+    expect(second).toHaveTextContent('Old promo (ID 1620387745519023) is still in Acme Retail')
+    expect(second).toHaveTextContent('the deletion at 8x8 is permanent and no copy is kept to restore')
+    expect(within(second).queryByRole('link', { name: 'Download flow JSON' })).not.toBeInTheDocument()
+    expect(second.textContent!.match(/could be made/g)).toHaveLength(1)
     expect(second).toHaveTextContent('BACKUP_FAILED')
     expect(second).toHaveTextContent('copy-err-1')
     expect(within(second).getByRole('button', { name: 'Cancel' })).toHaveFocus()
@@ -61,7 +63,7 @@ describe('a delete that can be taken back', () => {
 
     await user.dblClick(within(second).getByRole('button', { name: 'Delete without a backup' }))
     expect(await toast('Deleted “Old promo”')).toHaveTextContent('no copy was kept')
-    expect(notifications().queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument()
+    expect(notifications().queryByRole('button', { name: /^Undo/ })).not.toBeInTheDocument()
     expect(deletes).toHaveLength(2)
     expect(deletes[1].headers.get('x-backup')).toBe('none')
     expect(deletes[1].headers.get('x-backup-failed-error-id')).toBe('copy-err-1')

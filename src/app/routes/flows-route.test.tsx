@@ -125,8 +125,8 @@ describe('deleting a flow', () => {
     const dialog = await openDeleteDialog(user, 'Old promo')
     expect(within(dialog).getByRole('heading', { name: 'Delete flow?' })).toBeInTheDocument()
     expect(dialog).toHaveTextContent('Old promo (ID 1620387745519023) will be deleted from channel Acme Retail.')
-    expect(dialog).toHaveTextContent('8x8 deletes it for good.')
-    expect(dialog).toHaveTextContent('A copy is kept for 90 days in Deleted flows; it can be restored as a new draft with a new ID.')
+    expect(dialog).toHaveTextContent('Deletion at 8x8 is permanent: 8x8 cannot undo it.')
+    expect(dialog).toHaveTextContent('Flows Admin keeps a copy for 90 days in Deleted flows; it can be restored as a new draft with a new ID.')
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus()
     expect(within(dialog).getByRole('button', { name: 'Delete flow' })).toBeEnabled()
   })
@@ -357,6 +357,20 @@ describe('recent activity', () => {
     await user.clear(within(form).getByLabelText('From'))
     expect(within(form).getByText('Pick a From day.')).toBeInTheDocument()
     expect(within(form).queryByRole('link')).not.toBeInTheDocument()
+  })
+
+  it("says a delete stopped before 8x8 (no copy could be made) was not deleted, and names a restore's new draft", async () => {
+    const base = { phase: 'outcome', accountId: mockConfig.accountId, channelId: 'retail-channel', operator: 'sam' } as const
+    mockDb.audit = [
+      { ...base, action: 'flow.delete', time: '2026-11-20T09:00:00.000Z', requestId: 'r1', flowId: '1111111111111111', flowName: 'Winter promo', result: 'failed', status: 502, code: 'BACKUP_FAILED', errorId: 'b1' },
+      { ...base, action: 'flow.restore', time: '2026-11-21T09:00:00.000Z', requestId: 'r2', flowId: '2222222222222222', flowName: 'Spring promo', result: 'restored', status: 200, newFlowId: '1700000000000042' },
+    ]
+    renderApp(retail)
+    const table = await screen.findByRole('table', { name: 'Recent activity in Acme Retail, newest first' })
+    const [, restore, deletion] = within(table).getAllByRole('row')
+    expect(deletion).toHaveTextContent('Not deleted: no copy could be made')
+    expect(deletion).not.toHaveTextContent('Failed')
+    expect(restore).toHaveTextContent('Restored as a new draftas 1700000000000042')
   })
 
   it('says when nothing was deleted in the channel yet', async () => {

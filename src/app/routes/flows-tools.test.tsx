@@ -204,7 +204,7 @@ describe('deleting several drafts', () => {
 
     const dialog = await screen.findByRole('alertdialog', { name: 'Delete 3 flows?' })
     expect(within(dialog).getByRole('list', { name: 'Flows to delete' })).toHaveTextContent(/Old promo.*Order status lookup.*Spring sale survey/)
-    expect(dialog).toHaveTextContent('8x8 deletes them for good. A copy of each is kept for 90 days in Deleted flows')
+    expect(dialog).toHaveTextContent('Deletion at 8x8 is permanent: 8x8 cannot undo it.Flows Admin keeps a copy of each for 90 days in Deleted flows')
     await user.click(within(dialog).getByRole('button', { name: 'Delete 3 flows' }))
 
     expect(await within(dialog).findByRole('heading', { name: 'Bulk delete finished' })).toBeInTheDocument()

@@ -101,6 +101,8 @@ export function RecentActivity({ scope, channelName }: RecentActivityProps) {
 
 function ActivityRow({ entry }: { entry: AuditEntry }) {
   const result = entry.result ?? 'unknown'
+  // Failed before anything reached 8x8: the flow is still there.
+  const label = entry.code === 'BACKUP_FAILED' ? 'Not deleted: no copy could be made' : resultLabels[result]
   return (
     <tr>
       <td>
@@ -114,7 +116,7 @@ function ActivityRow({ entry }: { entry: AuditEntry }) {
       </th>
       <td>{actionLabels[entry.action] ?? entry.action}</td>
       <td>
-        <span className={`result result--${result}`}>{resultLabels[result]}</span>
+        <span className={`result result--${entry.code === 'BACKUP_FAILED' ? 'not-deleted' : result}`}>{label}</span>
         {entry.newFlowId && (
           <div className="small">
             as <code className="selectable">{entry.newFlowId}</code>

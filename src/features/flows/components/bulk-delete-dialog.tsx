@@ -115,10 +115,12 @@ export function BulkDeleteDialog(props: BulkDeleteDialogProps) {
                   {keptDays === undefined ? (
                     <p className="dialog__warning">Deletion is permanent and cannot be undone.</p>
                   ) : (
-                    <p>
-                      8x8 deletes them for good. A copy of each is kept for {keptDays} days in Deleted flows; it can be restored as a
-                      new draft with a new ID.
-                    </p>
+                    <>
+                      <p className="dialog__warning">Deletion at 8x8 is permanent: 8x8 cannot undo it.</p>
+                      <p>
+                        Flows Admin keeps a copy of each for {keptDays} days in Deleted flows; each can be restored as a new draft with a new ID.
+                      </p>
+                    </>
                   )}
                 </>
               ) : (

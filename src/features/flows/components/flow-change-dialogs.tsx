@@ -72,7 +72,8 @@ export const FlowChangeDialogs = memo(function FlowChangeDialogs(props: FlowChan
             title: `Deleted “${label}”`,
             description: `It was removed from ${channel.name}. A copy is in Deleted flows.`,
             durationMs: undoDurationMs,
-            action: { label: 'Undo', onClick: () => restoreCopy({ backupId, id: flow.id, name: flow.name }, label) },
+            // Undo cannot bring the old ID back: it restores the copy as a new draft, and says so.
+            action: { label: 'Undo (restores as a new draft)', onClick: () => restoreCopy({ backupId, id: flow.id, name: flow.name }, label) },
           },
     )
   }

@@ -60,9 +60,9 @@ export function DeleteFlowDialog({ flow, channelName, pending, onConfirm, onCanc
             <p className="dialog__warning">Deletion is permanent and cannot be undone.</p>
           ) : (
             <>
-              <p className="dialog__warning">8x8 deletes it for good.</p>
+              <p className="dialog__warning">Deletion at 8x8 is permanent: 8x8 cannot undo it.</p>
               <p>
-                A copy is kept for {keptDays} days in Deleted flows; it can be restored as a new draft with a new ID.
+                Flows Admin keeps a copy for {keptDays} days in Deleted flows; it can be restored as a new draft with a new ID.
               </p>
             </>
           )}
@@ -89,7 +89,6 @@ export function DeleteWithoutCopyDialog({
   onConfirm,
   onCancel,
   onCloseAutoFocus,
-  jsonHref,
   timeoutMs,
 }: FlowDialogProps & { error: ApiError }) {
   return (
@@ -98,18 +97,12 @@ export function DeleteWithoutCopyDialog({
       description={
         <>
           <p>
-            No copy of <strong>{flowLabel(flow)}</strong> (ID <code>{flow.id}</code>) could be made, so it was not deleted from{' '}
-            <strong>{channelName}</strong>.
+            <strong>{flowLabel(flow)}</strong> (ID <code>{flow.id}</code>) is still in <strong>{channelName}</strong>: why, below.
           </p>
-          <p className="dialog__warning">If you delete it now, no copy is kept: it cannot be undone or restored.</p>
+          <p className="dialog__warning">Deleted now, it is gone for good: the deletion at 8x8 is permanent and no copy is kept to restore.</p>
         </>
       }
-      extra={
-        <>
-          <ErrorDetails error={error} copyName={`Copy error ID (${flowLabel(flow)})`} />
-          {jsonHref && <DownloadCopy href={jsonHref(flow)} />}
-        </>
-      }
+      extra={<ErrorDetails error={error} copyName={`Copy error ID (${flowLabel(flow)})`} />}
       confirmLabel="Delete without a backup"
       pendingLabel="Deleting…"
       pendingNote={<WaitingFor8x8 timeoutMs={timeoutMs} />}
