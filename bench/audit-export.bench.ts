@@ -54,9 +54,10 @@ async function fill(store: Store, scope: { accountId: string; channelId: string 
 /** Exports everything through the server while asking it for Recent activity every 20 ms; the times of both. */
 async function exportWithReads(url: (path: string) => string, scope: { accountId: string; channelId: string }) {
   const reads: number[] = []
-  let exporting = true
+  // Read by the reader's loop, set when the export has ended.
+  const run = { exporting: true }
   const reader = (async () => {
-    while (exporting) {
+    while (run.exporting) {
       const started = performance.now()
       const answer = await fetch(url(`/api/v1/accounts/${scope.accountId}/channels/${scope.channelId}/audit?limit=20`))
       await answer.arrayBuffer()
@@ -67,7 +68,7 @@ async function exportWithReads(url: (path: string) => string, scope: { accountId
   const started = performance.now()
   const text = await (await fetch(url(`/api/v1/audit/export?from=${day}&to=2026-12-02`))).text()
   const exportMs = performance.now() - started
-  exporting = false
+  run.exporting = false
   await reader
   return { exportMs, exported: text.split('\n').filter(Boolean).length, reads }
 }
