@@ -102,6 +102,19 @@ describe('graceful shutdown', () => {
     await expect(stopping).resolves.toBe('drained')
   })
 
+  it("hands the app the connection with each request (sign-in reads the peer's address from it)", async () => {
+    const { log } = buildApp(heldUpstream().fetch)
+    running = await startServer({
+      fetch: (_request, connection) => new Response(connection && 'incoming' in connection ? connection.incoming.socket.remoteAddress : 'no connection'),
+      host: '127.0.0.1',
+      port: 0,
+      store: { close: async () => {} },
+      logger: log.logger,
+      graceMs: 50,
+    })
+    expect(await (await fetch(`${running.origin}/healthz`)).text()).toBe('127.0.0.1')
+  })
+
   it('rejects with the listen error when the port is taken', async () => {
     const upstream = heldUpstream()
     const first = await start(upstream, 50)

@@ -1,13 +1,14 @@
 import type { Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { serve } from '@hono/node-server'
+import { serve, type Http2Bindings, type HttpBindings } from '@hono/node-server'
 import type { Logger } from 'pino'
 import type { ErrorBody } from '../shared/error-body'
 import { proxyErrorCodes } from '../shared/error-codes'
 import type { Store } from './store/open-store'
 
 export type ServeOptions = {
-  fetch: (request: Request) => Response | Promise<Response>
+  /** The app's fetch; @hono/node-server passes the connection after the request (getConnInfo reads it). */
+  fetch: (request: Request, connection?: HttpBindings | Http2Bindings) => Response | Promise<Response>
   host: string
   port: number
   /** Closed once nothing can write to it any more. */
@@ -44,7 +45,7 @@ export async function startServer({ fetch, host, port, store, logger, graceMs }:
   let draining = false
   // A request that reaches the server once the drain began (on a connection that was open, its request
   // still arriving) is not run: the store may be closing under it. The browser is told to try again.
-  const guarded = (request: Request) => (draining ? stoppingAnswer(logger) : fetch(request))
+  const guarded = (request: Request, connection: HttpBindings | Http2Bindings) => (draining ? stoppingAnswer(logger) : fetch(request, connection))
   const server = await new Promise<Server>((resolve, reject) => {
     const started = serve({ fetch: guarded, hostname: host, port }) as Server
     started.once('listening', () => resolve(started))
