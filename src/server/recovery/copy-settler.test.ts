@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Store } from '../store/open-store'
 import { testEngines } from '../store/test-databases'
-import { accountId, channelId, eightByEightError, fakeUpstream, json, liveConfig, memoryLog, sampleFlowJson } from '../test-support'
+import { accountId, channelId, eightByEightError, fakeUpstream, json, liveConfig, memoryLog, sampleFlowJson, until } from '../test-support'
 import { createUpstreamClient } from '../upstream/client'
 import { createCopySettler } from './copy-settler'
 
@@ -97,6 +97,20 @@ describe.each(testEngines)('settling the copies of interrupted deletes, on $name
     expect(fake.calls.map((call) => new URL(call.url).pathname.split('/').at(-1))).toEqual([unreachable])
     expect((await store.backups.unsettled(10)).map((copy) => copy.backupId).toSorted()).toEqual([undecided, young].toSorted())
     expect(await store.audit.recent(scope, 10)).toEqual([])
+  })
+
+  it('goes on at once after a full batch, rather than waiting for its next round', async () => {
+    ;({ store } = await open())
+    for (const n of [1, 4, 5, 6, 7]) await interruptedDelete(`162000000000001${n}`)
+    const config = liveConfig()
+    const client = createUpstreamClient({ ...config.upstream, fetch: upstream8x8().fetch, retry: { attempts: 1, baseMs: 1, capMs: 1 } })
+    const settler = createCopySettler({ backups: store.backups, upstream: client, audit: store.audit, logger: memoryLog().logger, isConfigured: () => true, settleAfterMs: 25_000, everyMs: 3_600_000, batch: 2 })
+    settler.start()
+    try {
+      await until(async () => (await store!.backups.unsettled(10)).length === 0)
+    } finally {
+      settler.stop()
+    }
   })
 
   it('settles a copy once when two instances run at the same time', async () => {

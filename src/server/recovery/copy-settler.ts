@@ -65,11 +65,15 @@ export function createCopySettler({ backups, upstream, audit, logger, isConfigur
     await audit.append(entry).catch((error: unknown) => logger.error({ err: error, audit: entry }, 'audit outcome could not be written'))
   }
 
-  /** One pass; resolves with what it did and when the next copy becomes due (if one waits). */
-  async function runOnce(): Promise<SettleReport & { nextDueAt?: number }> {
+  /**
+   * One pass; resolves with what it did, when the next copy becomes due (if one waits), and whether
+   * more may wait behind this batch (`more`: the batch was full and settled something).
+   */
+  async function runOnce(): Promise<SettleReport & { nextDueAt?: number; more: boolean }> {
     const report: SettleReport = { deleted: 0, notDeleted: 0, undecided: 0, notDue: 0 }
     let nextDueAt: number | undefined
-    const copies = (await backups.unsettled(batch)).filter(isConfigured)
+    const read = await backups.unsettled(batch)
+    const copies = read.filter(isConfigured)
     for (const copy of copies) {
       const dueAt = Date.parse(copy.takenAt) + settleAfterMs
       if (dueAt > now()) {
@@ -79,8 +83,9 @@ export function createCopySettler({ backups, upstream, audit, logger, isConfigur
       }
       await decide(copy, report)
     }
-    if (report.deleted + report.notDeleted > 0) logger.info(report, 'settled the copies of interrupted deletes')
-    return { ...report, nextDueAt }
+    const settled = report.deleted + report.notDeleted
+    if (settled > 0) logger.info(report, 'settled the copies of interrupted deletes')
+    return { ...report, nextDueAt, more: read.length === batch && settled > 0 }
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -88,8 +93,9 @@ export function createCopySettler({ backups, upstream, audit, logger, isConfigur
   async function loop() {
     let next = now() + everyMs
     try {
-      const { nextDueAt } = await runOnce()
+      const { nextDueAt, more } = await runOnce()
       if (nextDueAt !== undefined) next = Math.min(next, nextDueAt + 1)
+      if (more) next = now()
     } catch (error) {
       logger.warn({ err: error }, 'the copies of interrupted deletes cannot be read now; trying again later')
     }
