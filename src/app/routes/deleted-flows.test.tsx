@@ -100,6 +100,68 @@ describe('a delete that can be taken back', () => {
   })
 })
 
+describe('Deleted flows with many copies', () => {
+  function seedCopies(count: number) {
+    for (let n = 0; n < count; n++) {
+      mockDb.deleted.push({
+        channelId: 'retail-channel',
+        backupId: `${String(n).padStart(8, '0')}-6c1e-4f1a-9d7e-2a1b3c4d5e6f`,
+        flowId: String(1620000000000100 + n),
+        name: n % 2 === 0 ? `Promo ${n}` : `Survey ${n}`,
+        categories: ['OTHER'],
+        status: 'DRAFT',
+        endPointUri: null,
+        validationErrorCount: 0,
+        deletedAt: new Date(Date.parse('2026-11-30T10:00:00.000Z') - n * 60_000).toISOString(),
+        deletedBy: null,
+        state: 'deleted',
+        restored: n < 4 ? { flowId: String(1700000000000100 + n), by: 'sam', at: '2026-12-01T10:00:00.000Z' } : null,
+        restoreUnconfirmedAt: null,
+        keptUntil: '2027-02-28T10:00:00.000Z',
+      })
+    }
+  }
+  const table = () => screen.findByRole('table', { name: 'Deleted flows of Acme Retail, newest first' })
+  const bodyRows = async () => within(await table()).getAllByRole('row').slice(1)
+
+  it('finds copies by name or old ID, and keeps "Not restored only" in the address', async () => {
+    seedCopies(48)
+    const { user } = renderApp(deletedPage)
+    expect(await bodyRows()).toHaveLength(48)
+    await user.type(screen.getByRole('searchbox', { name: 'Search by name or old ID' }), 'promo 1')
+    expect((await bodyRows()).map((row) => within(row).getByRole('rowheader').textContent)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Promo 1\d?\b/)]),
+    )
+    expect(screen.getByTestId('location')).toHaveTextContent('q=promo+1')
+    await user.clear(screen.getByRole('searchbox', { name: 'Search by name or old ID' }))
+    await user.type(screen.getByRole('searchbox', { name: 'Search by name or old ID' }), '1620000000000105')
+    expect(await bodyRows()).toHaveLength(1)
+    await user.clear(screen.getByRole('searchbox', { name: 'Search by name or old ID' }))
+
+    await user.click(screen.getByRole('checkbox', { name: 'Not restored only' }))
+    expect(await bodyRows()).toHaveLength(44)
+    expect(screen.getByTestId('location')).toHaveTextContent('show=not-restored')
+    expect(await table()).not.toHaveTextContent('sign-in off')
+  })
+
+  it('restores the selected copies, each once, after one confirmation', async () => {
+    seedCopies(8)
+    const restores = countRequests('POST', '/deleted-flows/')
+    const { user } = renderApp(deletedPage)
+    await table()
+    expect(screen.queryByRole('checkbox', { name: 'Select Promo 0' })).not.toBeInTheDocument()
+    await user.click(screen.getByRole('checkbox', { name: 'Select Promo 4' }))
+    await user.click(screen.getByRole('checkbox', { name: 'Select Survey 5' }))
+    await user.click(screen.getByRole('button', { name: 'Restore selected (2)' }))
+    const dialog = await screen.findByRole('alertdialog', { name: 'Restore 2 flows?' })
+    expect(dialog).toHaveTextContent('Promo 4, Survey 5')
+    await user.dblClick(within(dialog).getByRole('button', { name: 'Restore 2 flows' }))
+
+    expect(await screen.findByText('2 restored as new drafts.')).toBeInTheDocument()
+    expect(restores).toHaveLength(2)
+  })
+})
+
 describe('bulk runs and the server\'s own budget for 8x8', () => {
   const budgetSpent = () =>
     HttpResponse.json(

@@ -58,7 +58,8 @@ const statusRank = (status: string) => {
  * and "feedback draft" finds "Customer feedback – draft 2". Cached per flow object: typing re-filters 1000 rows.
  */
 const foldedNames = new WeakMap<Flow, string>()
-function folded(text: string): string {
+/** Lower case, without accents or punctuation: how a search compares names. */
+export function folded(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')

@@ -111,6 +111,7 @@ describe.each(testEngines)('settling the copies of interrupted deletes, on $name
     } finally {
       settler.stop()
     }
+    expect((await store.backups.list(scope, 10)).map((copy) => copy.state)).toEqual(['deleted', 'deleted', 'deleted', 'deleted', 'deleted'])
   })
 
   it('settles a copy once when two instances run at the same time', async () => {

@@ -1,16 +1,22 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
 import { Link } from 'react-router'
 import './deleted-flows-view.css'
 import { formatTime } from '../../../../components/date-time'
 import { ErrorPanel } from '../../../../components/error-panel'
+import { recordError } from '../../../../components/recent-errors/recent-errors-store'
 import type { DeletedFlow } from '../../../../shared/deleted-flows'
 import type { Channel } from '../../../../shared/flow'
 import type { ChannelScope } from '../../../../shared/paths'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import { flowLabel } from '../../flow-label'
+import { flowQueries } from '../../api/flow-queries'
+import { useBulkRestore, type BulkCopy } from '../../components/use-bulk-restore'
 import { deletedFlowQueries, deletedFlowsPath } from '../api/deleted-flow-queries'
+import { restoreFlow } from '../api/restore-flow'
+import { filterCopies, useDeletedFlowFilters } from '../deleted-flow-filters'
 import { useRestoreWithNotice } from '../use-restore-with-notice'
+import { DeletedFlowRow } from './deleted-flow-row'
 
 export type DeletedFlowsViewProps = {
   scope: ChannelScope
@@ -20,49 +26,43 @@ export type DeletedFlowsViewProps = {
 }
 
 
-function RestoredCell({ copy, flowsHref }: { copy: DeletedFlow; flowsHref: string }) {
-  if (copy.restored) {
-    return (
-      <>
-        As{' '}
-        <Link to={`${flowsHref}?flow=${encodeURIComponent(copy.restored.flowId)}`} title="Show the new draft">
-          <code>{copy.restored.flowId}</code>
-        </Link>
-        <div className="small muted">
-          {formatTime(copy.restored.at)}
-          {copy.restored.by && ` by ${copy.restored.by}`}
-        </div>
-      </>
-    )
-  }
-  if (copy.restoreUnconfirmedAt !== null) {
-    return (
-      <>
-        <span className="badge badge--deprecated">Restore not confirmed</span>
-        <div className="small muted">Sent {formatTime(copy.restoreUnconfirmedAt)}: check the list. Restoring again looks there first.</div>
-      </>
-    )
-  }
-  return copy.state === 'unconfirmed' ? (
-    <>
-      <span className="badge badge--deprecated">Delete not confirmed</span>
-      <div className="small muted">Restore asks 8x8 first whether the flow is gone.</div>
-    </>
-  ) : (
-    <span className="muted">Not restored</span>
-  )
-}
-
 /**
  * The copies Flows Admin kept of a channel's deleted flows, newest first: each can be downloaded, and
  * restored once as a new draft (8x8 gives it a new ID).
  */
 export function DeletedFlowsView({ scope, channel, flowsHref }: DeletedFlowsViewProps) {
   const copies = useQuery(deletedFlowQueries.list(scope))
+  const queryClient = useQueryClient()
   const { restoreCopy, pending } = useRestoreWithNotice(scope, channel.name)
   const [asking, setAsking] = useState<DeletedFlow | null>(null)
+  const [askingMany, setAskingMany] = useState(false)
+  const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set())
+  const { filters, setQuery, setNotRestored } = useDeletedFlowFilters()
   const opener = useRef<HTMLElement | null>(null)
-  const list = copies.data?.deletedFlows
+  const all = copies.data?.deletedFlows
+  const list = all && filterCopies(all, filters)
+  // Only what can still be restored, and is shown, stays selected.
+  const selected = (list ?? []).filter((copy) => copy.restored === null && picked.has(copy.backupId))
+  const many = useBulkRestore(
+    (backupId) => restoreFlow(scope, backupId),
+    (outcomes) => {
+      for (const o of outcomes) if ('error' in o) recordError(o.error, { action: 'Restore (selected)', flowName: o.item.flow.name, flowId: o.item.flow.id })
+      setPicked(new Set(outcomes.filter((o) => o.state !== 'done').map((o) => o.item.backupId)))
+      void queryClient.invalidateQueries({ queryKey: deletedFlowQueries.all() })
+      void queryClient.invalidateQueries({ queryKey: flowQueries.lists() })
+    },
+  )
+  const select = (copy: DeletedFlow, on: boolean) =>
+    setPicked((current) => {
+      const next = new Set(current)
+      if (on) next.add(copy.backupId)
+      else next.delete(copy.backupId)
+      return next
+    })
+  const restoreSelected = () => {
+    setAskingMany(false)
+    many.restore(selected.map((copy): BulkCopy => ({ flow: { id: copy.flowId, name: copy.name, status: copy.status }, backupId: copy.backupId })))
+  }
 
   function ask(copy: DeletedFlow) {
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
@@ -85,7 +85,7 @@ export function DeletedFlowsView({ scope, channel, flowsHref }: DeletedFlowsView
           <span className="spinner" aria-hidden="true" /> Loading deleted flows…
         </output>
       )}
-      {list?.length === 0 && (
+      {all?.length === 0 && (
         <div className="state state--empty">
           <h2>No deleted flows in {channel.name}</h2>
           <p className="muted">
@@ -93,11 +93,36 @@ export function DeletedFlowsView({ scope, channel, flowsHref }: DeletedFlowsView
           </p>
         </div>
       )}
+      {all && all.length > 0 && (
+        <search className="toolbar deleted-flows__tools">
+          <div className="field">
+            <label htmlFor="deleted-search">Search by name or old ID</label>
+            <input id="deleted-search" type="search" value={filters.query} onChange={(event) => setQuery(event.target.value)} autoComplete="off" />
+          </div>
+          <label className="deleted-flows__only">
+            <input type="checkbox" checked={filters.notRestored} onChange={(event) => setNotRestored(event.target.checked)} /> Not restored only
+          </label>
+          <button type="button" className="button" disabled={selected.length === 0 || many.running} onClick={() => setAskingMany(true)}>
+            Restore selected{selected.length > 0 && ` (${selected.length})`}
+          </button>
+        </search>
+      )}
+      {(many.running || many.started) && (
+        <output className="small deleted-flows__progress" aria-live="polite">
+          {many.running
+            ? `Restoring… ${many.restored} restored so far.${many.waitingMs > 0 ? ` Waiting for 8x8's rate limit: about ${Math.round(many.waitingMs / 1000)} s.` : ''}`
+            : `${many.restored} restored as new drafts${many.failed.length > 0 ? `; ${many.failed.length} not restored (still selected; the errors are in Recent errors)` : ''}.`}
+        </output>
+      )}
+      {all && all.length > 0 && list?.length === 0 && <p className="muted">No deleted flow matches. Clear the search or the filter to see all {all.length}.</p>}
       {list && list.length > 0 && (
         <table className="data-table deleted-flows">
           <caption className="visually-hidden">Deleted flows of {channel.name}, newest first</caption>
           <thead>
             <tr>
+              <th scope="col">
+                <span className="visually-hidden">Select</span>
+              </th>
               <th scope="col">Name</th>
               <th scope="col">Old ID</th>
               <th scope="col">Deleted</th>
@@ -108,47 +133,39 @@ export function DeletedFlowsView({ scope, channel, flowsHref }: DeletedFlowsView
             </tr>
           </thead>
           <tbody>
-            {list.map((copy) => {
-              const label = flowLabel({ id: copy.flowId, name: copy.name })
-              return (
-                <tr key={copy.backupId}>
-                  <th scope="row" className="data-table__name">
-                    {copy.name === '' ? <span className="muted">(no name)</span> : copy.name}
-                    <div className="small muted">{copy.categories.join(', ')}</div>
-                  </th>
-                  <td>
-                    <code className="selectable">{copy.flowId}</code>
-                  </td>
-                  <td>
-                    {formatTime(copy.deletedAt)}
-                    <div className="small muted">{copy.deletedBy ? `by ${copy.deletedBy}` : 'sign-in off: no operator recorded'}</div>
-                  </td>
-                  <td>
-                    <RestoredCell copy={copy} flowsHref={flowsHref} />
-                  </td>
-                  <td className="data-table__actions">
-                    <a className="button button--quiet" href={`${deletedFlowsPath(scope)}/${encodeURIComponent(copy.backupId)}/json`} download aria-label={`Download JSON ${label}`}>
-                      Download JSON
-                    </a>
-                    <button
-                      type="button"
-                      className="button"
-                      aria-label={`Restore ${label}`}
-                      disabled={copy.restored !== null}
-                      title={copy.restored ? `Already restored as ${copy.restored.flowId}` : undefined}
-                      onClick={() => ask(copy)}
-                    >
-                      Restore
-                    </button>
-                  </td>
-                </tr>
-              )
-            })}
+            {list.map((copy) => (
+              <DeletedFlowRow
+                key={copy.backupId}
+                copy={copy}
+                flowsHref={flowsHref}
+                jsonHref={`${deletedFlowsPath(scope)}/${encodeURIComponent(copy.backupId)}/json`}
+                selected={picked.has(copy.backupId)}
+                onSelect={select}
+                onRestore={ask}
+              />
+            ))}
           </tbody>
         </table>
       )}
       {list && list.length > 0 && (
         <p className="notice">Copies are kept {copies.data?.retentionDays} days after the delete, then removed.</p>
+      )}
+      {askingMany && (
+        <ConfirmDialog
+          tone="primary"
+          title={`Restore ${selected.length} ${selected.length === 1 ? 'flow' : 'flows'}?`}
+          description={
+            <p>
+              Each comes back in <strong>{channel.name}</strong> as a new DRAFT with a new ID, made from its copy:{' '}
+              {selected.map((copy) => flowLabel({ id: copy.flowId, name: copy.name })).join(', ')}.
+            </p>
+          }
+          confirmLabel={`Restore ${selected.length} ${selected.length === 1 ? 'flow' : 'flows'}`}
+          pendingLabel="Restoring…"
+          pending={false}
+          onConfirm={restoreSelected}
+          onCancel={() => setAskingMany(false)}
+        />
       )}
       {asking && (
         <ConfirmDialog
