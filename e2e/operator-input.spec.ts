@@ -243,3 +243,33 @@ test.describe("the browser's back door", () => {
     expect(await ask('/api/config', `localhost:${url.port}`)).toBe(200)
   })
 })
+
+test.describe('notifications under an open dialog', () => {
+  test.use({ serverEnv: { SANDBOX_LATENCY_MS: '0' } })
+
+  test("wait under its backdrop on a phone, and an Undo's countdown pauses until the dialog closes", async ({ page, sandbox }) => {
+    await page.clock.install()
+    await page.setViewportSize(phone)
+    await page.goto(sandbox.url('/'))
+    await page.getByRole('button', { name: 'Delete Old promo' }).click()
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete flow' }).click()
+    await expect(toast(page, 'Deleted “Old promo”')).toBeVisible()
+    const box = (await toast(page, 'Deleted “Old promo”').boundingBox())!
+    // While a modal is open the page behind it, notices too, is hidden from assistive technology: found by its class.
+    const notice = page.locator('.toast', { hasText: 'Deleted “Old promo”' })
+
+    await page.getByRole('button', { name: 'Delete Spring sale survey' }).click()
+    await expect(page.getByRole('alertdialog')).toBeVisible()
+    // What is on top where the notice is: the dialog's backdrop, not the notice.
+    const onTop = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.className ?? '', [box.x + box.width / 2, box.y + box.height / 2])
+    expect(onTop).toBe('dialog-overlay')
+    await page.clock.fastForward(60_000)
+    await expect(notice).toBeVisible()
+
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('alertdialog')).toHaveCount(0)
+    await expect(toast(page, 'Deleted “Old promo”')).toBeVisible()
+    await page.clock.fastForward(60_000)
+    await expect(notice).toHaveCount(0)
+  })
+})

@@ -46,6 +46,26 @@ function useReturnFocus(viewport: RefObject<HTMLOListElement | null>) {
 }
 
 /**
+ * While a modal dialog is open (Radix locks the body's scroll: `data-scroll-locked`) the notices wait
+ * under its backdrop: their countdown (an Undo's 15 s) pauses, and goes on once the dialog has closed.
+ */
+function usePauseUnderModals(viewport: RefObject<HTMLOListElement | null>) {
+  useEffect(() => {
+    let paused = false
+    const sync = () => {
+      const modal = document.body.hasAttribute('data-scroll-locked')
+      if (modal === paused) return
+      paused = modal
+      viewport.current?.dispatchEvent(new CustomEvent(modal ? 'toast.viewportPause' : 'toast.viewportResume'))
+    }
+    const observer = new MutationObserver(sync)
+    observer.observe(document.body, { attributes: true, attributeFilter: ['data-scroll-locked'] })
+    sync()
+    return () => observer.disconnect()
+  }, [viewport])
+}
+
+/**
  * Success toasts fade after a few seconds; error toasts stay until dismissed, because support staff
  * need time to copy the errorId. They never take the page: only the newest is shown, the others fold
  * behind "Show N more", the stack's height is capped, and the space around the toasts lets clicks
@@ -55,6 +75,7 @@ export default function ToastList({ toasts, onRemove }: ToastListProps) {
   const [expanded, setExpanded] = useState(false)
   const viewport = useRef<HTMLOListElement>(null)
   const returnFocus = useReturnFocus(viewport)
+  usePauseUnderModals(viewport)
   const newest = toasts.at(-1)?.id
   const folded = toasts.length - 1
 
