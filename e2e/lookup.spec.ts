@@ -39,7 +39,7 @@ test.describe('support finds any Error ID in one paste', () => {
 
     await page.goBack()
     await confirmDelete(page, 'Store locator')
-    const timedOut = await errorIdOf(page, '“Store locator” may or may not be deleted')
+    const timedOut = await errorIdOf(page, 'Delete not confirmed: “Store locator”')
     result = await pasteLookup(page, timedOut)
     await expect(result).toContainText('UPSTREAM_TIMEOUT')
     await expect(result).toContainText('Reported byFlows Admin server')

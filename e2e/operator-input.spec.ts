@@ -123,8 +123,9 @@ test.describe('notifications never take the page', () => {
     await expect(viewport).toBeFocused()
     expect(await viewport.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid')
 
-    // Tab through the toast and past its end: back where the operator was, not on the page's body.
-    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab')
+    // Tab through the toast (itself, Copy error ID, Show details, Dismiss) and past its end: back where
+    // the operator was, not on the page's body.
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Tab')
     await expect(search).toBeFocused()
 
     await page.keyboard.press('F8')

@@ -150,7 +150,7 @@ test.describe('sandbox mode (the default)', () => {
       await page.goto(sandbox.url('/'))
       await confirmDelete(page, 'Store locator')
 
-      const errorToast = toast(page, '“Store locator” may or may not be deleted')
+      const errorToast = toast(page, 'Delete not confirmed: “Store locator”')
       await expect(errorToast).toContainText('Refresh the list to see whether the flow is gone')
       await expect(errorToast).toContainText('UPSTREAM_TIMEOUT')
       await expect(errorToast).toContainText('Reported byFlows Admin server')
@@ -159,6 +159,23 @@ test.describe('sandbox mode (the default)', () => {
       // The same Error ID in the audit trail, as Recent activity shows it.
       const activity = page.getByRole('table', { name: /Recent activity/ })
       await expect(activity.getByRole('row').filter({ hasText: 'Store locator' })).toContainText(errorId)
+    })
+  })
+
+  test.describe('the tallest notice, a timeout, at 1280×720', () => {
+    test.use({ serverEnv: { EIGHTX8_TIMEOUT_MS: '800' } })
+
+    test('is no taller than two rows, with its details one click away', async ({ page, sandbox }) => {
+      await page.setViewportSize({ width: 1280, height: 720 })
+      await page.goto(sandbox.url('/'))
+      await confirmDelete(page, 'Store locator')
+      const notice = toast(page, 'Delete not confirmed: “Store locator”')
+      await expect(notice).toBeVisible()
+      const box = (await notice.boundingBox())!
+      const row = (await flowsTable(page).getByRole('row').nth(1).boundingBox())!
+      expect(box.height).toBeLessThanOrEqual(2 * row.height)
+      await notice.getByText('Show details').click()
+      await expect(notice.getByText('Reported by')).toBeVisible()
     })
   })
 
@@ -171,7 +188,7 @@ test.describe('sandbox mode (the default)', () => {
     await sandbox.stop()
     await page.getByRole('button', { name: 'Delete flow' }).click()
 
-    const errorToast = toast(page, '“Old promo” may or may not be deleted')
+    const errorToast = toast(page, 'Delete not confirmed: “Old promo”')
     await expect(errorToast).toContainText('NETWORK_ERROR')
     await expect(errorToast).toContainText('Reported byThis browser')
     await expect(errorToast.getByText(uuid)).toBeVisible()

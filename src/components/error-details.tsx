@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { ApiError, ErrorSource } from '../api/api-error'
 import { CopyButton } from './copy-button'
 
@@ -12,12 +13,50 @@ export type ErrorFacts = Pick<ApiError, 'message' | 'code' | 'errorId' | 'reques
 
 /**
  * The facts support needs, shown verbatim, with the errorId one click from the clipboard.
- * `copyName` names the copy button where several are on screen.
+ * `copyName` names the copy button where several are on screen. `compact` (a notification): one line
+ * with the Error ID, its Copy button and `actions`; the `hint`, the message and the rest behind "Show details".
  */
-export function ErrorDetails({ error, copyName }: { error: ErrorFacts; copyName?: string }) {
+export function ErrorDetails({
+  error,
+  copyName,
+  compact = false,
+  hint,
+  actions,
+}: {
+  error: ErrorFacts
+  copyName?: string
+  compact?: boolean
+  hint?: string
+  actions?: ReactNode
+}) {
+  if (compact) {
+    return (
+      <div className="error-details error-details--compact">
+        <span className="error-details__id">
+          Error ID <code className="selectable">{error.errorId}</code>
+        </span>
+        <CopyButton text={error.errorId} label="Copy error ID" accessibleName={copyName} />
+        {actions}
+        <details className="error-details__more">
+          <summary>Show details</summary>
+          {hint && <p className="toast__hint">{hint}</p>}
+          <p className="error-details__message">{error.message}</p>
+          <Facts error={error} />
+        </details>
+      </div>
+    )
+  }
   return (
     <div className="error-details">
       <p className="error-details__message">{error.message}</p>
+      <Facts error={error} withErrorId />
+      <CopyButton text={error.errorId} label="Copy error ID" accessibleName={copyName} />
+    </div>
+  )
+}
+
+function Facts({ error, withErrorId = false }: { error: ErrorFacts; withErrorId?: boolean }) {
+  return (
       <dl className="error-details__facts">
         <div>
           <dt>Code</dt>
@@ -25,12 +64,14 @@ export function ErrorDetails({ error, copyName }: { error: ErrorFacts; copyName?
             <code>{String(error.code)}</code>
           </dd>
         </div>
-        <div>
-          <dt>Error ID</dt>
-          <dd>
-            <code className="selectable">{error.errorId}</code>
-          </dd>
-        </div>
+        {withErrorId && (
+          <div>
+            <dt>Error ID</dt>
+            <dd>
+              <code className="selectable">{error.errorId}</code>
+            </dd>
+          </div>
+        )}
         {error.requestId && (
           <div>
             <dt>Request ID</dt>
@@ -44,7 +85,5 @@ export function ErrorDetails({ error, copyName }: { error: ErrorFacts; copyName?
           <dd>{reportedBy[error.source] ?? error.source}</dd>
         </div>
       </dl>
-      <CopyButton text={error.errorId} label="Copy error ID" accessibleName={copyName} />
-    </div>
   )
 }

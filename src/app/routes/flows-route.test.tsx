@@ -298,7 +298,7 @@ describe('deleting a flow', () => {
     await user.click(screen.getByRole('button', { name: 'Delete flow' }))
 
     const toast = notifications()
-    expect(await toast.findByText('“Old promo” may or may not be deleted')).toBeInTheDocument()
+    expect(await toast.findByText('Delete not confirmed: “Old promo”')).toBeInTheDocument()
     expect(toast.getByText(/Refresh the list to see whether the flow is gone/)).toBeInTheDocument()
     expect(toast.queryByText(/Couldn't delete/)).not.toBeInTheDocument()
     expect(toast.getByText('p-2')).toBeInTheDocument()
@@ -316,7 +316,7 @@ describe('deleting a flow', () => {
 
     const toast = notifications()
     expect(await toast.findByText('NETWORK_ERROR')).toBeInTheDocument()
-    expect(toast.getByText('“Old promo” may or may not be deleted')).toBeInTheDocument()
+    expect(toast.getByText('Delete not confirmed: “Old promo”')).toBeInTheDocument()
     expect(toast.getByText(/could not be reached/)).toBeInTheDocument()
     expect(toast.getByText(/^This browser/)).toBeInTheDocument()
     const errorId = toast.getByText(uuid)
@@ -339,7 +339,7 @@ describe('deleting a flow', () => {
     const { user } = renderApp(retail)
     await openDeleteDialog(user, 'Old promo')
     await user.click(screen.getByRole('button', { name: 'Delete flow' }))
-    const title = await notifications().findByText('“Old promo” may or may not be deleted')
+    const title = await notifications().findByText('Delete not confirmed: “Old promo”')
     await user.click(notifications().getByRole('button', { name: 'Dismiss notification' }))
     await waitFor(() => expect(title).not.toBeInTheDocument())
   })

@@ -98,19 +98,25 @@ export default function ToastList({ toasts, onRemove }: ToastListProps) {
           duration={toast.kind === 'error' ? Infinity : (toast.durationMs ?? successDurationMs)}
           onOpenChange={(open) => open || onRemove(toast.id)}
         >
-          <Toast.Title className="toast__title">{toast.title}</Toast.Title>
+          <Toast.Title className="toast__title" title={toast.title}>
+            {toast.title}
+          </Toast.Title>
           <Toast.Description asChild>
             <div className="toast__body">
               {toast.kind === 'error' ? (
-                <>
-                  {toast.hint && <p className="toast__hint">{toast.hint}</p>}
-                  <ErrorDetails error={toast.error} copyName={toast.copyName} />
-                  {toast.action && (
-                    <button type="button" className="button button--small toast__action" onClick={toast.action.onClick}>
-                      {toast.action.label}
-                    </button>
-                  )}
-                </>
+                <ErrorDetails
+                  error={toast.error}
+                  copyName={toast.copyName}
+                  compact
+                  hint={toast.hint}
+                  actions={
+                    toast.action && (
+                      <button type="button" className="button button--small" onClick={toast.action.onClick}>
+                        {toast.action.label}
+                      </button>
+                    )
+                  }
+                />
               ) : (
                 <>
                   <div>{toast.description}</div>

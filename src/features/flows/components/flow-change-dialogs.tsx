@@ -87,12 +87,12 @@ export const FlowChangeDialogs = memo(function FlowChangeDialogs(props: FlowChan
     }
     onClose()
     const copyName = `Copy error ID (${label})`
-    const done = kind === 'delete' ? 'deleted' : 'deprecated'
     if (isOutcomeUnknown(error)) {
       const check = kind === 'delete' ? 'the flow is gone' : 'the flow is now DEPRECATED'
       showToast({
         kind: 'error',
-        title: `“${label}” may or may not be ${done}`,
+        // Short, to fit a notice's one line; the hint says what to do.
+        title: `${kind === 'delete' ? 'Delete' : 'Deprecation'} not confirmed: “${label}”`,
         hint:
           error.source === 'network'
             ? `No answer came back from the Flows Admin server, so the request may or may not have reached 8x8. Refresh the list to see whether ${check}.`
