@@ -3,6 +3,7 @@ import { retryableLazy } from '../components/retryable-lazy'
 import { Route, Routes } from 'react-router'
 import { AppShell } from './app-shell'
 import { paths } from './paths'
+import { useFocusOnNavigation } from './use-focus-on-navigation'
 import { FlowsRoute } from './routes/flows-route'
 import { HomeRoute } from './routes/home-route'
 
@@ -29,6 +30,7 @@ const notFoundPage = lazyPage(() => import('./routes/not-found-route').then((m) 
 
 /** Declarative routes: react-query owns data loading, so the data router's loaders would add bytes for nothing. */
 export function AppRoutes() {
+  useFocusOnNavigation()
   return (
     <AppShell>
       <Routes>

@@ -49,7 +49,8 @@ export type DeletedFlowRowProps = {
 export function DeletedFlowRow({ copy, flowsHref, jsonHref, selected, onSelect, onRestore }: DeletedFlowRowProps) {
   const label = flowLabel({ id: copy.flowId, name: copy.name })
   return (
-    <tr aria-selected={selected || undefined}>
+    // Focusable from code only: where the focus goes after this copy's restore.
+    <tr aria-selected={selected || undefined} tabIndex={-1} data-backup-id={copy.backupId}>
       <td className="deleted-flows__select">
         {copy.restored === null && (
           <input type="checkbox" checked={selected} aria-label={`Select ${label}`} onChange={(event) => onSelect(copy, event.target.checked)} />

@@ -39,6 +39,8 @@ export function DeletedFlowsView({ scope, channel, flowsHref }: DeletedFlowsView
   const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set())
   const { filters, setQuery, setNotRestored } = useDeletedFlowFilters()
   const opener = useRef<HTMLElement | null>(null)
+  // Set once a restore is confirmed: the dialog then gives the focus to the copy's row.
+  const restoredCopy = useRef<string | null>(null)
   const all = copies.data?.deletedFlows
   const list = all && filterCopies(all, filters)
   // Only what can still be restored, and is shown, stays selected.
@@ -195,15 +197,18 @@ export function DeletedFlowsView({ scope, channel, flowsHref }: DeletedFlowsView
           pendingLabel="Restoring…"
           pendingNote="Waiting for 8x8 to create the new draft."
           pending={pending}
-          onConfirm={() =>
+          onConfirm={() => {
+            restoredCopy.current = asking.backupId
             restoreCopy({ backupId: asking.backupId, id: asking.flowId, name: asking.name }, flowLabel({ id: asking.flowId, name: asking.name }), {
               onSettled: () => setAsking(null),
             })
-          }
+          }}
           onCancel={() => setAsking(null)}
           onCloseAutoFocus={(event) => {
             event.preventDefault()
-            const target = opener.current?.isConnected && !(opener.current as HTMLButtonElement).disabled ? opener.current : document.querySelector<HTMLElement>('main h1')
+            const row = restoredCopy.current === null ? null : document.querySelector<HTMLElement>(`tr[data-backup-id="${restoredCopy.current}"]`)
+            restoredCopy.current = null
+            const target = row ?? (opener.current?.isConnected && !(opener.current as HTMLButtonElement).disabled ? opener.current : document.querySelector<HTMLElement>('main h1'))
             target?.focus()
           }}
         />
