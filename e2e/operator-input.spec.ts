@@ -122,6 +122,8 @@ test.describe('notifications never take the page', () => {
     const viewport = page.locator('.toast-viewport')
     await expect(viewport).toBeFocused()
     expect(await viewport.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid')
+    // The ring is drawn inside the page's visible width (not under its scrollbar).
+    expect(await viewport.evaluate((el) => el.getBoundingClientRect().right <= document.documentElement.clientWidth)).toBe(true)
 
     // Tab through the toast (itself, Copy error ID, Show details, Dismiss) and past its end: back where
     // the operator was, not on the page's body.
@@ -180,6 +182,8 @@ test.describe('focus, panels and bars', () => {
       expect(box.x + box.width).toBeGreaterThanOrEqual(buttonBox.x + buttonBox.width - 1)
       expect(box.x).toBeLessThan(buttonBox.x + buttonBox.width)
       if (viewport === desktop) expect(box.x).toBeGreaterThan(viewport.width / 2)
+      // It never covers its own button (on a phone the header wraps: the panel is a sheet from the bottom).
+      expect(box.y).toBeGreaterThanOrEqual(buttonBox.y + buttonBox.height)
       await panel.getByRole('button', { name: 'Close recent errors' }).click({ trial: true })
       await panel.getByRole('button', { name: 'Clear list' }).click({ trial: true })
     })

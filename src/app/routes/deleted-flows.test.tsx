@@ -19,6 +19,26 @@ const backupFailed = {
   source: 'proxy',
 }
 
+/** A copy in the mocked server's Deleted flows: a deleted draft, not restored, unless `copy` says otherwise. */
+function mockCopy(copy: Partial<DeletedFlow> & Pick<DeletedFlow, 'backupId' | 'flowId' | 'name'>) {
+  const full = {
+    channelId: 'retail-channel',
+    categories: ['OTHER'],
+    status: 'DRAFT',
+    endPointUri: null,
+    validationErrorCount: 0,
+    deletedAt: '2026-11-30T10:00:00.000Z',
+    deletedBy: null,
+    state: 'deleted' as const,
+    restored: null,
+    restoreUnconfirmedAt: null,
+    keptUntil: '2027-02-28T10:00:00.000Z',
+    ...copy,
+  }
+  mockDb.deleted.push(full)
+  return full
+}
+
 describe('a delete that can be taken back', () => {
   it('offers Undo in the notice: one click restores the flow as a new draft, with one request', async () => {
     const restores = countRequests('POST', '/deleted-flows/')
@@ -103,21 +123,12 @@ describe('a delete that can be taken back', () => {
 describe('Deleted flows with many copies', () => {
   function seedCopies(count: number) {
     for (let n = 0; n < count; n++) {
-      mockDb.deleted.push({
-        channelId: 'retail-channel',
+      mockCopy({
         backupId: `${String(n).padStart(8, '0')}-6c1e-4f1a-9d7e-2a1b3c4d5e6f`,
         flowId: String(1620000000000100 + n),
         name: n % 2 === 0 ? `Promo ${n}` : `Survey ${n}`,
-        categories: ['OTHER'],
-        status: 'DRAFT',
-        endPointUri: null,
-        validationErrorCount: 0,
         deletedAt: new Date(Date.parse('2026-11-30T10:00:00.000Z') - n * 60_000).toISOString(),
-        deletedBy: null,
-        state: 'deleted',
         restored: n < 4 ? { flowId: String(1700000000000100 + n), by: 'sam', at: '2026-12-01T10:00:00.000Z' } : null,
-        restoreUnconfirmedAt: null,
-        keptUntil: '2027-02-28T10:00:00.000Z',
       })
     }
   }
@@ -305,21 +316,11 @@ describe('the Deleted flows page', () => {
   })
 
   it('marks a copy whose delete 8x8 did not confirm, and says before the restore that 8x8 is asked first', async () => {
-    mockDb.deleted.push({
-      channelId: 'retail-channel',
+    mockCopy({
       backupId: '3c1d7a52-6c1e-4f1a-9d7e-2a1b3c4d5e6f',
       flowId: '1620387745519024',
       name: 'Cut off',
-      categories: ['OTHER'],
-      status: 'DRAFT',
-      endPointUri: null,
-      validationErrorCount: 0,
-      deletedAt: '2026-11-30T10:00:00.000Z',
-      deletedBy: null,
       state: 'unconfirmed',
-      restored: null,
-      restoreUnconfirmedAt: null,
-      keptUntil: '2027-02-28T10:00:00.000Z',
     })
     const { user } = renderApp(deletedPage)
     const row = (await screen.findByRole('rowheader', { name: /Cut off/ })).closest('tr')!
@@ -329,23 +330,12 @@ describe('the Deleted flows page', () => {
   })
 
   it('says a restore 8x8 did not confirm is not confirmed, and asks again before a second one, which looks in the list first', async () => {
-    const copy = {
-      channelId: 'retail-channel',
+    const copy = mockCopy({
       backupId: '4d1d7a52-6c1e-4f1a-9d7e-2a1b3c4d5e6f',
       flowId: '1620387745519025',
       name: 'Timed out',
-      categories: ['OTHER'],
-      status: 'DRAFT',
-      endPointUri: null,
-      validationErrorCount: 0,
-      deletedAt: '2026-11-30T10:00:00.000Z',
-      deletedBy: null,
-      state: 'deleted' as const,
-      restored: null,
       restoreUnconfirmedAt: null as string | null,
-      keptUntil: '2027-02-28T10:00:00.000Z',
-    }
-    mockDb.deleted.push(copy)
+    })
     server.use(
       http.post(`${deletedFlowsUrl}/:backupId/restore`, () => {
         copy.restoreUnconfirmedAt = '2026-12-02T10:00:00.000Z'
@@ -364,23 +354,12 @@ describe('the Deleted flows page', () => {
   })
 
   it('says a copy another tab restored first was already restored, by whom, as what and when: information, not an error', async () => {
-    const copy = {
-      channelId: 'retail-channel',
+    const copy = mockCopy({
       backupId: '5e1d7a52-6c1e-4f1a-9d7e-2a1b3c4d5e6f',
       flowId: '1620387745519026',
       name: 'Raced',
-      categories: ['OTHER'],
-      status: 'DRAFT',
-      endPointUri: null,
-      validationErrorCount: 0,
-      deletedAt: '2026-11-30T10:00:00.000Z',
-      deletedBy: null,
-      state: 'deleted' as const,
       restored: null as DeletedFlow['restored'],
-      restoreUnconfirmedAt: null,
-      keptUntil: '2027-02-28T10:00:00.000Z',
-    }
-    mockDb.deleted.push(copy)
+    })
     server.use(
       http.post(`${deletedFlowsUrl}/:backupId/restore`, () => {
         copy.restored = { flowId: '1700000000000009', by: 'sam', at: new Date(Date.now() - 2 * 60_000).toISOString() }
@@ -398,21 +377,10 @@ describe('the Deleted flows page', () => {
   })
 
   it("shows 8x8's refusal of a restore with its code and Error ID, and leaves the copy restorable", async () => {
-    mockDb.deleted.push({
-      channelId: 'retail-channel',
+    mockCopy({
       backupId: '0b0c7a52-6c1e-4f1a-9d7e-2a1b3c4d5e6f',
       flowId: '1620387745519023',
       name: 'Old promo',
-      categories: ['OTHER'],
-      status: 'DRAFT',
-      endPointUri: null,
-      validationErrorCount: 0,
-      deletedAt: '2026-11-30T10:00:00.000Z',
-      deletedBy: null,
-      state: 'deleted',
-      restored: null,
-      restoreUnconfirmedAt: null,
-      keptUntil: '2027-02-28T10:00:00.000Z',
     })
     server.use(
       http.post(`${deletedFlowsUrl}/:backupId/restore`, () =>
