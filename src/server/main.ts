@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { createApp } from './app'
 import { ConfigError, loadConfig, type ServerConfig } from './config'
-import { sameAccountId } from '../shared/ids'
 import { createLogger } from './logger'
 import { createCopySettler } from './recovery/copy-settler'
 import { deleteSettledWithinMs } from './recovery/delete-outcome'
@@ -101,7 +100,7 @@ const settler = createCopySettler({
   upstream,
   audit: store.audit,
   logger,
-  isConfigured: (copy) => sameAccountId(copy.accountId, config.accountId) && config.channels.some((channel) => channel.id === copy.channelId),
+  configured: { accountId: config.accountId, channelIds: config.channels.map((channel) => channel.id) },
   settleAfterMs: deleteSettledWithinMs(config.upstream.timeoutMs),
 })
 settler.start()

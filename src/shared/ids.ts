@@ -29,4 +29,5 @@ export function sameAccountId(a: string, b: string): boolean {
   return canonicalAccountId(a) === canonicalAccountId(b)
 }
 
-const canonicalAccountId = (id: string) => id.replaceAll('-', '').toLowerCase()
+/** An account id without dashes, in lower case: the form sameAccountId compares. */
+export const canonicalAccountId = (id: string) => id.replaceAll('-', '').toLowerCase()

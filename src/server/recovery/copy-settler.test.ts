@@ -9,6 +9,8 @@ const scope = { accountId, channelId }
 const gone = '1620000000000001'
 const stillThere = '1620000000000002'
 const unreachable = '1620000000000003'
+/** What this server serves: the account (written without dashes here, as 8x8 also accepts it) and its channel. */
+const configured = { accountId: accountId.replaceAll('-', ''), channelIds: [channelId] }
 const minuteAgo = () => new Date(Date.now() - 60_000).toISOString()
 
 /** 8x8 as the settler meets it: one flow deleted, one still there, one whose read fails (8x8 down). */
@@ -27,9 +29,10 @@ describe.each(testEngines)('settling the copies of interrupted deletes, on $name
     store = undefined
   })
 
-  async function interruptedDelete(flowId: string, { takenAt = minuteAgo() } = {}) {
+  async function interruptedDelete(flowId: string, { takenAt = minuteAgo(), channelId: channel = channelId } = {}) {
     const backupId = await store!.backups.keep({
       ...scope,
+      channelId: channel,
       flowId,
       name: `Flow ${flowId.slice(-1)}`,
       categories: ['OTHER'],
@@ -48,7 +51,7 @@ describe.each(testEngines)('settling the copies of interrupted deletes, on $name
   function settlerFor(fake: ReturnType<typeof upstream8x8>, settleAfterMs = 25_000) {
     const config = liveConfig()
     const client = createUpstreamClient({ ...config.upstream, fetch: fake.fetch, retry: { attempts: 1, baseMs: 1, capMs: 1 } })
-    return createCopySettler({ backups: store!.backups, upstream: client, audit: store!.audit, logger: memoryLog().logger, isConfigured: () => true, settleAfterMs })
+    return createCopySettler({ backups: store!.backups, upstream: client, audit: store!.audit, logger: memoryLog().logger, configured, settleAfterMs })
   }
 
   it('lists a copy whose delete was cut off as not confirmed once its delete is surely over, and can find it at once', async () => {
@@ -95,7 +98,7 @@ describe.each(testEngines)('settling the copies of interrupted deletes, on $name
     expect(report).toMatchObject({ deleted: 0, notDeleted: 0, undecided: 1, notDue: 1 })
     expect(report.nextDueAt).toBeGreaterThan(Date.now())
     expect(fake.calls.map((call) => new URL(call.url).pathname.split('/').at(-1))).toEqual([unreachable])
-    expect((await store.backups.unsettled(10)).map((copy) => copy.backupId).toSorted()).toEqual([undecided, young].toSorted())
+    expect((await store.backups.unsettled(10, configured)).map((copy) => copy.backupId).toSorted()).toEqual([undecided, young].toSorted())
     expect(await store.audit.recent(scope, 10)).toEqual([])
   })
 
@@ -104,14 +107,28 @@ describe.each(testEngines)('settling the copies of interrupted deletes, on $name
     for (const n of [1, 4, 5, 6, 7]) await interruptedDelete(`162000000000001${n}`)
     const config = liveConfig()
     const client = createUpstreamClient({ ...config.upstream, fetch: upstream8x8().fetch, retry: { attempts: 1, baseMs: 1, capMs: 1 } })
-    const settler = createCopySettler({ backups: store.backups, upstream: client, audit: store.audit, logger: memoryLog().logger, isConfigured: () => true, settleAfterMs: 25_000, everyMs: 3_600_000, batch: 2 })
+    const settler = createCopySettler({ backups: store.backups, upstream: client, audit: store.audit, logger: memoryLog().logger, configured, settleAfterMs: 25_000, everyMs: 3_600_000, batch: 2 })
     settler.start()
     try {
-      await until(async () => (await store!.backups.unsettled(10)).length === 0)
+      await until(async () => (await store!.backups.unsettled(10, configured)).length === 0)
     } finally {
       settler.stop()
     }
     expect((await store.backups.list(scope, 10)).map((copy) => copy.state)).toEqual(['deleted', 'deleted', 'deleted', 'deleted', 'deleted'])
+  })
+
+  it('leaves copies of a channel no longer configured alone, without their holding back the others', async () => {
+    ;({ store } = await open())
+    const removed = 'c0ffee00-1b2a-4c3d-8e9f-0a1b2c3d4e5f'
+    const others = [await interruptedDelete('1620000000000021', { channelId: removed }), await interruptedDelete('1620000000000022', { channelId: removed })]
+    const ours = await interruptedDelete(gone, { takenAt: new Date(Date.now() - 30_000).toISOString() })
+    const config = liveConfig()
+    const client = createUpstreamClient({ ...config.upstream, fetch: upstream8x8().fetch, retry: { attempts: 1, baseMs: 1, capMs: 1 } })
+    const settler = createCopySettler({ backups: store.backups, upstream: client, audit: store.audit, logger: memoryLog().logger, configured, settleAfterMs: 25_000, batch: 2 })
+
+    expect(await settler.runOnce()).toMatchObject({ deleted: 1 })
+    expect((await store.backups.find(scope, ours))?.state).toBe('deleted')
+    expect((await store.backups.unsettled(10, { accountId, channelIds: [removed] })).map((copy) => copy.backupId).toSorted()).toEqual(others.toSorted())
   })
 
   it('settles a copy once when two instances run at the same time', async () => {

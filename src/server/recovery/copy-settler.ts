@@ -10,8 +10,8 @@ export type CopySettlerDependencies = {
   upstream: UpstreamClient
   audit: AuditLog
   logger: Logger
-  /** Whether a copy's channel is still configured (a copy of a channel removed since is left alone). */
-  isConfigured: (copy: UnsettledCopy) => boolean
+  /** The account and channels this server serves: copies of a channel removed since are left alone. */
+  configured: { accountId: string; channelIds: string[] }
   /** A copy younger than this may still have its delete on its way (deleteSettledWithinMs). */
   settleAfterMs: number
   /** How often it looks again when nothing is due sooner. */
@@ -31,7 +31,7 @@ export type SettleReport = { deleted: number; notDeleted: number; undecided: num
  * to the audit trail as the outcome of the delete's request. Runs at start-up, then as copies become
  * due and every `everyMs`; several instances may run it at once (a copy is settled once).
  */
-export function createCopySettler({ backups, upstream, audit, logger, isConfigured, settleAfterMs, everyMs = 60_000, batch = 20, now = Date.now }: CopySettlerDependencies) {
+export function createCopySettler({ backups, upstream, audit, logger, configured, settleAfterMs, everyMs = 60_000, batch = 20, now = Date.now }: CopySettlerDependencies) {
   async function decide(copy: UnsettledCopy, report: SettleReport) {
     let found: 'gone' | 'there'
     try {
@@ -72,8 +72,7 @@ export function createCopySettler({ backups, upstream, audit, logger, isConfigur
   async function runOnce(): Promise<SettleReport & { nextDueAt?: number; more: boolean }> {
     const report: SettleReport = { deleted: 0, notDeleted: 0, undecided: 0, notDue: 0 }
     let nextDueAt: number | undefined
-    const read = await backups.unsettled(batch)
-    const copies = read.filter(isConfigured)
+    const copies = await backups.unsettled(batch, configured)
     for (const copy of copies) {
       const dueAt = Date.parse(copy.takenAt) + settleAfterMs
       if (dueAt > now()) {
@@ -85,7 +84,7 @@ export function createCopySettler({ backups, upstream, audit, logger, isConfigur
     }
     const settled = report.deleted + report.notDeleted
     if (settled > 0) logger.info(report, 'settled the copies of interrupted deletes')
-    return { ...report, nextDueAt, more: read.length === batch && settled > 0 }
+    return { ...report, nextDueAt, more: copies.length === batch && settled > 0 }
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined

@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { DeletedFlow } from '../../shared/deleted-flows'
+import { canonicalAccountId } from '../../shared/ids'
 import type { FlowValidationError } from '../../shared/flow'
 import type { ChannelScope } from '../../shared/paths'
 import type { Database, FlowBackupRow } from './schema'
@@ -49,8 +50,11 @@ export type FlowBackups = {
   list(scope: ChannelScope, limit: number): Promise<DeletedFlow[]>
   /** Any copy, pending ones too (as `unconfirmed`): a restore asks 8x8 first whether the flow is gone. */
   find(scope: ChannelScope, id: string): Promise<StoredFlowBackup | undefined>
-  /** Copies not settled yet (pending or unconfirmed) in every channel, oldest first. */
-  unsettled(limit: number): Promise<UnsettledCopy[]>
+  /**
+   * Copies not settled yet (pending or unconfirmed) of the channels this server serves, oldest first.
+   * The account matches as sameAccountId compares it (dashes and case aside).
+   */
+  unsettled(limit: number, served: { accountId: string; channelIds: string[] }): Promise<UnsettledCopy[]>
   /**
    * Marks a restore as sent before its create goes to 8x8, with the IDs of the drafts of the same name
    * then in the channel; false when the copy was restored meanwhile. Cleared by `restoreRefused`.
@@ -141,11 +145,14 @@ export function createFlowBackups(
       const row = await channelCopies(scope).where('id', '=', id).executeTakeFirst()
       return row && fromRow(row, retentionDays)
     },
-    async unsettled(limit) {
+    async unsettled(limit, { accountId, channelIds }) {
+      if (channelIds.length === 0) return []
       const rows = await db
         .selectFrom('flow_backups')
         .select(['id', 'account_id', 'channel_id', 'flow_id', 'name', 'request_id', 'taken_by', 'taken_at'])
         .where('state', 'in', ['pending', 'unconfirmed'])
+        .where(sql<string>`replace(lower(account_id), '-', '')`, '=', canonicalAccountId(accountId))
+        .where('channel_id', 'in', channelIds)
         .orderBy('taken_at')
         .limit(limit)
         .execute()
