@@ -25,6 +25,9 @@ function asApiError(error: unknown): ApiError {
   return isApiError(error) ? error : new ApiError(0, 'CLIENT_ERROR', newErrorId(), String(error), 'network')
 }
 
+/** How many changes of a bulk run (deletes, restores) are with the server at once; its limiter keeps the pace. */
+export const bulkConcurrency = 3
+
 /** When the server's refusal does not say how long: its budget is per minute, so a few seconds. */
 const defaultBudgetWaitMs = 5000
 /** A run that waited this often for one item has a server whose budget never frees: that item fails. */

@@ -4,6 +4,7 @@ import { useId, useState } from 'react'
 import { ErrorPanel } from '../../../components/error-panel'
 import type { ChannelScope } from '../../../shared/paths'
 import type { AuditEntry } from '../../../shared/audit'
+import { proxyErrorCodes } from '../../../shared/error-codes'
 import { auditQueries } from '../api/audit-queries'
 import { dateTimeFormat } from '../../../components/date-time'
 
@@ -102,7 +103,8 @@ export function RecentActivity({ scope, channelName }: RecentActivityProps) {
 function ActivityRow({ entry }: { entry: AuditEntry }) {
   const result = entry.result ?? 'unknown'
   // Failed before anything reached 8x8: the flow is still there.
-  const label = entry.code === 'BACKUP_FAILED' ? 'Not deleted: no copy could be made' : resultLabels[result]
+  const noCopy = entry.code === proxyErrorCodes.backupFailed
+  const label = noCopy ? 'Not deleted: no copy could be made' : resultLabels[result]
   return (
     <tr>
       <td>
@@ -116,7 +118,7 @@ function ActivityRow({ entry }: { entry: AuditEntry }) {
       </th>
       <td>{actionLabels[entry.action] ?? entry.action}</td>
       <td>
-        <span className={`result result--${entry.code === 'BACKUP_FAILED' ? 'not-deleted' : result}`}>{label}</span>
+        <span className={`result result--${noCopy ? 'not-deleted' : result}`}>{label}</span>
         {entry.newFlowId && (
           <div className="small">
             as <code className="selectable">{entry.newFlowId}</code>

@@ -5,7 +5,7 @@ import { useActOnce } from '../../../components/use-act-once'
 import type { DeleteResult, RestoreResult } from '../../../shared/deleted-flows'
 import { proxyErrorCodes } from '../../../shared/error-codes'
 import type { Flow } from '../../../shared/flow'
-import { failureLines, runBulk, type BulkOutcome } from '../bulk-run'
+import { bulkConcurrency, failureLines, runBulk, type BulkOutcome } from '../bulk-run'
 import { flowLabel } from '../flow-label'
 import { useBulkRestore, type BulkCopy, type RestoreOutcome } from './use-bulk-restore'
 import './dialogs.css'
@@ -26,8 +26,6 @@ export type BulkDeleteDialogProps = {
   onCloseAutoFocus?: (event: Event) => void
 }
 
-/** Deletes at once at most this many; the proxy's limiter keeps the pace within 8x8's per-minute budget. */
-const concurrency = 3
 
 /** "about 12 s" */
 const aboutSeconds = (ms: number) => `about ${Math.max(1, Math.round(ms / 1000))} s`
@@ -78,7 +76,7 @@ export function BulkDeleteDialog(props: BulkDeleteDialogProps) {
   // One confirmation, one run: a second click before the first re-render must not start a second.
   const start = useActOnce(() => {
     stopper.current = new AbortController()
-    void runBulk(flows, deleteOne, { concurrency, signal: stopper.current.signal, onChange: setOutcomes }).then((result) => {
+    void runBulk(flows, deleteOne, { concurrency: bulkConcurrency, signal: stopper.current.signal, onChange: setOutcomes }).then((result) => {
       setFinished(true)
       onFinished(result)
     })

@@ -1,14 +1,11 @@
 import { useRef, useState } from 'react'
 import type { RestoreResult } from '../../../shared/deleted-flows'
 import type { Flow } from '../../../shared/flow'
-import { runBulk, type BulkOutcome } from '../bulk-run'
+import { bulkConcurrency, runBulk, type BulkOutcome } from '../bulk-run'
 
 /** A flow deleted in a bulk run, with the copy kept of it. */
 export type BulkCopy = { flow: Flow; backupId: string }
 export type RestoreOutcome = BulkOutcome<BulkCopy, RestoreResult>
-
-/** Restores at once at most this many, as the deletes. */
-const concurrency = 3
 
 /**
  * "Restore all deleted" after a bulk delete, and "Retry failed restores" after that: each run restores
@@ -31,7 +28,7 @@ export function useBulkRestore(restoreOne: (backupId: string) => Promise<Restore
     if (busy.current || copies.length === 0) return
     busy.current = true
     setRunning(true)
-    void runBulk(copies, (copy) => restoreOne(copy.backupId), { concurrency, signal: new AbortController().signal, onChange: merge }).then((result) => {
+    void runBulk(copies, (copy) => restoreOne(copy.backupId), { concurrency: bulkConcurrency, signal: new AbortController().signal, onChange: merge }).then((result) => {
       busy.current = false
       setRunning(false)
       onRestored(result)
