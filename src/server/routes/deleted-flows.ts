@@ -128,7 +128,12 @@ export function deletedFlowRoutes({ config, upstream, backups, logger, change }:
         } catch (error) {
           throw new ProxyError(503, proxyErrorCodes.auditUnavailable, 'The restore could not be recorded before it was sent, so nothing was created', { cause: error })
         }
-        if (!marked) throw alreadyRestored((await backups.find(scope, copy.backupId)) ?? copy)
+        if (!marked) {
+          // Restored meanwhile (another instance), or pruned meanwhile: said as such, never as a crash.
+          const now = await backups.find(scope, copy.backupId)
+          if (now?.restored) throw alreadyRestored(now)
+          throw new ProxyError(404, proxyErrorCodes.notFound, `No copy ${copy.backupId} in this channel any more (copies are kept ${config.retentionDays} days)`)
+        }
         let created: Awaited<ReturnType<UpstreamClient['createFlow']>>
         try {
           created = await upstream.createFlow(scope, {
