@@ -24,7 +24,13 @@ async function reloadIfRedeployed(error: Error) {
   location.reload()
 }
 
-type BoundaryProps = { children: ReactNode; quiet: boolean; onRetry: () => void }
+type BoundaryProps = {
+  children: ReactNode
+  quiet: boolean
+  onRetry: () => void
+  /** Loads again on its own, once; false when it already did (then the view says the server is gone). */
+  retryOnce: () => boolean
+}
 
 /** Catches only a failed load of code; any other error goes on to the root boundary. */
 class ChunkBoundary extends Component<BoundaryProps, { error: unknown }> {
@@ -35,7 +41,10 @@ class ChunkBoundary extends Component<BoundaryProps, { error: unknown }> {
   }
 
   override componentDidCatch(error: unknown) {
-    if (isChunkLoadError(error)) void reloadIfRedeployed(error as Error)
+    if (!isChunkLoadError(error)) return
+    // Needed now (its load may have failed before it was needed): one fresh try before saying so.
+    if (!this.props.quiet && this.props.retryOnce()) return
+    void reloadIfRedeployed(error as Error)
   }
 
   override componentDidUpdate(previous: BoundaryProps) {
@@ -74,12 +83,19 @@ export function retryableLazy<T extends ComponentType<any>>(
   let Loaded = fresh()
   return function RetryableView(props: ComponentProps<T>) {
     const [attempt, setAttempt] = useState(0)
+    const [retriedAlone, setRetriedAlone] = useState(false)
     const retry = () => {
       Loaded = fresh()
       setAttempt((n) => n + 1)
     }
+    const retryOnce = () => {
+      if (retriedAlone) return false
+      setRetriedAlone(true)
+      retry()
+      return true
+    }
     return (
-      <ChunkBoundary key={attempt} quiet={quietWhile(props)} onRetry={retry}>
+      <ChunkBoundary key={attempt} quiet={quietWhile(props)} onRetry={retry} retryOnce={retryOnce}>
         <Loaded {...props} />
       </ChunkBoundary>
     )
