@@ -16,6 +16,9 @@ const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor
 async function scrollLongTasks(page: Page, url: string, cpuRate: number) {
   await page.goto(url)
   await page.getByText('1000 flows', { exact: true }).waitFor()
+  // The windowed rows (they carry aria-rowindex) have replaced the first rows shown while their code loaded.
+  await page.locator('tbody tr[aria-rowindex]').first().waitFor()
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))))
   await page.evaluate(() => {
     const tasks: number[] = []
     ;(window as unknown as { longTasks: number[] }).longTasks = tasks

@@ -20,10 +20,12 @@ export type FlowsTableProps = FlowRowsProps & {
   onSelectAll: (selected: boolean) => void
 }
 
-function SortHeader({ label, sortKey, sort, onSort }: { label: string; sortKey: SortKey; sort: FlowSort; onSort: (key: SortKey) => void }) {
+type SortHeaderProps = { label: string; sortKey: SortKey; sort: FlowSort; onSort: (key: SortKey) => void; className?: string }
+
+function SortHeader({ label, sortKey, sort, onSort, className }: SortHeaderProps) {
   const active = sort.key === sortKey
   return (
-    <th scope="col" aria-sort={active ? sort.direction : 'none'}>
+    <th scope="col" className={className} aria-sort={active ? sort.direction : 'none'}>
       <button type="button" className="sort-button" onClick={() => onSort(sortKey)}>
         {label}
         <span aria-hidden="true" className="sort-button__arrow">
@@ -57,7 +59,7 @@ export function FlowsTable({ flows, caption, windowed, sort, onSort, selected, o
   }, [selectedShown, drafts.length])
 
   return (
-    <table className="data-table flows-table" aria-rowcount={windowed ? flows.length + 1 : undefined}>
+    <table className={windowed ? 'data-table flows-table flows-table--windowed' : 'data-table flows-table'} aria-rowcount={windowed ? flows.length + 1 : undefined}>
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
@@ -72,9 +74,11 @@ export function FlowsTable({ flows, caption, windowed, sort, onSort, selected, o
             />
           </th>
           <SortHeader label="Name" sortKey="name" sort={sort} onSort={onSort} />
-          <th scope="col">ID</th>
-          <SortHeader label="Status" sortKey="status" sort={sort} onSort={onSort} />
-          <th scope="col">
+          <th scope="col" className="flows-table__id">
+            ID
+          </th>
+          <SortHeader label="Status" sortKey="status" sort={sort} onSort={onSort} className="flows-table__status" />
+          <th scope="col" className="flows-table__actions">
             <span className="visually-hidden">Actions</span>
           </th>
         </tr>

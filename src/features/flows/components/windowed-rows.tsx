@@ -1,4 +1,4 @@
-import { useWindowVirtualizer } from '@tanstack/react-virtual'
+import { useWindowVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
 import { useLayoutEffect, useRef, useState } from 'react'
 import { FlowRow, flowsTableColumns, type FlowRowsProps } from './flow-row'
 
@@ -10,6 +10,21 @@ function Spacer({ height }: { height: number }) {
       <td colSpan={flowsTableColumns} style={{ height, padding: 0, border: 'none' }} />
     </tr>
   )
+}
+
+const rowHeight = 53
+
+/**
+ * A row's height as TanStack Virtual asks for it. When a row is mounted (no ResizeObserver entry yet),
+ * the height known for it or the estimate: reading offsetHeight there would force a layout for every
+ * row that comes into view while scrolling, in the middle of React's commit. The ResizeObserver then
+ * gives the real height once the browser has laid the rows out, with the frame's own layout.
+ */
+function rowSize(element: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<Window, Element>) {
+  const box = entry?.borderBoxSize?.[0]
+  if (box) return Math.round(box.blockSize)
+  const index = instance.indexFromElement(element)
+  return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? rowHeight
 }
 
 /**
@@ -36,7 +51,7 @@ export default function WindowedRows({ flows, selected, templateUse, ...actions 
     return () => observer.disconnect()
   }, [])
   // oxlint-disable-next-line react/incompatible-library -- no React Compiler here; the rows re-render with the virtualizer
-  const virtualizer = useWindowVirtualizer({ count: flows.length, estimateSize: () => 53, overscan: 5, scrollMargin })
+  const virtualizer = useWindowVirtualizer({ count: flows.length, estimateSize: () => rowHeight, measureElement: rowSize, useFlushSync: false, overscan: 2, scrollMargin })
   const items = virtualizer.getVirtualItems()
   const before = items.length > 0 ? items[0].start - scrollMargin : 0
   const after = items.length > 0 ? virtualizer.getTotalSize() - (items.at(-1)!.end - scrollMargin) : 0
