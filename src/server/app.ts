@@ -35,7 +35,7 @@ export type AppDependencies = {
    * The durable store: failed requests, lookups, copies of deleted flows, and its health in /readyz.
    * Absent in most API tests (deletes then keep no copy and the audit trail says so).
    */
-  store?: Pick<Store, 'recordFailure' | 'lookup' | 'exportAudit' | 'ping' | 'engine' | 'backups'>
+  store?: Pick<Store, 'recordFailure' | 'lookup' | 'exportAudit' | 'ping' | 'engine' | 'backups' | 'versions'>
   /** Password verification (tests count the checks). */
   verifyPassword?: AuthDependencies['verifyPassword']
   /** The sign-in throttle (shared through Postgres when several instances run). */
@@ -88,7 +88,7 @@ export function createApp({ config, upstream, logger, audit, store, spa, remoteA
   })
   app.get('/api/config', (c) => c.json(appConfig(c)))
 
-  app.route('/api/v1', flowRoutes({ config, upstream, audit, logger, changeLock, backups: store?.backups }))
+  app.route('/api/v1', flowRoutes({ config, upstream, audit, logger, changeLock, backups: store?.backups, versions: store?.versions }))
   if (store) {
     app.route('/api/v1', lookupRoutes({ store, retentionDays: config.retentionDays, waitingFailures: failures!.waitingFor }))
     app.route('/api/v1', auditExportRoutes({ store }))

@@ -7,7 +7,7 @@ export type AuditEntry = {
   requestId: string
   /** Who asked; null when the server runs without sign-in (AUTH_MODE=none). */
   operator: string | null
-  action: 'flow.delete' | 'flow.deprecate' | 'flow.restore'
+  action: 'flow.delete' | 'flow.deprecate' | 'flow.restore' | 'flow.create' | 'flow.clone' | 'flow.update' | 'flow.publish'
   phase: 'attempt' | 'outcome'
   accountId: string
   channelId: string
@@ -15,11 +15,11 @@ export type AuditEntry = {
   /** The name the operator saw (sent by the browser), when known. */
   flowName?: string
   /**
-   * outcome only: `deleted`, `deprecated` or `restored` (done); `refused` (8x8 said no: 4xx); `failed` (8x8 or the
+   * outcome only: `deleted`, `deprecated`, `restored`, `created`, `cloned`, `updated` or `published` (done); `refused` (8x8 said no: 4xx); `failed` (8x8 or the
    * way to it failed); `unknown` (no answer in time: it may or may not have happened); `not-deleted` (a delete
    * found not to have happened, e.g. after a restart: 8x8 still has the flow).
    */
-  result?: 'deleted' | 'deprecated' | 'restored' | 'refused' | 'failed' | 'unknown' | 'not-deleted'
+  result?: 'deleted' | 'deprecated' | 'restored' | 'created' | 'cloned' | 'updated' | 'published' | 'refused' | 'failed' | 'unknown' | 'not-deleted'
   status?: number
   code?: number | string
   errorId?: string
@@ -29,7 +29,7 @@ export type AuditEntry = {
   /** The copy kept before a delete, or restored from. */
   backupId?: string
   reason?: string
-  /** flow.restore: the new draft 8x8 created. */
+  /** flow.restore, flow.create, flow.clone: the new draft 8x8 created. */
   newFlowId?: string
 }
 

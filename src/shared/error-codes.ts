@@ -20,6 +20,10 @@ export const proxyErrorCodes = {
   /** An earlier restore of the copy was not confirmed and the list cannot tell which draft it made. */
   restoreNotConfirmed: 'RESTORE_NOT_CONFIRMED',
   flowNotCreated: 'FLOW_NOT_CREATED',
+  /** A save sent with the JSON as it was read, but the flow's JSON at 8x8 has changed since. */
+  flowChanged: 'FLOW_CHANGED',
+  /** A request body over the size this server accepts (a flow JSON over its cap). */
+  payloadTooLarge: 'PAYLOAD_TOO_LARGE',
   rateLimited: 'RATE_LIMITED',
   auditUnavailable: 'AUDIT_UNAVAILABLE',
   /** A read from the database (lookup, Deleted flows, Recent activity) found it not answering. */

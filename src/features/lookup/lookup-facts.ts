@@ -23,7 +23,15 @@ export function actionOf(method: string, route: string): string {
   return `${method} ${route}`
 }
 
-export const auditAction: Record<AuditEntry['action'], string> = { 'flow.delete': 'Delete flow', 'flow.deprecate': 'Deprecate flow', 'flow.restore': 'Restore flow' }
+export const auditAction: Record<AuditEntry['action'], string> = {
+  'flow.delete': 'Delete flow',
+  'flow.deprecate': 'Deprecate flow',
+  'flow.restore': 'Restore flow',
+  'flow.create': 'Create flow',
+  'flow.clone': 'Clone flow',
+  'flow.update': 'Save flow',
+  'flow.publish': 'Publish flow',
+}
 const reporter = (source: FailedRequest['source']) => (source === 'upstream' ? '8x8' : 'Flows Admin server')
 
 export type Fact = { label: string; value: string | null | undefined; copy?: boolean }

@@ -16,6 +16,8 @@ import { ProxyError, UpstreamError } from '../upstream/errors'
 import { auditedChanges, outcomeOf, type Change } from './audited-change'
 import { createChangeLock, type ChangeLock } from './change-lock'
 import { deletedFlowRoutes } from './deleted-flows'
+import { flowEditRoutes, flowJsonEtag } from './flow-edits'
+import type { FlowVersions } from '../store/flow-versions'
 import { listAnswer } from './list-answer'
 import { flowNameFrom, invalid, jsonFileName, parseLimit, resolveScope } from './request-checks'
 
@@ -27,6 +29,8 @@ export type FlowRoutesDependencies = {
   changeLock?: ChangeLock
   /** Where copies of flows go before their delete; without it (API tests) deletes keep none and say so. */
   backups?: FlowBackups
+  /** Where the JSON before each save is kept. */
+  versions?: FlowVersions
 }
 
 /** The copy could not be made: nothing was deleted. The operator sees why and may delete without one. */
@@ -56,7 +60,7 @@ function withoutBackup(c: Context<AppEnv>): string | undefined {
   return after === undefined ? 'the operator chose to delete without a copy' : `the operator chose to delete without a copy after ${proxyErrorCodes.backupFailed} ${after}`
 }
 
-export function flowRoutes({ config, upstream, audit, logger, changeLock = createChangeLock(), backups }: FlowRoutesDependencies) {
+export function flowRoutes({ config, upstream, audit, logger, changeLock = createChangeLock(), backups, versions }: FlowRoutesDependencies) {
   function flowScope(c: Context<AppEnv>) {
     const scope = resolveScope(config, c.req.param() as { accountId: string; channelId: string })
     const flowId = c.req.param('flowId') ?? ''
@@ -128,6 +132,8 @@ export function flowRoutes({ config, upstream, audit, logger, changeLock = creat
       return c.body(json, 200, {
         'content-type': 'application/json; charset=utf-8',
         'content-disposition': `attachment; filename="${jsonFileName(name, params.flowId)}"`,
+        // The editor sends it back as If-Match: a save over JSON that changed meanwhile is refused.
+        etag: flowJsonEtag(json),
       })
     })
     .get('/accounts/:accountId/channels/:channelId/flows/:flowId/preview', async (c) => {
@@ -178,6 +184,7 @@ export function flowRoutes({ config, upstream, audit, logger, changeLock = creat
       const body: AuditList = { entries }
       return c.json(body)
     })
+  routes.route('/', flowEditRoutes({ config, upstream, logger, change, versions }))
   if (backups) routes.route('/', deletedFlowRoutes({ config, upstream, backups, logger, change }))
   return routes
 }

@@ -144,11 +144,19 @@ describe('a hanging delete', () => {
   it.each([
     [{ categories: ['OTHER'] }, 'name is required'],
     [{ name: 'x', categories: ['NOPE'] }, 'categories must be'],
-    [{ name: 'x', categories: ['OTHER'], flowJson: '{not json' }, 'flowJson must be'],
+    [{ name: 'x', categories: ['OTHER'], flowJson: 42 }, 'flowJson must be'],
   ])('refuses a create without what 8x8 requires: %j', async (body, message) => {
     const { response } = await call(base, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
     expect(response.status).toBe(400)
     expect(((await response.json()) as { message: string }).message).toContain(message)
+  })
+
+  it('keeps a draft whose JSON Meta finds wrong, and says where, as 8x8 does', async () => {
+    const { response } = await call(base, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x', categories: ['OTHER'], flowJson: '{\n  "version": "7.3",\n  oops\n}' }) })
+    expect(response.status).toBe(200)
+    const body = (await response.json()) as { success: boolean; validationErrors: { error: string; lineStart: number }[] }
+    expect(body.success).toBe(true)
+    expect(body.validationErrors).toEqual([expect.objectContaining({ error: 'INVALID_JSON', lineStart: 3 })])
   })
 
   it("lists the channel's templates, FLOW buttons naming their flows", async () => {

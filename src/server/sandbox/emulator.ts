@@ -3,8 +3,6 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { sameAccountId } from '../../shared/ids'
 import type { FetchLike } from '../upstream/client'
 import type {
-  CreateFlowResponse,
-  FlowCategory,
   FlowDetailsResponse,
   ListFlowsResponse,
   ListTemplatesResponse,
@@ -12,6 +10,7 @@ import type {
   UpstreamErrorResponse,
 } from '../upstream/api-types'
 import type { Seed, SeedFlow, SeedTemplate } from './seed'
+import { flowWrites } from './emulator-writes'
 
 export type EmulatorOptions = {
   seed: Seed
@@ -22,7 +21,6 @@ export type EmulatorOptions = {
 }
 
 const flowJsonPath = '/m1/v/t24/sandbox/:flowId'
-const flowCategories: readonly FlowCategory[] = ['SIGN_UP', 'SIGN_IN', 'APPOINTMENT_BOOKING', 'LEAD_GENERATION', 'CONTACT_US', 'CUSTOMER_SUPPORT', 'SURVEY', 'OTHER']
 
 /** A new flow id like Meta's: 16 digits. */
 function newFlowId(): string {
@@ -87,7 +85,7 @@ function eightByEightTimestamp(date: Date): string {
   return date.toISOString().replace('Z', '0000+00:00')
 }
 
-function fail(c: Context, status: ContentfulStatusCode, code: number, message: string) {
+export function fail(c: Context, status: ContentfulStatusCode, code: number, message: string) {
   const body: UpstreamErrorResponse = {
     code,
     message,
@@ -95,15 +93,6 @@ function fail(c: Context, status: ContentfulStatusCode, code: number, message: s
     timestamp: eightByEightTimestamp(new Date()),
   }
   return c.json(body, status)
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text)
-    return true
-  } catch {
-    return false
-  }
 }
 
 function waitForAbort(signal: AbortSignal): Promise<never> {
@@ -182,28 +171,7 @@ export function createEmulator({ seed, latencyMs = 0, flowJsonBaseUrl = 'https:/
     return c.json(flow.endPointUri === undefined ? body : { ...body, endPointUri: flow.endPointUri })
   })
 
-  app.post(flowsPath, async (c) => {
-    const body: unknown = await c.req.json().catch(() => undefined)
-    if (typeof body !== 'object' || body === null) return fail(c, 400, 1000, 'The request body must be a JSON object')
-    const { name, categories, flowJson, endPointUri } = body as Record<string, unknown>
-    if (typeof name !== 'string' || name.trim() === '' || name.length > 200) return fail(c, 400, 1000, 'name is required (1 to 200 characters)')
-    if (!Array.isArray(categories) || categories.length === 0 || !categories.every((category) => flowCategories.includes(category as FlowCategory))) {
-      return fail(c, 400, 1000, `categories must be one or more of ${flowCategories.join(', ')}`)
-    }
-    if (flowJson !== undefined && (typeof flowJson !== 'string' || !isJson(flowJson))) return fail(c, 400, 1000, 'flowJson must be a JSON document as a string')
-    if (endPointUri !== undefined && (typeof endPointUri !== 'string' || !URL.canParse(endPointUri))) return fail(c, 400, 1000, 'endPointUri must be a URI')
-    const flow: SeedFlow = {
-      id: newFlowId(),
-      name,
-      status: 'DRAFT',
-      categories: categories as FlowCategory[],
-      ...(flowJson === undefined ? {} : { flowJson }),
-      ...(endPointUri === undefined ? {} : { endPointUri }),
-    }
-    channels.get(c.req.param('channelId'))!.set(flow.id, flow)
-    const answer: CreateFlowResponse = { id: flow.id, success: true }
-    return c.json(answer)
-  })
+  flowWrites(app, { flowsPath, channels, flowOf, fail, newFlowId, jsonOf: (flow) => flow.flowJson ?? flowJsonFor(flow) })
 
   app.get('/api/v1/accounts/:accountId/channels/:channelId/templates', (c) => {
     const channel = seed.channels.find((candidate) => candidate.id === c.req.param('channelId'))!

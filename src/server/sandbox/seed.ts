@@ -1,3 +1,5 @@
+import type { FlowValidationError } from '../../shared/flow'
+import { checkFlowJson } from '../../shared/flow-json-checks'
 import type { operations } from '../upstream/openapi/8x8-api.generated'
 
 type FlowDetails = operations['get-whatsapp-flow-details']['responses'][200]['content']['application/json']
@@ -36,6 +38,53 @@ export type SeedChannel = { id: string; name: string; flows: SeedFlow[]; templat
 
 export type Seed = { apiKey: string; accountId: string; channels: SeedChannel[] }
 
+/** A draft a newcomer sees errors in at once: a component type misspelt, and a route to a screen that is not there. */
+const feedbackDraftJson = `{
+  "version": "7.3",
+  "screens": [
+    {
+      "id": "RATE",
+      "title": "Your feedback",
+      "layout": {
+        "type": "SingleColumnLayout",
+        "children": [
+          { "type": "TextHeading", "text": "How was your visit?" },
+          {
+            "type": "TextBodyy",
+            "text": "Tell us in one minute."
+          },
+          {
+            "type": "Footer",
+            "label": "Next",
+            "on-click-action": { "name": "navigate", "next": { "type": "screen", "name": "THANKS" }, "payload": {} }
+          }
+        ]
+      }
+    },
+    {
+      "id": "THANK_YOU",
+      "title": "Thank you",
+      "terminal": true,
+      "layout": {
+        "type": "SingleColumnLayout",
+        "children": [
+          { "type": "TextBody", "text": "Thank you for your feedback." },
+          { "type": "Footer", "label": "Done", "on-click-action": { "name": "complete", "payload": {} } }
+        ]
+      }
+    }
+  ]
+}
+`
+
+/** Meta's findings as 8x8 words them: each with its pointers, which repeat the place and give the path. */
+export function asSeedErrors(errors: FlowValidationError[]): SeedValidationError[] {
+  return errors.map(({ paths, ...error }) => ({
+    ...error,
+    pointers: paths.map((path) => ({ lineStart: error.lineStart, lineEnd: error.lineEnd, columnStart: error.columnStart, columnEnd: error.columnEnd, path })),
+  }))
+}
+
 export const sandboxSeed: Seed = {
   // Not a secret: the sandbox lives inside this process and holds only sample data.
   apiKey: 'sandbox-api-key',
@@ -57,18 +106,8 @@ export const sandboxSeed: Seed = {
           name: 'Customer feedback – draft 2',
           status: 'DRAFT',
           categories: ['SURVEY'],
-          validationErrors: [
-            {
-              error: 'INVALID_PROPERTY_VALUE',
-              errorType: 'FLOW_JSON_ERROR',
-              message: "Invalid value found for property 'type'.",
-              lineStart: 12,
-              lineEnd: 12,
-              columnStart: 21,
-              columnEnd: 31,
-              pointers: [{ lineStart: 12, lineEnd: 12, columnStart: 21, columnEnd: 31, path: 'screens[0].layout.children[1].type' }],
-            },
-          ],
+          flowJson: feedbackDraftJson,
+          validationErrors: asSeedErrors(checkFlowJson(feedbackDraftJson)),
         },
         {
           id: '1094528830614471',

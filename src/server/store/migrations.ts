@@ -153,4 +153,29 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropIndex('audit_entries_time_id').execute()
     },
   },
+  // Versions of a flow's JSON: the one before every save, and each one saved (once per text).
+  '2026-12-03-01-flow-versions': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('flow_versions')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('account_id', 'text', (column) => column.notNull())
+        .addColumn('channel_id', 'text', (column) => column.notNull())
+        .addColumn('flow_id', 'text', (column) => column.notNull())
+        .addColumn('hash', 'text', (column) => column.notNull())
+        .addColumn('flow_json', 'text', (column) => column.notNull())
+        .addColumn('size', 'integer', (column) => column.notNull())
+        .addColumn('source', 'text', (column) => column.notNull())
+        .addColumn('validation_error_count', 'integer', (column) => column.notNull())
+        .addColumn('request_id', 'text', (column) => column.notNull())
+        .addColumn('taken_by', 'text')
+        .addColumn('taken_at', 'text', (column) => column.notNull())
+        .execute()
+      await db.schema.createIndex('flow_versions_flow_hash').unique().on('flow_versions').columns(['account_id', 'channel_id', 'flow_id', 'hash']).execute()
+      await db.schema.createIndex('flow_versions_flow_time').on('flow_versions').columns(['account_id', 'channel_id', 'flow_id', 'taken_at']).execute()
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('flow_versions').execute()
+    },
+  },
 }

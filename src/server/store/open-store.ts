@@ -11,6 +11,7 @@ import { ensureDirectory } from '../fs-paths'
 import { deleteSettledWithinMs } from '../recovery/delete-outcome'
 import { watchDatabaseFile } from './database-file'
 import { createFlowBackups, type FlowBackups } from './flow-backups'
+import { createFlowVersions, type FlowVersions } from './flow-versions'
 import { migrations } from './migrations'
 import type { AuditRow, Database, FailedRequestRow, NewAuditRow } from './schema'
 
@@ -28,6 +29,8 @@ export type Store = {
   exportAudit(range: { from: string; to: string }, pageSize?: number): AsyncIterable<AuditEntry[]>
   /** Copies of flows taken before their delete, for restoring them. */
   backups: FlowBackups
+  /** Versions of flows' JSON: the one before each save, and each saved. */
+  versions: FlowVersions
   /** Deletes failed requests older than `before` (ISO time); returns how many. */
   pruneFailures(before: string): Promise<number>
   /** True when the database answers. */
@@ -218,6 +221,7 @@ export async function openStore(
     engine,
     audit: auditTrail,
     backups: createFlowBackups(db, { retentionDays: keepDays, unconfirmedAfterMs }),
+    versions: createFlowVersions(db),
     db,
     async importAuditEntry(id, entry) {
       const result = await db.insertInto('audit_entries').values(toRow(entry, id)).onConflict((conflict) => conflict.column('id').doNothing()).executeTakeFirst()

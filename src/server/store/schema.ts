@@ -88,6 +88,27 @@ export type FlowBackupTable = {
   restore_prior_ids: string | null
 }
 
+/**
+ * A flow's JSON as this server has seen it: once per distinct text (by its SHA-256) per flow. Kept before
+ * every save that changes the JSON (`before-save`) and after it (`saved`), and for new drafts.
+ */
+export type FlowVersionTable = {
+  id: string
+  account_id: string
+  channel_id: string
+  flow_id: string
+  /** SHA-256 of the JSON text, hex. */
+  hash: string
+  /** Exactly as written or as the CDN served it. */
+  flow_json: string
+  size: number
+  source: 'before-save' | 'saved' | 'created' | 'cloned'
+  validation_error_count: number
+  request_id: string
+  taken_by: string | null
+  taken_at: string
+}
+
 export type Database = {
   audit_entries: AuditTable
   failed_requests: FailedRequestTable
@@ -95,9 +116,11 @@ export type Database = {
   sign_in_failures: SignInFailureTable
   flow_changes: FlowChangeTable
   flow_backups: FlowBackupTable
+  flow_versions: FlowVersionTable
 }
 
 export type AuditRow = Selectable<AuditTable>
 export type NewAuditRow = Insertable<AuditTable>
 export type FailedRequestRow = Selectable<FailedRequestTable>
 export type FlowBackupRow = Selectable<FlowBackupTable>
+export type FlowVersionRow = Selectable<FlowVersionTable>

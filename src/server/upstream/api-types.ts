@@ -27,6 +27,9 @@ export type UpstreamErrorResponse = Json<ListFlowsOperation['responses'][401]>
 export type CreateFlowOperation = operations['create-whatsapp-flow']
 export type CreateFlowRequest = NonNullable<CreateFlowOperation['requestBody']>['content']['application/json']
 export type CreateFlowResponse = Json<CreateFlowOperation['responses'][200]>
+export type UpdateFlowOperation = operations['update-whatsapp-flow']
+export type UpdateFlowRequest = NonNullable<UpdateFlowOperation['requestBody']>['content']['application/json']
+export type UpdateFlowResponse = Json<UpdateFlowOperation['responses'][200]>
 export type FlowCategory = NonNullable<CreateFlowRequest['categories']>[number]
 
 export type ListTemplatesOperation = operations['get-whatsapp-templates']

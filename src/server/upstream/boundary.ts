@@ -3,6 +3,7 @@ import type { FlowTemplate } from '../../shared/deleted-flows'
 import type { FlowDetails, FlowList, FlowPreview, FlowValidationError } from '../../shared/flow'
 import type {
   CreateFlowResponse,
+  UpdateFlowResponse,
   FlowDetailsResponse,
   PreviewFlowResponse,
   UpstreamFlowSummary,
@@ -112,6 +113,15 @@ export const createFlowResponseSchema = z
     success: body.success ?? true,
     validationErrors: body.validationErrors ?? body.validation_errors ?? [],
   }))
+
+/** 8x8's update-flow: `{id?, success, validationErrors?}`; a save with errors is still a save (`success: true`). */
+export const updateFlowResponseSchema = z
+  .object({
+    success: z.boolean().default(true),
+    validationErrors: z.array(validationErrorSchema).optional(),
+    validation_errors: z.array(validationErrorSchema).optional(),
+  } satisfies Partial<Record<keyof UpdateFlowResponse | 'validation_errors', z.ZodType>>)
+  .transform((body) => ({ success: body.success, validationErrors: body.validationErrors ?? body.validation_errors ?? [] }))
 
 const templateButtonShape = {
   type: z.string().optional().catch(undefined),

@@ -4,13 +4,14 @@ import type { z } from 'zod'
 import type { FlowTemplateList } from '../../shared/deleted-flows'
 import type { FlowList, FlowPreview, FlowValidationError } from '../../shared/flow'
 import { channelPath } from '../../shared/paths'
-import type { CreateFlowRequest, FlowPathParams, ListFlowsQuery, PreviewFlowQuery } from './api-types'
+import type { CreateFlowRequest, FlowPathParams, ListFlowsQuery, PreviewFlowQuery, UpdateFlowRequest } from './api-types'
 import {
   createFlowResponseSchema,
   flowDetailsResponseSchema,
   listFlowsResponseSchema,
   listTemplatesResponseSchema,
   previewResponseSchema,
+  updateFlowResponseSchema,
   type FlowForBackup,
 } from './boundary'
 import { secretScrubber } from '../secret-scrubber'
@@ -78,6 +79,10 @@ export type UpstreamClient = {
   readFlowForBackup(params: FlowPathParams): Promise<{ details: FlowForBackup; json: string }>
   /** Sent once, never retried: a repeat would create a second flow. */
   createFlow(scope: ChannelScope, body: CreateFlowRequest): Promise<{ id: string; validationErrors: FlowValidationError[] }>
+  /** A draft's new name, categories, endpoint or JSON: sent once. 8x8 keeps a draft with errors and says which. */
+  updateFlow(params: FlowPathParams, body: UpdateFlowRequest): Promise<{ validationErrors: FlowValidationError[] }>
+  /** Publishes a draft: sent once; it cannot be undone. */
+  publishFlow(params: FlowPathParams): Promise<void>
   /** The channel's templates that launch flows (FLOW buttons). */
   listFlowTemplates(scope: ChannelScope, options?: CallOptions): Promise<FlowTemplateList>
   getPreview(params: FlowPathParams, query: PreviewFlowQuery, options?: CallOptions): Promise<FlowPreview>
@@ -168,7 +173,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
    * Sends one request (and for reads, its retries) and returns the 2xx answer's body text. A write's
    * answer is read only when it has one (`json`, e.g. create-flow's new id).
    */
-  async function request(method: 'GET' | 'DELETE' | 'POST', path: string, { signal: callerSignal, json }: CallOptions & { json?: unknown } = {}) {
+  async function request(method: 'GET' | 'DELETE' | 'POST' | 'PUT', path: string, { signal: callerSignal, json }: CallOptions & { json?: unknown } = {}) {
     const { deadline, signal, done } = withDeadline(callerSignal)
     try {
       return await attempts(method, path, callerSignal, deadline, signal, json === undefined ? undefined : JSON.stringify(json))
@@ -178,7 +183,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   }
 
   async function attempts(
-    method: 'GET' | 'DELETE' | 'POST',
+    method: 'GET' | 'DELETE' | 'POST' | 'PUT',
     path: string,
     callerSignal: AbortSignal | undefined,
     deadline: Deadline,
@@ -332,13 +337,28 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       const created = parse(createFlowResponseSchema, await request('POST', flowsPath(scope), { json: body }), "8x8's answer to create-flow", scrub)
       if (!created.success) {
         // 8x8 said no in a 200 (the flow JSON did not pass Meta's checks): the operator sees Meta's reasons.
-        const reasons = created.validationErrors.slice(0, 3).map((error) => scrub(error.message || error.error))
-        throw new ProxyError(422, proxyErrorCodes.flowNotCreated, `8x8 did not create the flow${reasons.length > 0 ? `: ${reasons.join('; ')}` : ''}`)
+        throw new ProxyError(422, proxyErrorCodes.flowNotCreated, `8x8 did not create the flow${reasons(created.validationErrors, scrub)}`)
       }
       if (created.id === undefined) {
         throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, "8x8 answered create-flow without the new flow's id")
       }
       return { id: created.id, validationErrors: created.validationErrors }
+    },
+
+    async updateFlow(params, body) {
+      reads.forget(flowsPath(params))
+      // The spec answers a body; an empty 200 is a save with nothing to report.
+      const text = await request('PUT', flowPath(params), { json: body })
+      const saved = parse(updateFlowResponseSchema, text === '' ? '{}' : text, "8x8's answer to update-flow", scrub)
+      if (!saved.success) {
+        throw new ProxyError(422, proxyErrorCodes.flowNotCreated, `8x8 did not save the flow${reasons(saved.validationErrors, scrub)}`)
+      }
+      return { validationErrors: saved.validationErrors }
+    },
+
+    async publishFlow(params) {
+      reads.forget(flowsPath(params))
+      await request('POST', `${flowPath(params)}/publish`)
     },
 
     getPreview(params, query, callOptions) {
@@ -426,6 +446,12 @@ function sharedReads() {
 /** The caller (the browser's request) ended before 8x8 did: not 8x8's failure, and not to be retried. */
 function callerGone(callerSignal: AbortSignal | undefined, deadline: Deadline) {
   return callerSignal?.aborted === true && !deadline.aborted
+}
+
+/** Meta's first reasons, for a refusal's message. */
+function reasons(errors: FlowValidationError[], scrub: (text: string) => string): string {
+  const first = errors.slice(0, 3).map((error) => scrub(error.message || error.error))
+  return first.length > 0 ? `: ${first.join('; ')}` : ''
 }
 
 function flowPath(params: FlowPathParams): string {

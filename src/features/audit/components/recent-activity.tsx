@@ -12,13 +12,25 @@ const resultLabels: Record<NonNullable<AuditEntry['result']>, string> = {
   deleted: 'Deleted',
   deprecated: 'Deprecated',
   restored: 'Restored as a new draft',
+  created: 'Created as a draft',
+  cloned: 'Cloned as a draft',
+  updated: 'Saved',
+  published: 'Published',
   refused: 'Refused by 8x8',
   failed: 'Failed',
   unknown: 'Outcome unknown',
   'not-deleted': 'Not deleted',
 }
 
-const actionLabels: Record<AuditEntry['action'], string> = { 'flow.delete': 'Delete', 'flow.deprecate': 'Deprecate', 'flow.restore': 'Restore' }
+const actionLabels: Record<AuditEntry['action'], string> = {
+  'flow.delete': 'Delete',
+  'flow.deprecate': 'Deprecate',
+  'flow.restore': 'Restore',
+  'flow.create': 'Create',
+  'flow.clone': 'Clone',
+  'flow.update': 'Save',
+  'flow.publish': 'Publish',
+}
 
 export type RecentActivityProps = { scope: ChannelScope; channelName: string }
 

@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { FlowPathParams } from '../upstream/api-types'
+import type { Database, FlowVersionTable } from './schema'
+
+export type NewFlowVersion = FlowPathParams & {
+  json: string
+  source: FlowVersionTable['source']
+  validationErrorCount: number
+  requestId: string
+  takenBy: string | null
+}
+
+export type FlowVersion = { versionId: string; hash: string; size: number; source: FlowVersionTable['source']; takenAt: string; takenBy: string | null; validationErrorCount: number }
+
+/** The hash a version is stored under, and the ETag the JSON is served with: SHA-256 of the exact text. */
+export function jsonHash(json: string): string {
+  return createHash('sha256').update(json, 'utf8').digest('hex')
+}
+
+/**
+ * The versions of flows' JSON, in the store. A text already kept for the flow is not kept again (the
+ * unique index on the flow and the hash decides, so two instances saving at once keep it once).
+ */
+export type FlowVersions = {
+  /** Keeps the version unless the flow has this text already; true when it was new. */
+  keep(version: NewFlowVersion): Promise<boolean>
+  /** A flow's versions, newest first, without their JSON. */
+  list(params: FlowPathParams, limit: number): Promise<FlowVersion[]>
+  json(params: FlowPathParams, versionId: string): Promise<string | undefined>
+}
+
+export function createFlowVersions(db: Kysely<Database>): FlowVersions {
+  const ofFlow = ({ accountId, channelId, flowId }: FlowPathParams) =>
+    db.selectFrom('flow_versions').where('account_id', '=', accountId).where('channel_id', '=', channelId).where('flow_id', '=', flowId)
+
+  return {
+    async keep(version) {
+      const result = await db
+        .insertInto('flow_versions')
+        .values({
+          id: crypto.randomUUID(),
+          account_id: version.accountId,
+          channel_id: version.channelId,
+          flow_id: version.flowId,
+          hash: jsonHash(version.json),
+          flow_json: version.json,
+          size: Buffer.byteLength(version.json, 'utf8'),
+          source: version.source,
+          validation_error_count: version.validationErrorCount,
+          request_id: version.requestId,
+          taken_by: version.takenBy,
+          taken_at: new Date().toISOString(),
+        })
+        .onConflict((conflict) => conflict.columns(['account_id', 'channel_id', 'flow_id', 'hash']).doNothing())
+        .executeTakeFirst()
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0
+    },
+
+    async list(params, limit) {
+      const rows = await ofFlow(params)
+        .select(['id', 'hash', 'size', 'source', 'taken_at', 'taken_by', 'validation_error_count'])
+        .orderBy('taken_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute()
+      return rows.map((row) => ({
+        versionId: row.id,
+        hash: row.hash,
+        size: Number(row.size),
+        source: row.source,
+        takenAt: row.taken_at,
+        takenBy: row.taken_by,
+        validationErrorCount: Number(row.validation_error_count),
+      }))
+    },
+
+    async json(params, versionId) {
+      const row = await ofFlow(params).select('flow_json').where('id', '=', versionId).executeTakeFirst()
+      return row?.flow_json
+    },
+  }
+}

@@ -1,0 +1,34 @@
+import type { FlowValidationError } from './flow'
+
+/**
+ * What the browser and the server agree on for creating, cloning, editing and publishing a flow:
+ * 8x8's categories, the limits checked before anything reaches 8x8, and the shapes of the requests.
+ */
+export const flowCategories = ['SIGN_UP', 'SIGN_IN', 'APPOINTMENT_BOOKING', 'LEAD_GENERATION', 'CONTACT_US', 'CUSTOMER_SUPPORT', 'SURVEY', 'OTHER'] as const
+export type FlowCategoryName = (typeof flowCategories)[number]
+
+export const flowEditLimits = {
+  nameLength: 200,
+  endpointLength: 2000,
+  /** The largest flow JSON this console sends (UTF-8 bytes); larger requests are refused with 413. */
+  flowJsonBytes: 1_000_000,
+}
+
+/** POST …/flows: a new draft, from JSON or as a copy of another flow (`cloneFlowId`). */
+export type CreateFlowBody = {
+  name: string
+  categories?: FlowCategoryName[]
+  endPointUri?: string
+  /** Sent to 8x8 exactly as written: Meta's line and column point into this text. */
+  flowJson?: string
+  cloneFlowId?: string
+}
+
+/** PUT …/flows/{flowId}: only what changed. With `flowJson`, send `If-Match` with the JSON's ETag as read. */
+export type UpdateFlowBody = Partial<Pick<CreateFlowBody, 'name' | 'categories' | 'endPointUri' | 'flowJson'>>
+
+/** A create or a save: 8x8 keeps a draft with errors, and says which (empty when Meta found none). */
+export type FlowWriteResult = { id: string; validationErrors: FlowValidationError[] }
+
+/** The ETag of a flow's JSON as the server read it (a hash of the exact text). */
+export const flowJsonEtagHeader = 'etag'
