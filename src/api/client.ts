@@ -1,15 +1,16 @@
 import { ApiError, fromNetworkFailure, fromResponse, newErrorId } from './api-error'
 
-type RequestOptions = { method?: 'GET' | 'DELETE' | 'POST'; signal?: AbortSignal; headers?: Record<string, string> }
+export type RequestOptions = { method?: 'GET' | 'DELETE' | 'POST' | 'PUT'; signal?: AbortSignal; headers?: Record<string, string>; body?: string }
 
 /** Reads started before the app rendered (see readEarly), each taken by the first GET of its path. */
 const early = new Map<string, Promise<Response>>()
 
-function request(path: string, { method = 'GET', signal, headers: extra }: RequestOptions) {
+function request(path: string, { method = 'GET', signal, headers: extra, body }: RequestOptions) {
   const headers: Record<string, string> = { ...extra, accept: 'application/json' }
+  if (body !== undefined) headers['content-type'] = 'application/json'
   // A header cross-site forms cannot set: the proxy may require it on state-changing requests.
   if (method !== 'GET') headers['x-requested-with'] = 'XMLHttpRequest'
-  return fetch(path, { method, headers, signal, credentials: 'same-origin' })
+  return fetch(path, { method, headers, signal, body, credentials: 'same-origin' })
 }
 
 /**
@@ -38,7 +39,7 @@ export function answerEarly(path: string, json: string) {
  * everything else, network failures included, so every failure the operator sees has an errorId.
  * Aborts (react-query cancelling a query) are rethrown as they are.
  */
-async function send(path: string, options: RequestOptions): Promise<Response> {
+export async function send(path: string, options: RequestOptions): Promise<Response> {
   const { method = 'GET', signal } = options
   const started = method === 'GET' ? early.get(path) : undefined
   early.delete(path)
@@ -54,7 +55,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
 }
 
 /** The answer's JSON; an answer that is not JSON (a gateway's error page) is an error with an id too. */
-async function readJson<T>(response: Response): Promise<T> {
+export async function readJson<T>(response: Response): Promise<T> {
   try {
     return (await response.json()) as T
   } catch {

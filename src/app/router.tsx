@@ -25,6 +25,7 @@ function lazyPage(load: () => Promise<ComponentType>) {
 
 // The flows are the first page; the other pages (and "not found") load when opened, each with its view.
 const deletedFlowsPage = lazyPage(() => import('./routes/deleted-flows-route').then((m) => m.DeletedFlowsRoute))
+const editorPage = lazyPage(() => import('./routes/flow-editor-route').then((m) => m.FlowEditorRoute))
 const lookupPage = lazyPage(() => import('./routes/lookup-route').then((m) => m.LookupRoute))
 const notFoundPage = lazyPage(() => import('./routes/not-found-route').then((m) => m.NotFoundRoute))
 
@@ -36,6 +37,8 @@ export function AppRoutes() {
       <Routes>
         <Route path={paths.home.path} element={<HomeRoute />} />
         <Route path={paths.flows.path} element={<FlowsRoute />} />
+        <Route path={paths.newFlow.path} element={editorPage} />
+        <Route path={paths.editFlow.path} element={editorPage} />
         <Route path={paths.deletedFlows.path} element={deletedFlowsPage} />
         <Route path={paths.lookup.path} element={lookupPage} />
         <Route path={paths.lookupEmpty.path} element={lookupPage} />

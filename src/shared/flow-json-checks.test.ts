@@ -59,7 +59,7 @@ describe('checkFlowJson', () => {
         { id: 'A', layout: { type: 'SingleColumnLayout', children: [] } },
       ],
     }, null, 2)
-    expect(checkFlowJson(two).map((error) => error.error).sort()).toEqual(['DUPLICATE_SCREEN_ID', 'INVALID_SCREEN_ROUTE', 'MISSING_TERMINAL_SCREEN'])
+    expect(checkFlowJson(two).map((error) => error.error).toSorted()).toEqual(['DUPLICATE_SCREEN_ID', 'INVALID_SCREEN_ROUTE', 'MISSING_TERMINAL_SCREEN'])
   })
 
   it('needs screens', () => {

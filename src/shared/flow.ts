@@ -72,6 +72,8 @@ export type FlowDetails = Flow & {
   validationErrors: FlowValidationError[]
   /** Whether 8x8 gave a JSON download address. */
   hasFlowJson: boolean
+  /** Where the flow sends its data, when 8x8 tells it. */
+  endPointUri?: string
 }
 
 /** GET …/flows/{flowId}/preview: a link to Meta's web preview, valid until `expiresAt`. */

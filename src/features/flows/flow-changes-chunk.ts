@@ -4,3 +4,9 @@
 export { BulkBar } from './components/bulk-bar'
 export { FlowChangeDialogs } from './components/flow-change-dialogs'
 export { DeletedFlowsView } from './deleted/components/deleted-flows-view'
+// The editor (a route of its own) takes what it shares with the flows page from this chunk, whole:
+// shared modules would otherwise become small chunks of their own, each a name in the first page's
+// preload map.
+export { CloneFlowDialog, PublishFlowDialog } from './components/lifecycle-dialogs'
+export { createFlow, readFlowSource, updateFlow, useCloneFlow, usePublishFlow } from './api/flow-lifecycle'
+export { flowDetailQueries, flowJsonHref } from './api/flow-details'

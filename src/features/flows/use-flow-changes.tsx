@@ -7,6 +7,7 @@ import { FlowChangeDialogs } from './components/lazy-flow-changes'
 
 export type FlowChangeDialog =
   | { kind: 'delete' | 'deprecate'; flow: Flow }
+  | { kind: 'clone' | 'publish'; flow: Flow }
   /** The copy a delete keeps first could not be made: delete anyway only if the operator says so again. */
   | { kind: 'delete-without-copy'; flow: Flow; error: ApiError }
   | { kind: 'bulk'; flows: Flow[] }
@@ -32,7 +33,7 @@ export type FlowChangesOptions = {
 }
 
 /**
- * Delete, deprecate and bulk delete of a channel's flows: which confirmation is open and where the
+ * Delete, deprecate, clone, publish and bulk delete of a channel's flows: which confirmation is open and where the
  * focus goes after it. What a confirmation does lives in FlowChangeDialogs (loaded after the first
  * paint); `dialogs` renders it.
  */
@@ -53,6 +54,8 @@ export function useFlowChanges({ fallbackFocus, ...options }: FlowChangesOptions
   }, [])
   const askToDelete = useCallback((flow: Flow) => open({ kind: 'delete', flow }), [open])
   const askToDeprecate = useCallback((flow: Flow) => open({ kind: 'deprecate', flow }), [open])
+  const askToClone = useCallback((flow: Flow) => open({ kind: 'clone', flow }), [open])
+  const askToPublish = useCallback((flow: Flow) => open({ kind: 'publish', flow }), [open])
   const askToBulkDelete = useCallback((flows: Flow[]) => open({ kind: 'bulk', flows }), [open])
   const close = useCallback(() => setDialog(null), [])
   // From one confirmation to the next (the opener stays the one the first dialog returns the focus to).
@@ -74,5 +77,5 @@ export function useFlowChanges({ fallbackFocus, ...options }: FlowChangesOptions
       <FlowChangeDialogs {...options} dialog={dialog} onClose={close} onReplace={replace} onCloseAutoFocus={restoreFocus} onRowsRemoved={onRowsRemoved} />
     </Suspense>
   )
-  return { askToDelete, askToDeprecate, askToBulkDelete, dialogs }
+  return { askToDelete, askToDeprecate, askToClone, askToPublish, askToBulkDelete, dialogs }
 }

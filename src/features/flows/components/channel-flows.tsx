@@ -11,6 +11,7 @@ import { filterFlows, isFiltered, sortFlows, type SortKey } from '../flow-filter
 import { useFlowChanges, preloadFlowDialogs } from '../use-flow-changes'
 import { useFlowUrlState } from '../use-flow-filters'
 import { useSelection } from '../use-selection'
+import { editorHref, newFlowHref } from '../flow-hrefs'
 import { useTemplateUse } from '../use-template-use'
 import { FlowSearch } from './flow-search'
 import { FlowsTable, renderAllUpTo } from './flows-table'
@@ -55,6 +56,7 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
   const { filters, setFilters, openFlowId, setOpenFlowId } = useFlowUrlState()
   useWidePage(openFlowId !== null)
   const headingRef = useRef<HTMLHeadingElement>(null)
+  const editHref = useCallback((flowId: string) => editorHref(scope, flowId), [scope])
 
   const list = flows.data?.flows
   // Sorted once per list and sort order; a keystroke only filters, and long lists render only the rows
@@ -63,7 +65,7 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
   const sorted = useMemo(() => (list ? sortFlows(list, { key: sortKey, direction: sortDirection }) : []), [list, sortKey, sortDirection])
   const shown = useMemo(() => filterFlows(sorted, { query, status }), [sorted, query, status])
   const { selected, select, selectMany, clear } = useSelection(list, templateUse)
-  const { askToDelete, askToDeprecate, askToBulkDelete, dialogs } = useFlowChanges({
+  const { askToDelete, askToDeprecate, askToClone, askToPublish, askToBulkDelete, dialogs } = useFlowChanges({
     scope,
     channel,
     fallbackFocus: headingRef,
@@ -113,6 +115,9 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
           {list && countText(shown.length, list.length, filtered)}
         </span>
         <UpdatedAgo at={flows.dataUpdatedAt} />
+        <Link className="button button--primary" to={newFlowHref(scope)}>
+          New flow
+        </Link>
         <Link className="toolbar__link" to={deletedFlowsHref}>
           Deleted flows{deleted.data && ` (${deleted.data.deletedFlows.filter((copy) => copy.restored === null).length})`}
         </Link>
@@ -184,6 +189,9 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
               onDetails={showDetails}
               onDelete={askToDelete}
               onDeprecate={askToDeprecate}
+              onClone={askToClone}
+              onPublish={askToPublish}
+              editHref={editHref}
             />
             {list && list.length >= requestedFlowLimit && (
               <p className="notice">8x8 returned its maximum of {requestedFlowLimit} flows. More may exist; 8x8's list cannot be paged.</p>
@@ -207,6 +215,8 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
               }}
               onDelete={askToDelete}
               onDeprecate={askToDeprecate}
+              onClone={askToClone}
+              editHref={editHref}
             />
           </Suspense>
         )}

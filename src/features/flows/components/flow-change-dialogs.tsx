@@ -19,6 +19,7 @@ import { flowLabel } from '../flow-label'
 import type { FlowChangeDialog } from '../use-flow-changes'
 import { BulkDeleteDialog } from './bulk-delete-dialog'
 import { DeleteFlowDialog, DeleteWithoutCopyDialog, DeprecateFlowDialog } from './flow-dialogs'
+import { LifecycleChange } from './lifecycle-changes'
 
 export type FlowChangeDialogsProps = {
   dialog: FlowChangeDialog
@@ -183,6 +184,9 @@ export const FlowChangeDialogs = memo(function FlowChangeDialogs(props: FlowChan
           onConfirm={(flow) => confirmDelete(flow, dialog.error)}
         />
       )
+    case 'clone':
+    case 'publish':
+      return <LifecycleChange dialog={dialog} scope={scope} channel={channel} onClose={onClose} onCloseAutoFocus={onCloseAutoFocus} refetchList={refetchList} onChangeSettled={onChangeSettled} />
     case 'deprecate':
       return <DeprecateFlowDialog {...dialogProps} timeoutMs={timeoutMs} flow={dialog.flow} pending={deprecation.isPending} onConfirm={confirmDeprecate} />
   }

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { Link } from 'react-router'
 import type { ApiError } from '../../../api/api-error'
 import { ErrorPanel } from '../../../components/error-panel'
 import { SidePanel } from '../../../components/side-panel'
@@ -23,6 +24,8 @@ export type FlowDetailsPanelProps = {
   onClose: () => void
   onDelete: (flow: Flow) => void
   onDeprecate: (flow: Flow) => void
+  onClone: (flow: Flow) => void
+  editHref: (flowId: string) => string
 }
 
 const expiryFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
@@ -35,7 +38,7 @@ function where(error: FlowValidationError): string {
 /**
  * A flow as 8x8's get-flow describes it: categories, validation errors, its JSON and a preview link.
  */
-export function FlowDetailsPanel({ scope, flowId, listed, templates = [], templatesError, onClose, onDelete, onDeprecate }: FlowDetailsPanelProps) {
+export function FlowDetailsPanel({ scope, flowId, listed, templates = [], templatesError, onClose, onDelete, onDeprecate, onClone, editHref }: FlowDetailsPanelProps) {
   const details = useQuery(flowDetailQueries.details(scope, flowId))
   const preview = useQuery({ ...flowDetailQueries.preview(scope, flowId), enabled: false })
 
@@ -149,8 +152,18 @@ export function FlowDetailsPanel({ scope, flowId, listed, templates = [], templa
         {preview.error && <ErrorPanel title="Couldn't get a preview link" error={preview.error} />}
       </section>
 
-      {flow && (canDelete(flow, templates) || isDeprecatable(flow)) && (
+      {flow && (
         <div className="details__actions details__actions--end">
+          {flow.status === 'DRAFT' ? (
+            <Link className="button" to={editHref(flow.id)}>
+              Edit
+            </Link>
+          ) : (
+            <p className="small muted">{flow.status} flows cannot be changed at 8x8: clone this flow, edit the clone and publish it.</p>
+          )}
+          <button type="button" className="button" onClick={() => onClone(flow)}>
+            Clone…
+          </button>
           {isDeprecatable(flow) && (
             <button type="button" className="button" onClick={() => onDeprecate(flow)}>
               Deprecate…

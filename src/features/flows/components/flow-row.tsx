@@ -1,4 +1,5 @@
 import { memo } from 'react'
+import { Link } from 'react-router'
 import { StatusBadge } from '../../../components/status-badge'
 import type { FlowTemplate } from '../../../shared/deleted-flows'
 import { isDeletable, isDeprecatable, type Flow } from '../../../shared/flow'
@@ -9,6 +10,10 @@ export type FlowRowActions = {
   onDetails: (flow: Flow) => void
   onDelete: (flow: Flow) => void
   onDeprecate: (flow: Flow) => void
+  onClone: (flow: Flow) => void
+  onPublish: (flow: Flow) => void
+  /** Where a draft's editor is. */
+  editHref: (flowId: string) => string
   onSelect: (flow: Flow, selected: boolean) => void
 }
 
@@ -32,7 +37,7 @@ type FlowRowProps = FlowRowActions & {
 }
 
 /** Memoised: typing in the search box re-renders only the rows that come and go, not all 1000. */
-export const FlowRow = memo(function FlowRow({ flow, selected, templates, index, measure, onDetails, onDelete, onDeprecate, onSelect }: FlowRowProps) {
+export const FlowRow = memo(function FlowRow({ flow, selected, templates, index, measure, onDetails, onDelete, onDeprecate, onClone, onPublish, editHref, onSelect }: FlowRowProps) {
   const draft = isDeletable(flow)
   // A draft a template uses says so on its row; 8x8 would refuse its delete.
   const usedBy = draft && templates !== undefined && templates.length > 0 ? usedByText(templates) : undefined
@@ -40,6 +45,11 @@ export const FlowRow = memo(function FlowRow({ flow, selected, templates, index,
   const label = flowLabel(flow)
   const reasonId = `delete-reason-${flow.id}`
   const reason = usedBy ?? 'Only drafts can be deleted'
+  const quiet = (verb: string, act: (flow: Flow) => void) => (
+    <button type="button" className="button button--quiet" aria-label={`${verb} ${label}`} onClick={() => act(flow)}>
+      {verb}
+    </button>
+  )
   return (
     <tr ref={measure} data-index={index} aria-rowindex={index === undefined ? undefined : index + 2}>
       <td className="flows-table__select">
@@ -70,11 +80,14 @@ export const FlowRow = memo(function FlowRow({ flow, selected, templates, index,
             {reason}
           </span>
         )}
-        {isDeprecatable(flow) && (
-          <button type="button" className="button button--quiet" aria-label={`Deprecate ${label}`} onClick={() => onDeprecate(flow)}>
-            Deprecate
-          </button>
+        {draft && (
+          <Link className="button button--quiet" to={editHref(flow.id)} aria-label={`Edit ${label}`}>
+            Edit
+          </Link>
         )}
+        {draft && quiet('Publish', onPublish)}
+        {quiet('Clone', onClone)}
+        {isDeprecatable(flow) && quiet('Deprecate', onDeprecate)}
         <button
           type="button"
           className="button button--danger-quiet"

@@ -1,0 +1,115 @@
+import { useState } from 'react'
+import { useNavigate } from 'react-router'
+import type { ApiError } from '../../api/api-error'
+import type { Channel, Flow } from '../../shared/flow'
+import type { FlowScope } from '../flows/api/flow-queries'
+import { CloneFlowDialog, PublishFlowDialog, useCloneFlow, usePublishFlow } from '../flows/flow-changes-chunk'
+import { editorHref, flowsHref } from '../flows/flow-hrefs'
+import { useToast } from '../../components/toast/toast-context'
+import { EditorPreview } from './editor-preview'
+
+type EditorActionsProps = {
+  scope: FlowScope
+  channel: Channel
+  /** The saved flow; undefined while it is new. */
+  flow?: Flow
+  dirty: boolean
+  pending: boolean
+  /** Meta's errors in the last saved JSON. */
+  errorCount: number
+  readOnly: boolean
+  jsonHref?: string
+}
+
+/** Why Publish is not offered now, if it is not. */
+function publishBlocked(dirty: boolean, errorCount: number): string | undefined {
+  if (dirty) return 'Save your changes first: Publish publishes what 8x8 has.'
+  if (errorCount > 0) return `Fix the ${errorCount} ${errorCount === 1 ? 'error' : 'errors'} Meta found and save, then publish.`
+  return undefined
+}
+
+/** The editor's buttons: Create draft or Save changes, Publish, Clone, Download, Preview. */
+export function EditorActions({ scope, channel, flow, dirty, pending, errorCount, readOnly, jsonHref }: EditorActionsProps) {
+  const [dialog, setDialog] = useState<'publish' | 'clone' | null>(null)
+  const publishing = usePublishFlow(scope)
+  const cloning = useCloneFlow(scope)
+  const showToast = useToast()
+  const navigate = useNavigate()
+  const blocked = publishBlocked(dirty, errorCount)
+  const failed = (verb: string, error: ApiError) => {
+    setDialog(null)
+    showToast({ kind: 'error', title: `Couldn't ${verb} “${flow?.name ?? ''}”`, error, copyName: `Copy error ID (${flow?.name ?? ''})` })
+  }
+
+  return (
+    <div className="editor-actions">
+      {!readOnly && (
+        <button type="submit" className="button button--primary" aria-disabled={pending} aria-busy={pending}>
+          {pending && <span className="spinner" aria-hidden="true" />}
+          {flow ? (pending ? 'Saving…' : 'Save changes') : pending ? 'Creating…' : 'Create draft'}
+        </button>
+      )}
+      {flow && !readOnly && (
+        <>
+          <button type="button" className="button" aria-disabled={blocked !== undefined} aria-describedby={blocked ? 'publish-blocked' : undefined} onClick={() => blocked || setDialog('publish')}>
+            Publish…
+          </button>
+          {blocked && (
+            <span id="publish-blocked" className="small muted">
+              {blocked}
+            </span>
+          )}
+        </>
+      )}
+      {flow && (
+        <button type="button" className="button" onClick={() => setDialog('clone')}>
+          Clone…
+        </button>
+      )}
+      {jsonHref && (
+        <a className="button button--quiet" href={jsonHref} download>
+          Download flow JSON
+        </a>
+      )}
+      {flow && <EditorPreview scope={scope} flowId={flow.id} />}
+      {flow && dialog === 'publish' && (
+        <PublishFlowDialog
+          flow={flow}
+          channelName={channel.name}
+          pending={publishing.isPending}
+          onCancel={() => setDialog(null)}
+          onConfirm={(target) =>
+            publishing.mutate(target, {
+              onSuccess: () => {
+                setDialog(null)
+                showToast({ kind: 'success', title: `Published “${target.name}”`, description: 'It can now be sent to customers. To change it, clone it.' })
+                void navigate(flowsHref(scope))
+              },
+              onError: (error) => failed('publish', error),
+            })
+          }
+        />
+      )}
+      {flow && dialog === 'clone' && (
+        <CloneFlowDialog
+          flow={flow}
+          pending={cloning.isPending}
+          onCancel={() => setDialog(null)}
+          onConfirm={(target, name) =>
+            cloning.mutate(
+              { flow: target, name },
+              {
+                onSuccess: (result) => {
+                  setDialog(null)
+                  showToast({ kind: 'success', title: `Cloned as “${name}”`, description: 'The clone is a draft: edit it, then publish it.' })
+                  void navigate(editorHref(scope, result.id))
+                },
+                onError: (error) => failed('clone', error),
+              },
+            )
+          }
+        />
+      )}
+    </div>
+  )
+}

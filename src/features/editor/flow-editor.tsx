@@ -1,0 +1,219 @@
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { Link, useNavigate } from 'react-router'
+import type { ApiError } from '../../api/api-error'
+import type { Channel, FlowDetails } from '../../shared/flow'
+import { checkFlowJson } from '../../shared/flow-json-checks'
+import { flowJsonHref } from '../flows/flow-changes-chunk'
+import type { FlowScope } from '../flows/api/flow-queries'
+import { editorHref, flowsHref } from '../flows/flow-hrefs'
+import { ChangedMeanwhile } from './changed-meanwhile'
+import { EditorActions } from './editor-actions'
+import { placeErrors } from './error-ranges'
+import { fieldProblems } from './field-problems'
+import { FlowFields } from './flow-fields'
+import type { JsonEditorHandle } from './json-editor'
+import { JsonPanel } from './json-panel'
+import { localDrafts, type EditorFields, type LocalDraft } from './local-draft'
+import { useLeaveGuard } from './use-leave-guard'
+import { changedFields, savedMessage, useFlowSave, type SavedCheck } from './use-flow-save'
+import { ValidationList } from './validation-list'
+import './editor.css'
+
+export type FlowEditorProps = {
+  scope: FlowScope
+  channel: Channel
+  /** The flow being edited, with its JSON and ETag as read; undefined for a new flow. */
+  flow?: { details: FlowDetails; json: string; etag: string | null }
+}
+
+const emptyFields: EditorFields = { name: '', categories: [], endPointUri: '', json: '' }
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * A flow's editor: its fields, its JSON in CodeMirror, Meta's errors at their place, and Create draft
+ * or Save changes, Publish and Clone. Unsaved changes are kept in this browser and asked about before
+ * leaving. The JSON goes to 8x8 exactly as it is in the editor.
+ */
+export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
+  const navigate = useNavigate()
+  const editor = useRef<JsonEditorHandle>(null)
+  const draftKey = localDrafts.key(scope.accountId, scope.channelId, flow?.details.id)
+  const initial: EditorFields = flow
+    ? { name: flow.details.name, categories: flow.details.categories, endPointUri: flow.details.endPointUri ?? '', json: flow.json }
+    : emptyFields
+  const [saved, setSaved] = useState<EditorFields>(initial)
+  const [fields, setFields] = useState<EditorFields>(initial)
+  const [etag, setEtag] = useState(flow?.etag ?? null)
+  const [check, setCheck] = useState<SavedCheck | null>(flow ? { json: flow.json, errors: flow.details.validationErrors } : null)
+  const [tried, setTried] = useState(false)
+  const [conflict, setConflict] = useState<ApiError | null>(null)
+  const [offered, setOffered] = useState<LocalDraft | undefined>(() => {
+    const kept = localDrafts.read(draftKey)
+    return kept && kept.json !== initial.json ? kept : undefined
+  })
+  const [editorKey, setEditorKey] = useState(0)
+  const readOnly = flow !== undefined && flow.details.status !== 'DRAFT'
+  const { create, save, showToast } = useFlowSave(scope, { onChangedMeanwhile: setConflict })
+
+  const dirty = JSON.stringify(fields) !== JSON.stringify(saved)
+  useLeaveGuard(dirty && !readOnly)
+  // Kept in this browser as it is typed (a closed tab, a reload or a crash loses nothing).
+  useEffect(() => {
+    if (!dirty || readOnly) return
+    const timer = setTimeout(() => localDrafts.write(draftKey, fields), 400)
+    return () => clearTimeout(timer)
+  }, [dirty, readOnly, draftKey, fields])
+
+  const metaErrors = useMemo(() => (check ? placeErrors(check.json, check.errors) : null), [check])
+  const deferredJson = useDeferredValue(fields.json)
+  // This browser's checks of the text as it is now, except what Meta reported already (same finding, same path).
+  const localChecks = useMemo(() => {
+    if (deferredJson.trim() === '' || !isJson(deferredJson)) return []
+    const reported = new Set(check?.errors.map((meta) => `${meta.error} ${meta.paths[0] ?? ''}`))
+    return placeErrors(deferredJson, checkFlowJson(deferredJson)).filter((error) => !reported.has(`${error.error} ${error.paths[0] ?? ''}`))
+  }, [deferredJson, check])
+  const problems = fieldProblems(fields)
+  const jsonProblem = fields.json.trim() === '' ? 'The flow JSON is empty.' : isJson(fields.json) ? undefined : 'The flow JSON is not valid JSON: fix the place marked in the editor first.'
+
+  function submit() {
+    setTried(true)
+    if (Object.keys(problems).length > 0 || jsonProblem) return
+    if (!flow) {
+      const body = { name: fields.name.trim(), categories: fields.categories as never, flowJson: fields.json, ...(fields.endPointUri.trim() ? { endPointUri: fields.endPointUri.trim() } : {}) }
+      create.mutate(body, {
+        onSuccess: (result) => {
+          localDrafts.drop(draftKey)
+          setSaved(fields)
+          showToast({ kind: 'success', title: `Created draft “${body.name}”`, description: savedMessage(result.validationErrors.length) })
+          void navigate(editorHref(scope, result.id), { replace: true })
+        },
+      })
+      return
+    }
+    const body = changedFields(fields, saved)
+    if (Object.keys(body).length === 0) return
+    const sent = fields
+    save.mutate(
+      { flowId: flow.details.id, body, etag, name: fields.name },
+      {
+        onSuccess: (result) => {
+          localDrafts.drop(draftKey)
+          setSaved(sent)
+          if (result.etag) setEtag(result.etag)
+          if (body.flowJson !== undefined || result.validationErrors.length > 0) setCheck({ json: sent.json, errors: result.validationErrors })
+          showToast({ kind: 'success', title: `Saved “${sent.name.trim()}”`, description: savedMessage(result.validationErrors.length) })
+        },
+      },
+    )
+  }
+
+  const pending = create.isPending || save.isPending
+  return (
+    <section className="flow-editor" aria-labelledby="editor-heading">
+      <div className="page-header">
+        <p className="small">
+          <Link to={flowsHref(scope)}>← Flows in {channel.name}</Link>
+        </p>
+        <h1 id="editor-heading" tabIndex={-1}>
+          {flow ? `Edit “${flow.details.name || flow.details.id}”` : 'New flow'}
+        </h1>
+        {flow && (
+          <p className="muted small">
+            {flow.details.status} · ID <code className="selectable">{flow.details.id}</code>
+          </p>
+        )}
+      </div>
+
+      {readOnly && (
+        <p className="notice" role="note">
+          {flow?.details.status} flows cannot be changed at 8x8. Clone this flow, edit the clone and publish it.
+        </p>
+      )}
+
+      {offered && !readOnly && (
+        <div className="notice editor__offer">
+          <span>Unsaved changes from {new Date(offered.keptAt).toLocaleString()} are kept in this browser.</span>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setFields({ name: offered.name, categories: offered.categories, endPointUri: offered.endPointUri, json: offered.json })
+              setEditorKey((key) => key + 1)
+              setOffered(undefined)
+            }}
+          >
+            Bring them back
+          </button>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => {
+              localDrafts.drop(draftKey)
+              setOffered(undefined)
+            }}
+          >
+            Discard them
+          </button>
+        </div>
+      )}
+
+      {conflict && flow && (
+        <ChangedMeanwhile
+          scope={scope}
+          flowId={flow.details.id}
+          mine={fields.json}
+          error={conflict}
+          onKeepMine={(theirEtag) => {
+            setEtag(theirEtag)
+            setConflict(null)
+          }}
+          onTakeTheirs={(theirs, theirEtag) => {
+            setEtag(theirEtag)
+            setSaved({ ...saved, json: theirs })
+            setFields({ ...fields, json: theirs })
+            setEditorKey((key) => key + 1)
+            setConflict(null)
+          }}
+        />
+      )}
+
+      <form
+        className="editor-form"
+        onSubmit={(event) => {
+          event.preventDefault()
+          submit()
+        }}
+      >
+        <FlowFields fields={fields} problems={problems} showProblems={tried} readOnly={readOnly} onChange={setFields} />
+        <JsonPanel
+          editorRef={editor}
+          editorKey={editorKey}
+          text={fields.json}
+          readOnly={readOnly}
+          metaErrors={metaErrors ?? []}
+          problem={tried ? jsonProblem : undefined}
+          onChange={(json) => setFields((current) => ({ ...current, json }))}
+        />
+        <ValidationList meta={metaErrors} local={localChecks} onGoTo={(error, metaIndex) => (metaIndex === undefined ? editor.current?.select(error.from, error.to) : editor.current?.selectMetaError(metaIndex))} />
+        <EditorActions
+          scope={scope}
+          channel={channel}
+          flow={flow && { ...flow.details, name: saved.name || flow.details.name }}
+          dirty={dirty}
+          pending={pending}
+          errorCount={check?.errors.length ?? 0}
+          readOnly={readOnly}
+          jsonHref={flow ? flowJsonHref(scope, flow.details.id) : undefined}
+        />
+      </form>
+    </section>
+  )
+}

@@ -1,0 +1,148 @@
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands'
+import { json, jsonParseLinter } from '@codemirror/lang-json'
+import { bracketMatching, foldGutter, indentOnInput, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language'
+import { forceLinting, linter, lintGutter, type Diagnostic } from '@codemirror/lint'
+import { highlightSelectionMatches, searchKeymap } from '@codemirror/search'
+import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete'
+import { EditorState, StateEffect, StateField } from '@codemirror/state'
+import { EditorView, drawSelection, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view'
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react'
+import { checkFlowJson } from '../../shared/flow-json-checks'
+import { placeErrors, type PlacedError } from './error-ranges'
+
+export type JsonEditorHandle = {
+  /** Puts the cursor on a range and the focus in the editor. */
+  select(from: number, to: number): void
+  /** The same for Meta's error at `index`, where it is now (its place moves with the edits since the save). */
+  selectMetaError(index: number): void
+  /** Replaces the whole text (an upload, an example), as one step that Undo takes back. */
+  replace(text: string): void
+}
+
+type JsonEditorProps = {
+  initialText: string
+  onChange: (text: string) => void
+  /** Meta's findings of the last save, placed in the text as it was then (they move with edits after). */
+  metaErrors: PlacedError[]
+  labelledBy: string
+  describedBy?: string
+  /** Published and deprecated flows: shown, searchable, not changeable. */
+  readOnly?: boolean
+}
+
+/** Meta's findings of the last save, as marks that move with the text as the operator edits. */
+const setMetaErrors = StateEffect.define<Diagnostic[]>()
+const metaErrorsField = StateField.define<Diagnostic[]>({
+  create: () => [],
+  update(marks, transaction) {
+    for (const effect of transaction.effects) if (effect.is(setMetaErrors)) return effect.value
+    if (!transaction.docChanged) return marks
+    return marks.map((mark) => {
+      const from = transaction.changes.mapPos(mark.from, 1)
+      return { ...mark, from, to: Math.max(from, transaction.changes.mapPos(mark.to, -1)) }
+    })
+  },
+})
+
+/** Meta's errors, and this console's own checks as you type (warnings: Meta decides), JSON syntax first. */
+const flowChecks = linter(
+  (view) => {
+    const meta = view.state.field(metaErrorsField)
+    const text = view.state.doc.toString()
+    if (text.trim() === '') return meta
+    const syntax = jsonParseLinter()(view)
+    if (syntax.length > 0) return [...meta, ...syntax]
+    const local = placeErrors(text, checkFlowJson(text))
+      // What Meta already marks there is not marked twice.
+      .filter((error) => !meta.some((mark) => mark.from === error.from && mark.to === error.to))
+      .map((error): Diagnostic => ({ from: error.from, to: error.to, severity: 'warning', source: 'Checked in this browser', message: error.message }))
+    return [...meta, ...local]
+  },
+  { delay: 300 },
+)
+
+/**
+ * The flow JSON editor: CodeMirror 6 with JSON highlighting, folding, search, and two kinds of marks:
+ * Meta's errors (from the last save) and this console's checks. Tab indents as in any code editor;
+ * Escape then Tab leaves the editor (CodeMirror's documented way), as the hint under it says.
+ */
+export const JsonEditor = forwardRef<JsonEditorHandle, JsonEditorProps>(function JsonEditor({ initialText, onChange, metaErrors, labelledBy, describedBy, readOnly = false }, ref) {
+  const host = useRef<HTMLDivElement>(null)
+  const view = useRef<EditorView | null>(null)
+  const changed = useRef(onChange)
+  changed.current = onChange
+
+  useEffect(() => {
+    const editor = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({
+        doc: initialText,
+        extensions: [
+          lineNumbers(),
+          foldGutter(),
+          lintGutter(),
+          history(),
+          drawSelection(),
+          indentOnInput(),
+          bracketMatching(),
+          closeBrackets(),
+          highlightActiveLine(),
+          highlightSelectionMatches(),
+          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          json(),
+          metaErrorsField,
+          flowChecks,
+          keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, indentWithTab]),
+          EditorView.lineWrapping,
+          EditorState.readOnly.of(readOnly),
+          EditorView.contentAttributes.of({ 'aria-labelledby': labelledBy, ...(describedBy ? { 'aria-describedby': describedBy } : {}) }),
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged) changed.current(update.state.doc.toString())
+          }),
+        ],
+      }),
+    })
+    // The scroll area is reachable by keyboard on its own (axe: scrollable-region-focusable), as well as
+    // through the text it scrolls.
+    editor.scrollDOM.tabIndex = 0
+    view.current = editor
+    return () => editor.destroy()
+    // The editor owns its text after it starts: a new initial text is a new editor (the caller's key).
+    // oxlint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  useEffect(() => {
+    const editor = view.current
+    if (!editor) return
+    const length = editor.state.doc.length
+    const diagnostics = metaErrors.map((error): Diagnostic => ({
+      from: Math.min(error.from, length),
+      to: Math.min(error.to, length),
+      severity: 'error',
+      source: `Meta: ${error.error || error.errorType}`,
+      message: error.message,
+    }))
+    editor.dispatch({ effects: setMetaErrors.of(diagnostics) })
+    forceLinting(editor)
+  }, [metaErrors])
+
+  useImperativeHandle(ref, () => ({
+    select(from, to) {
+      const editor = view.current
+      if (!editor) return
+      const length = editor.state.doc.length
+      editor.dispatch({ selection: { anchor: Math.min(from, length), head: Math.min(to, length) }, scrollIntoView: true })
+      editor.focus()
+    },
+    selectMetaError(index) {
+      const mark = view.current?.state.field(metaErrorsField)[index]
+      if (mark) this.select(mark.from, mark.to)
+    },
+    replace(text) {
+      const editor = view.current
+      editor?.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text } })
+    },
+  }))
+
+  return <div ref={host} className="json-editor" />
+})

@@ -1,0 +1,73 @@
+import { useId, type RefObject } from 'react'
+import type { PlacedError } from './error-ranges'
+import { exampleFlowJson } from './example-flow'
+import { JsonEditor, type JsonEditorHandle } from './json-editor'
+
+type JsonPanelProps = {
+  editorRef: RefObject<JsonEditorHandle | null>
+  /** A new key starts the editor again from `text` (a kept draft brought back, their text taken). */
+  editorKey: number
+  text: string
+  readOnly: boolean
+  metaErrors: PlacedError[]
+  /** Why the text cannot be sent, once the operator tried. */
+  problem?: string
+  onChange: (text: string) => void
+}
+
+/**
+ * The Flow JSON: the editor, and three ways to fill it: typing or pasting, a file (chosen, or dropped
+ * onto the editor), or the example. A file or the example replaces the text as one step Undo takes back.
+ */
+export function JsonPanel({ editorRef, editorKey, text, readOnly, metaErrors, problem, onChange }: JsonPanelProps) {
+  const labelId = useId()
+  const replace = (next: string) => editorRef.current?.replace(next)
+  return (
+    <div className="editor-json">
+      <div className="editor-json__bar">
+        <span id={labelId} className="editor-json__label">
+          Flow JSON
+        </span>
+        {!readOnly && (
+          <>
+            <label className="button button--quiet editor-json__upload">
+              Upload JSON file
+              <input
+                type="file"
+                accept="application/json,.json"
+                className="visually-hidden"
+                onChange={(event) => {
+                  const file = event.target.files?.[0]
+                  event.target.value = ''
+                  if (file) void file.text().then(replace)
+                }}
+              />
+            </label>
+            <button type="button" className="button button--quiet" onClick={() => replace(exampleFlowJson)}>
+              Start from an example
+            </button>
+          </>
+        )}
+      </div>
+      {/* oxlint-disable-next-line jsx-a11y/no-static-element-interactions -- a drop target for files; the file input above does the same by keyboard */}
+      <div
+        className="editor-json__drop"
+        onDragOver={(event) => {
+          if (!readOnly && event.dataTransfer.types.includes('Files')) event.preventDefault()
+        }}
+        onDrop={(event) => {
+          const file = event.dataTransfer.files[0]
+          if (readOnly || !file) return
+          event.preventDefault()
+          void file.text().then(replace)
+        }}
+      >
+        <JsonEditor key={editorKey} ref={editorRef} initialText={text} readOnly={readOnly} onChange={onChange} metaErrors={metaErrors} labelledBy={labelId} describedBy={`${labelId}-keys`} />
+      </div>
+      <p id={`${labelId}-keys`} className="small muted">
+        Tab indents in the editor; press Escape, then Tab, to move on. Ctrl+F searches.
+      </p>
+      {problem && <p className="field__problem">{problem}</p>}
+    </div>
+  )
+}

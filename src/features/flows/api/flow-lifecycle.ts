@@ -1,0 +1,54 @@
+import { useMutation } from '@tanstack/react-query'
+import { postAction } from '../../../api/client'
+import { getText, sendJson } from '../../../api/client-texts'
+import type { Flow } from '../../../shared/flow'
+import type { CreateFlowBody, FlowWriteResult, UpdateFlowBody } from '../../../shared/flow-edit'
+import { useUpdateFlowList } from './delete-flow'
+import { flowJsonHref, flowPath } from './flow-details'
+import { flowsPath, type FlowScope } from './flow-queries'
+
+/** The name the operator saw, for the audit trail (header values must be ASCII). */
+const auditHeaders = (name: string) => ({ 'x-flow-name': encodeURIComponent(name) })
+
+/** A flow's JSON as the server read it from 8x8, and the ETag a save sends back (If-Match). */
+export type FlowSource = { json: string; etag: string | null }
+
+export async function readFlowSource(scope: FlowScope, flowId: string, signal?: AbortSignal): Promise<FlowSource> {
+  const { text, headers } = await getText(flowJsonHref(scope, flowId), { signal })
+  return { json: text, etag: headers.get('etag') }
+}
+
+export async function createFlow(scope: FlowScope, body: CreateFlowBody): Promise<FlowWriteResult> {
+  return (await sendJson<FlowWriteResult>(flowsPath(scope), { method: 'POST', body })).body
+}
+
+/** Saves only what changed; with the JSON, `etag` is the one it was read with (409 FLOW_CHANGED when it moved). */
+export async function updateFlow(scope: FlowScope, flowId: string, body: UpdateFlowBody, { etag, name }: { etag?: string | null; name: string }) {
+  const headers: Record<string, string> = auditHeaders(name)
+  if (body.flowJson !== undefined && etag) headers['if-match'] = etag
+  const { body: result, headers: answer } = await sendJson<FlowWriteResult>(flowPath(scope, flowId), { method: 'PUT', body, headers })
+  return { ...result, etag: answer.get('etag') }
+}
+
+export function publishFlow(scope: FlowScope, flow: Pick<Flow, 'id' | 'name'>) {
+  return postAction(`${flowPath(scope, flow.id)}/publish`, { headers: auditHeaders(flow.name) })
+}
+
+/** A published (or any) flow copied into a new draft: 8x8 copies its JSON. */
+export function useCloneFlow(scope: FlowScope) {
+  const updateList = useUpdateFlowList(scope)
+  return useMutation({
+    mutationFn: ({ flow, name }: { flow: Flow; name: string }) => createFlow(scope, { name, cloneFlowId: flow.id }),
+    meta: { action: 'Clone' },
+    onSuccess: (result, { name }) => updateList((flows) => [...flows, { id: result.id, name, status: 'DRAFT' }]),
+  })
+}
+
+export function usePublishFlow(scope: FlowScope) {
+  const updateList = useUpdateFlowList(scope)
+  return useMutation({
+    mutationFn: (flow: Pick<Flow, 'id' | 'name'>) => publishFlow(scope, flow),
+    meta: { action: 'Publish' },
+    onSuccess: (_result, flow) => updateList((flows) => flows.map((f) => (f.id === flow.id ? { ...f, status: 'PUBLISHED' } : f))),
+  })
+}

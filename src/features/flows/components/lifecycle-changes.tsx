@@ -1,0 +1,92 @@
+import { useNavigate } from 'react-router'
+import type { ApiError } from '../../../api/api-error'
+import { useToast } from '../../../components/toast/toast-context'
+import type { Channel, Flow } from '../../../shared/flow'
+import { useCloneFlow, usePublishFlow } from '../api/flow-lifecycle'
+import type { FlowScope } from '../api/flow-queries'
+import { isOutcomeUnknown } from '../delete-outcome'
+import { flowLabel } from '../flow-label'
+import { editorHref } from '../flow-hrefs'
+import { CloneFlowDialog, PublishFlowDialog } from './lifecycle-dialogs'
+
+export type LifecycleChangeProps = {
+  dialog: { kind: 'clone' | 'publish'; flow: Flow }
+  scope: FlowScope
+  channel: Channel
+  onClose: () => void
+  onCloseAutoFocus: (event: Event) => void
+  refetchList: () => void
+  onChangeSettled?: () => void
+}
+
+/**
+ * Clone and publish from the flows list: the confirmation, one request, and what follows (the clone
+ * opens in the editor; a publish says it is done). Failures show 8x8's code and Error ID.
+ */
+export function LifecycleChange({ dialog, scope, channel, onClose, onCloseAutoFocus, refetchList, onChangeSettled }: LifecycleChangeProps) {
+  const cloning = useCloneFlow(scope)
+  const publishing = usePublishFlow(scope)
+  const showToast = useToast()
+  const navigate = useNavigate()
+
+  function failed(flow: Flow, verb: 'clone' | 'publish', error: ApiError) {
+    onClose()
+    const label = flowLabel(flow)
+    if (isOutcomeUnknown(error)) {
+      showToast({
+        kind: 'error',
+        title: `${verb === 'clone' ? 'Clone' : 'Publish'} not confirmed: “${label}”`,
+        hint: `No confirmation came back in time. Refresh the list to see whether ${verb === 'clone' ? 'the clone was made' : 'the flow is now PUBLISHED'} before trying again.`,
+        error,
+        copyName: `Copy error ID (${label})`,
+        action: { label: 'Refresh list', onClick: refetchList },
+      })
+      return
+    }
+    showToast({ kind: 'error', title: `Couldn't ${verb} “${label}”`, error, copyName: `Copy error ID (${label})` })
+  }
+
+  if (dialog.kind === 'publish') {
+    return (
+      <PublishFlowDialog
+        flow={dialog.flow}
+        channelName={channel.name}
+        pending={publishing.isPending}
+        onCancel={onClose}
+        onCloseAutoFocus={onCloseAutoFocus}
+        onConfirm={(flow) =>
+          publishing.mutate(flow, {
+            onSettled: () => onChangeSettled?.(),
+            onSuccess: () => {
+              onClose()
+              showToast({ kind: 'success', title: `Published “${flowLabel(flow)}”`, description: 'It can now be sent to customers. To change it, clone it.' })
+            },
+            onError: (error) => failed(flow, 'publish', error),
+          })
+        }
+      />
+    )
+  }
+  return (
+    <CloneFlowDialog
+      flow={dialog.flow}
+      pending={cloning.isPending}
+      onCancel={onClose}
+      onCloseAutoFocus={onCloseAutoFocus}
+      onConfirm={(flow, name) =>
+        cloning.mutate(
+          { flow, name },
+          {
+            onSettled: () => onChangeSettled?.(),
+            onSuccess: (result) => {
+              onClose()
+              showToast({ kind: 'success', title: `Cloned as “${name}”`, description: `A new draft with the JSON of “${flowLabel(flow)}”, open in the editor.` })
+              void navigate(editorHref(scope, result.id))
+            },
+            onError: (error) => failed(flow, 'clone', error),
+          },
+        )
+      }
+    />
+  )
+}
