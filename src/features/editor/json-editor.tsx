@@ -1,6 +1,6 @@
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands'
 import { json, jsonParseLinter } from '@codemirror/lang-json'
-import { bracketMatching, foldGutter, indentOnInput, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language'
+import { bracketMatching, foldGutter, indentOnInput } from '@codemirror/language'
 import { forceLinting, linter, lintGutter, type Diagnostic } from '@codemirror/lint'
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search'
 import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete'
@@ -8,6 +8,7 @@ import { EditorState, StateEffect, StateField } from '@codemirror/state'
 import { EditorView, drawSelection, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view'
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react'
 import { checkFlowJson } from '../../shared/flow-json-checks'
+import { editorTheme } from './editor-theme'
 import { placeErrors, type PlacedError } from './error-ranges'
 
 export type JsonEditorHandle = {
@@ -88,7 +89,7 @@ export const JsonEditor = forwardRef<JsonEditorHandle, JsonEditorProps>(function
           closeBrackets(),
           highlightActiveLine(),
           highlightSelectionMatches(),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          editorTheme,
           json(),
           metaErrorsField,
           flowChecks,

@@ -3,6 +3,7 @@ import { json } from '@codemirror/lang-json'
 import { EditorState } from '@codemirror/state'
 import { EditorView, lineNumbers } from '@codemirror/view'
 import { useEffect, useRef } from 'react'
+import { editorTheme } from './editor-theme'
 
 type TextDifferenceProps = { before: string; after: string; beforeLabel: string; afterLabel: string }
 
@@ -14,7 +15,7 @@ export function TextDifference({ before, after, beforeLabel, afterLabel }: TextD
   const host = useRef<HTMLDivElement>(null)
   useEffect(() => {
     const parent = host.current!
-    const readOnly = [lineNumbers(), json(), EditorState.readOnly.of(true), EditorView.editable.of(false), EditorView.lineWrapping]
+    const readOnly = [lineNumbers(), json(), editorTheme, EditorState.readOnly.of(true), EditorView.editable.of(false), EditorView.lineWrapping]
     if (window.matchMedia('(max-width: 640px)').matches) {
       const view = new EditorView({ parent, doc: after, extensions: [...readOnly, unifiedMergeView({ original: before, mergeControls: false })] })
       return () => view.destroy()

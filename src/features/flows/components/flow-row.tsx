@@ -85,8 +85,8 @@ export const FlowRow = memo(function FlowRow({ flow, selected, templates, index,
             Edit
           </Link>
         )}
-        {draft && quiet('Publish', onPublish)}
-        {quiet('Clone', onClone)}
+        {/* A draft is changed in its editor (and cloned from there or its details): three buttons at most a row. */}
+        {draft ? quiet('Publish', onPublish) : quiet('Clone', onClone)}
         {isDeprecatable(flow) && quiet('Deprecate', onDeprecate)}
         <button
           type="button"

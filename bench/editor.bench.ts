@@ -1,0 +1,122 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { test, type Page } from '@playwright/test'
+import { startAppServer } from '../e2e/app-server'
+import { liveSeed, startFake8x8 } from '../e2e/fake-8x8'
+import type { Seed } from '../src/server/sandbox/seed'
+
+/**
+ * `npm run bench` (run `npm run build` first when alone): the flow editor with a large flow. Opening a
+ * 200 kB flow JSON until the editor is editable, beside a 2 kB one (interleaved cold loads), and the
+ * typing latency in the large one (keydown to the next frame), quiet and with the CPU slowed 4×.
+ * Writes bench/results/editor.{json,md}. Nothing here passes or fails on a number.
+ */
+const root = resolve(import.meta.dirname, '..')
+const rounds = 7
+const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]
+const range = (values: number[]) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`
+
+/** A flow JSON of about `bytes`: screens of text components, pretty-printed as an operator would keep it. */
+function flowJsonOf(bytes: number): string {
+  const screens = []
+  for (let n = 0; JSON.stringify(screens).length < bytes * 0.8; n++) {
+    screens.push({
+      id: `SCREEN_${n}`,
+      title: `Step ${n}`,
+      ...(n === 0 ? { terminal: true } : {}),
+      layout: { type: 'SingleColumnLayout', children: Array.from({ length: 8 }, (_, c) => ({ type: 'TextBody', text: `Screen ${n}, paragraph ${c}: some words an operator wrote.` })) },
+    })
+  }
+  return `${JSON.stringify({ version: '7.3', screens }, null, 2)}\n`
+}
+
+const large = { id: '1666000000000001', json: flowJsonOf(200_000) }
+const small = { id: '1666000000000002', json: flowJsonOf(2_000) }
+const seed: Seed = {
+  ...liveSeed,
+  channels: [
+    {
+      ...liveSeed.channels[0],
+      flows: [
+        { id: large.id, name: 'Large flow', status: 'DRAFT', categories: ['OTHER'], flowJson: large.json },
+        { id: small.id, name: 'Small flow', status: 'DRAFT', categories: ['OTHER'], flowJson: small.json },
+      ],
+    },
+  ],
+}
+
+/** From navigation to an editor whose text is in and which takes input (ms since the navigation began). */
+async function openEditor(page: Page, url: string) {
+  await page.goto(url)
+  await page.getByRole('textbox', { name: 'Flow JSON' }).waitFor()
+  await page.waitForFunction(() => document.querySelector('.cm-content')?.getAttribute('contenteditable') === 'true' && document.querySelector('.cm-line') !== null)
+  return page.evaluate(() => performance.now())
+}
+
+/** Keydown to the next animation frame, for `count` keys typed at the end of the first line. */
+async function typingLatency(page: Page, count: number) {
+  await page.getByRole('textbox', { name: 'Flow JSON' }).click()
+  await page.keyboard.press('Control+Home')
+  await page.keyboard.press('End')
+  await page.evaluate(() => {
+    const latencies: number[] = []
+    ;(window as unknown as { latencies: number[] }).latencies = latencies
+    document.addEventListener('keydown', (event) => {
+      const start = event.timeStamp
+      requestAnimationFrame(() => setTimeout(() => latencies.push(performance.now() - start)))
+    }, true)
+  })
+  for (let n = 0; n < count; n++) await page.keyboard.press('x')
+  await page.waitForTimeout(200)
+  return page.evaluate(() => (window as unknown as { latencies: number[] }).latencies)
+}
+
+test('the editor with a 200 kB flow JSON: opening it, and typing in it', async ({ browser }) => {
+  const fake = await startFake8x8(seed)
+  const [channel] = seed.channels
+  const app = await startAppServer(
+    { EIGHTX8_API_KEY: seed.apiKey, EIGHTX8_ACCOUNT_ID: seed.accountId, EIGHTX8_CHANNELS: `${channel.id}=Bench`, EIGHTX8_BASE_URL: fake.baseUrl },
+    { logToFile: true },
+  )
+  const editorUrl = (flowId: string) => app.url(`/accounts/${seed.accountId}/channels/${channel.id}/flows/${flowId}/edit`)
+  const open: Record<string, number[]> = { '200 kB': [], '2 kB': [] }
+  const typing: Record<string, number[]> = { quiet: [], 'CPU ×4': [] }
+  try {
+    for (let round = 0; round < rounds; round++) {
+      for (const [label, flow] of (round % 2 === 0 ? [['200 kB', large], ['2 kB', small]] : [['2 kB', small], ['200 kB', large]]) as [string, typeof large][]) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+        const page = await context.newPage()
+        open[label].push(await openEditor(page, editorUrl(flow.id)))
+        await context.close()
+      }
+    }
+    for (const [label, rate] of [['quiet', 1], ['CPU ×4', 4]] as const) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+      const page = await context.newPage()
+      await openEditor(page, editorUrl(large.id))
+      const cdp = await context.newCDPSession(page)
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate })
+      typing[label] = await typingLatency(page, 40)
+      await context.close()
+    }
+  } finally {
+    await app.stop()
+    await fake.stop()
+  }
+  const ratios = open['200 kB'].map((value, n) => value / open['2 kB'][n])
+  const table = [
+    `### Flow editor: open to editable (${rounds} interleaved cold loads each), and typing in a 200 kB JSON`,
+    '',
+    '| measure | median | range |',
+    '|---|---|---|',
+    `| open, 200 kB JSON (${(large.json.length / 1000).toFixed(0)} kB) | ${median(open['200 kB']).toFixed(0)} ms | ${range(open['200 kB'])} ms |`,
+    `| open, 2 kB JSON | ${median(open['2 kB']).toFixed(0)} ms | ${range(open['2 kB'])} ms |`,
+    `| ratio 200 kB / 2 kB, same round | ${median(ratios).toFixed(2)}× | ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}× |`,
+    ...Object.entries(typing).map(([label, values]) => `| keydown to next frame, ${label} (${values.length} keys) | ${median(values).toFixed(1)} ms | ${range(values)} ms |`),
+    '',
+  ].join('\n')
+  mkdirSync(join(root, 'bench', 'results'), { recursive: true })
+  writeFileSync(join(root, 'bench', 'results', 'editor.json'), `${JSON.stringify({ open, typing }, null, 2)}\n`)
+  writeFileSync(join(root, 'bench', 'results', 'editor.md'), `${table}\n`)
+  process.stdout.write(`\n${table}\n`)
+})
