@@ -1,14 +1,13 @@
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { Link, useNavigate } from 'react-router'
 import type { ApiError } from '../../api/api-error'
 import type { Channel, FlowDetails } from '../../shared/flow'
-import { checkFlowJson } from '../../shared/flow-json-checks'
 import { flowJsonHref } from '../flows/flow-changes-chunk'
 import type { FlowScope } from '../flows/api/flow-queries'
 import { editorHref, flowsHref } from '../flows/flow-hrefs'
 import { ChangedMeanwhile } from './changed-meanwhile'
 import { EditorActions } from './editor-actions'
-import { placeErrors } from './error-ranges'
+import { placeErrors, type PlacedError } from './error-ranges'
 import { fieldProblems } from './field-problems'
 import { FlowFields } from './flow-fields'
 import type { JsonEditorHandle } from './json-editor'
@@ -28,12 +27,13 @@ export type FlowEditorProps = {
 
 const emptyFields: EditorFields = { name: '', categories: [], endPointUri: '', json: '' }
 
-function isJson(text: string): boolean {
+function jsonProblemOf(text: string): string | undefined {
+  if (text.trim() === '') return 'The flow JSON is empty.'
   try {
     JSON.parse(text)
-    return true
+    return undefined
   } catch {
-    return false
+    return 'The flow JSON is not valid JSON: fix the place marked in the editor first.'
   }
 }
 
@@ -63,7 +63,8 @@ export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
   const readOnly = flow !== undefined && flow.details.status !== 'DRAFT'
   const { create, save, showToast } = useFlowSave(scope, { onChangedMeanwhile: setConflict })
 
-  const dirty = JSON.stringify(fields) !== JSON.stringify(saved)
+  // Compared field by field: a 200 kB JSON is compared, never serialised again, on every keystroke.
+  const dirty = fields.json !== saved.json || fields.name !== saved.name || fields.endPointUri !== saved.endPointUri || fields.categories.join() !== saved.categories.join()
   useLeaveGuard(dirty && !readOnly)
   // Kept in this browser as it is typed (a closed tab, a reload or a crash loses nothing).
   useEffect(() => {
@@ -73,19 +74,20 @@ export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
   }, [dirty, readOnly, draftKey, fields])
 
   const metaErrors = useMemo(() => (check ? placeErrors(check.json, check.errors) : null), [check])
-  const deferredJson = useDeferredValue(fields.json)
-  // This browser's checks of the text as it is now, except what Meta reported already (same finding, same path).
+  // This browser's checks, as the editor's linter found them (after a pause in typing), except what Meta
+  // reported already (same finding, same path).
+  const [checked, setChecked] = useState<PlacedError[]>([])
   const localChecks = useMemo(() => {
-    if (deferredJson.trim() === '' || !isJson(deferredJson)) return []
     const reported = new Set(check?.errors.map((meta) => `${meta.error} ${meta.paths[0] ?? ''}`))
-    return placeErrors(deferredJson, checkFlowJson(deferredJson)).filter((error) => !reported.has(`${error.error} ${error.paths[0] ?? ''}`))
-  }, [deferredJson, check])
+    return checked.filter((error) => !reported.has(`${error.error} ${error.paths[0] ?? ''}`))
+  }, [checked, check])
   const problems = fieldProblems(fields)
-  const jsonProblem = fields.json.trim() === '' ? 'The flow JSON is empty.' : isJson(fields.json) ? undefined : 'The flow JSON is not valid JSON: fix the place marked in the editor first.'
+  // Parsed when the operator sends (and after that, to say when it is fixed), not on every keystroke.
+  const jsonProblem = tried ? jsonProblemOf(fields.json) : undefined
 
   function submit() {
     setTried(true)
-    if (Object.keys(problems).length > 0 || jsonProblem) return
+    if (Object.keys(problems).length > 0 || jsonProblemOf(fields.json)) return
     if (!flow) {
       const body = { name: fields.name.trim(), categories: fields.categories as never, flowJson: fields.json, ...(fields.endPointUri.trim() ? { endPointUri: fields.endPointUri.trim() } : {}) }
       create.mutate(body, {
@@ -199,7 +201,8 @@ export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
           text={fields.json}
           readOnly={readOnly}
           metaErrors={metaErrors ?? []}
-          problem={tried ? jsonProblem : undefined}
+          problem={jsonProblem}
+          onChecked={setChecked}
           onChange={(json) => setFields((current) => ({ ...current, json }))}
         />
         <ValidationList meta={metaErrors} local={localChecks} onGoTo={(error, metaIndex) => (metaIndex === undefined ? editor.current?.select(error.from, error.to) : editor.current?.selectMetaError(metaIndex))} />

@@ -23,6 +23,8 @@ export type JsonEditorHandle = {
 type JsonEditorProps = {
   initialText: string
   onChange: (text: string) => void
+  /** This browser's findings in the text, each time the linter has run (after a pause in typing). */
+  onChecked?: (found: PlacedError[]) => void
   /** Meta's findings of the last save, placed in the text as it was then (they move with edits after). */
   metaErrors: PlacedError[]
   labelledBy: string
@@ -46,14 +48,15 @@ const metaErrorsField = StateField.define<Diagnostic[]>({
 })
 
 /** Meta's errors, and this console's own checks as you type (warnings: Meta decides), JSON syntax first. */
-const flowChecks = linter(
+const flowChecks = (report: (found: PlacedError[]) => void) => linter(
   (view) => {
     const meta = view.state.field(metaErrorsField)
     const text = view.state.doc.toString()
-    if (text.trim() === '') return meta
-    const syntax = jsonParseLinter()(view)
+    const syntax = text.trim() === '' ? [] : jsonParseLinter()(view)
+    const found = text.trim() === '' || syntax.length > 0 ? [] : placeErrors(text, checkFlowJson(text))
+    report(found)
     if (syntax.length > 0) return [...meta, ...syntax]
-    const local = placeErrors(text, checkFlowJson(text))
+    const local = found
       // What Meta already marks there is not marked twice.
       .filter((error) => !meta.some((mark) => mark.from === error.from && mark.to === error.to))
       .map((error): Diagnostic => ({ from: error.from, to: error.to, severity: 'warning', source: 'Checked in this browser', message: error.message }))
@@ -67,11 +70,13 @@ const flowChecks = linter(
  * Meta's errors (from the last save) and this console's checks. Tab indents as in any code editor;
  * Escape then Tab leaves the editor (CodeMirror's documented way), as the hint under it says.
  */
-export const JsonEditor = forwardRef<JsonEditorHandle, JsonEditorProps>(function JsonEditor({ initialText, onChange, metaErrors, labelledBy, describedBy, readOnly = false }, ref) {
+export const JsonEditor = forwardRef<JsonEditorHandle, JsonEditorProps>(function JsonEditor({ initialText, onChange, onChecked, metaErrors, labelledBy, describedBy, readOnly = false }, ref) {
   const host = useRef<HTMLDivElement>(null)
   const view = useRef<EditorView | null>(null)
   const changed = useRef(onChange)
   changed.current = onChange
+  const checked = useRef(onChecked)
+  checked.current = onChecked
 
   useEffect(() => {
     const editor = new EditorView({
@@ -92,7 +97,7 @@ export const JsonEditor = forwardRef<JsonEditorHandle, JsonEditorProps>(function
           editorTheme,
           json(),
           metaErrorsField,
-          flowChecks,
+          flowChecks((found) => checked.current?.(found)),
           keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, indentWithTab]),
           EditorView.lineWrapping,
           EditorState.readOnly.of(readOnly),

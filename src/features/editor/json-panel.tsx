@@ -13,13 +13,14 @@ type JsonPanelProps = {
   /** Why the text cannot be sent, once the operator tried. */
   problem?: string
   onChange: (text: string) => void
+  onChecked: (found: PlacedError[]) => void
 }
 
 /**
  * The Flow JSON: the editor, and three ways to fill it: typing or pasting, a file (chosen, or dropped
  * onto the editor), or the example. A file or the example replaces the text as one step Undo takes back.
  */
-export function JsonPanel({ editorRef, editorKey, text, readOnly, metaErrors, problem, onChange }: JsonPanelProps) {
+export function JsonPanel({ editorRef, editorKey, text, readOnly, metaErrors, problem, onChange, onChecked }: JsonPanelProps) {
   const labelId = useId()
   const replace = (next: string) => editorRef.current?.replace(next)
   return (
@@ -62,7 +63,7 @@ export function JsonPanel({ editorRef, editorKey, text, readOnly, metaErrors, pr
           void file.text().then(replace)
         }}
       >
-        <JsonEditor key={editorKey} ref={editorRef} initialText={text} readOnly={readOnly} onChange={onChange} metaErrors={metaErrors} labelledBy={labelId} describedBy={`${labelId}-keys`} />
+        <JsonEditor key={editorKey} ref={editorRef} initialText={text} readOnly={readOnly} onChange={onChange} onChecked={onChecked} metaErrors={metaErrors} labelledBy={labelId} describedBy={`${labelId}-keys`} />
       </div>
       <p id={`${labelId}-keys`} className="small muted">
         Tab indents in the editor; press Escape, then Tab, to move on. Ctrl+F searches.
