@@ -68,6 +68,9 @@ test('live: an uploaded JSON goes to 8x8 byte for byte; its error is marked at i
   await validation(page).getByRole('button', { name: /^Line 5, column 17:/ }).click()
   await expect.poll(selectedText(page)).toBe('"TextBodyy"')
   await expect(page.getByRole('button', { name: 'Publish…' })).toHaveAttribute('aria-disabled', 'true')
+  // The row says so too (8x8's list does not: the server counts what Meta said at the last save here).
+  await page.getByRole('link', { name: /^← Flows in / }).click()
+  await expect(row(page, 'Uploaded survey')).toContainText('Errors: 1')
 })
 
 test('a published flow is changed by cloning it: one clone for a double click, opened in the editor, saved as a draft', async ({ page, sandbox }) => {

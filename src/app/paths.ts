@@ -8,8 +8,6 @@ export const paths = {
     getHref: (accountId: string, channelId: string) =>
       `/accounts/${encodeURIComponent(accountId)}/channels/${encodeURIComponent(channelId)}/flows`,
   },
-  newFlow: { path: '/accounts/:accountId/channels/:channelId/flows/new' },
-  editFlow: { path: '/accounts/:accountId/channels/:channelId/flows/:flowId/edit' },
   deletedFlows: {
     path: '/accounts/:accountId/channels/:channelId/deleted',
     getHref: (accountId: string, channelId: string) =>

@@ -37,8 +37,8 @@ export function AppRoutes() {
       <Routes>
         <Route path={paths.home.path} element={<HomeRoute />} />
         <Route path={paths.flows.path} element={<FlowsRoute />} />
-        <Route path={paths.newFlow.path} element={editorPage} />
-        <Route path={paths.editFlow.path} element={editorPage} />
+        {/* …/flows/new and …/flows/:flowId/edit: told apart in the editor's own chunk. */}
+        <Route path={`${paths.flows.path}/*`} element={editorPage} />
         <Route path={paths.deletedFlows.path} element={deletedFlowsPage} />
         <Route path={paths.lookup.path} element={lookupPage} />
         <Route path={paths.lookupEmpty.path} element={lookupPage} />

@@ -9,6 +9,8 @@ export type Flow = {
   name: string
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- keeps autocompletion for known values
   status: KnownFlowStatus | (string & {})
+  /** A draft saved through Flows Admin: the count of Meta's errors in its latest saved JSON. */
+  validationErrorCount?: number
 }
 
 export type FlowList = { flows: Flow[] }

@@ -5,6 +5,7 @@ import { FlowEditor } from '../../features/editor/flow-editor'
 import { flowDetailQueries, readFlowSource } from '../../features/flows/flow-changes-chunk'
 import type { FlowScope } from '../../features/flows/api/flow-queries'
 import { configuredChannel, type Channel } from '../../shared/flow'
+import { NotFoundRoute } from './not-found-route'
 import { UnknownChannel } from './unknown-channel'
 import { WithConfig } from './with-config'
 
@@ -41,12 +42,22 @@ function EditFlow({ scope, channel, flowId }: { scope: FlowScope; channel: Chann
   return <FlowEditor key={flowId} scope={scope} channel={channel} flow={{ details: details.data, json: source.data.json, etag: source.data.etag }} />
 }
 
+/** What follows `…/flows/`: `new`, or `<flowId>/edit`; anything else is not a page. */
+function editorTarget(rest: string): { flowId?: string } | undefined {
+  if (rest === 'new') return {}
+  const match = /^([^/]+)\/edit$/.exec(rest)
+  return match ? { flowId: match[1] } : undefined
+}
+
 /**
  * `…/flows/new` and `…/flows/:flowId/edit`: the flow editor, loaded when opened (CodeMirror comes
  * with it, never with the first page).
  */
 export function FlowEditorRoute() {
-  const { accountId = '', channelId = '', flowId } = useParams()
+  const { accountId = '', channelId = '', '*': rest = '' } = useParams()
+  const target = editorTarget(rest)
+  if (!target) return <NotFoundRoute />
+  const { flowId } = target
   return (
     <WithConfig>
       {(config) => {

@@ -135,6 +135,20 @@ describe.each(testEngines)('creating, saving and publishing flows, on $name', ({
     expect(await readError(refused)).toMatchObject({ code: 1000, message: expect.stringContaining('validation errors') })
   })
 
+  it("lists a draft saved with errors with their count (8x8's list has none), and drops it once fixed", async () => {
+    const { app } = await setUp()
+    const listed = async () => ((await (await app.request(`${flowsUrl}?limit=100`)).json()) as { flows: { id: string; validationErrorCount?: number }[] }).flows.find((flow) => flow.id === draftId)
+    expect((await listed())?.validationErrorCount).toBeUndefined()
+    const etag = (await app.request(`${flowsUrl}/${draftId}/json`)).headers.get('etag')!
+    const saved = await app.request(`${flowsUrl}/${draftId}`, { method: 'PUT', headers: { ...headers, 'if-match': etag }, body: JSON.stringify({ flowJson: typed }) })
+    expect(((await saved.json()) as FlowWriteResult).validationErrors).toHaveLength(1)
+    expect((await listed())?.validationErrorCount).toBe(1)
+
+    const fixed = typed.replace('TextBodyy', 'TextBody')
+    await app.request(`${flowsUrl}/${draftId}`, { method: 'PUT', headers: { ...headers, 'if-match': saved.headers.get('etag')! }, body: JSON.stringify({ flowJson: fixed }) })
+    expect((await listed())?.validationErrorCount).toBe(0)
+  })
+
   it('refuses a save of a published flow as 8x8 does', async () => {
     const { app } = await setUp()
     const response = await app.request(`${flowsUrl}/${publishedId}`, { method: 'PUT', headers, body: JSON.stringify({ name: 'New name' }) })

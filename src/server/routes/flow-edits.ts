@@ -27,6 +27,8 @@ export type FlowEditDependencies = {
   change: ReturnType<typeof auditedChanges>
   /** Where the JSON before each save is kept; without a store, saves keep nothing. */
   versions?: FlowVersions
+  /** After a create, clone or save (the list's counts of errors are read again). */
+  onSaved?: (scope: { accountId: string; channelId: string }) => void
 }
 
 const name = z.string().trim().min(1, 'name is required').max(flowEditLimits.nameLength, `name is longer than ${flowEditLimits.nameLength} characters`)
@@ -82,7 +84,7 @@ export function flowJsonEtag(json: string): string {
   return `"sha256-${jsonHash(json)}"`
 }
 
-export function flowEditRoutes({ config, upstream, logger, change, versions }: FlowEditDependencies) {
+export function flowEditRoutes({ config, upstream, logger, change, versions, onSaved }: FlowEditDependencies) {
   function flowParams(c: Context<AppEnv>): FlowPathParams {
     const scope = resolveScope(config, c.req.param() as { accountId: string; channelId: string })
     const id = c.req.param('flowId') ?? ''
@@ -92,7 +94,10 @@ export function flowEditRoutes({ config, upstream, logger, change, versions }: F
 
   /** A version kept after the change: its loss is logged, never the change's failure. */
   function keepAfter(version: NewFlowVersion) {
-    return versions?.keep(version).catch((error: unknown) => logger.error({ err: error, flowId: version.flowId }, 'the saved version of the flow could not be kept'))
+    return versions
+      ?.keep(version)
+      .then(() => onSaved?.(version))
+      .catch((error: unknown) => logger.error({ err: error, flowId: version.flowId }, 'the saved version of the flow could not be kept'))
   }
 
   return new Hono<AppEnv>()

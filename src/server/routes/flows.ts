@@ -17,6 +17,7 @@ import { auditedChanges, outcomeOf, type Change } from './audited-change'
 import { createChangeLock, type ChangeLock } from './change-lock'
 import { deletedFlowRoutes } from './deleted-flows'
 import { flowEditRoutes, flowJsonEtag } from './flow-edits'
+import { errorCountsFor } from './error-counts'
 import type { FlowVersions } from '../store/flow-versions'
 import { listAnswer } from './list-answer'
 import { flowNameFrom, invalid, jsonFileName, parseLimit, resolveScope } from './request-checks'
@@ -69,6 +70,7 @@ export function flowRoutes({ config, upstream, audit, logger, changeLock = creat
   }
 
   const change = auditedChanges({ audit, logger, changeLock })
+  const errorCounts = errorCountsFor(versions, logger)
 
   function flowChange(c: Context<AppEnv>, action: 'flow.delete' | 'flow.deprecate', done: 'deleted' | 'deprecated'): Change {
     const params = flowScope(c)
@@ -118,7 +120,7 @@ export function flowRoutes({ config, upstream, audit, logger, changeLock = creat
     .get('/accounts/:accountId/channels/:channelId/flows', async (c) => {
       const scope = resolveScope(config, c.req.param())
       const list = await upstream.listFlows(scope, { limit: parseLimit(c.req.query('limit')) }, { signal: c.req.raw.signal })
-      const { body, encoding } = await listAnswer(list, c.req.header('accept-encoding'))
+      const { body, encoding } = await listAnswer(await errorCounts.withCounts(scope, list), c.req.header('accept-encoding'))
       return c.body(body, 200, encoding ? { 'content-type': 'application/json', 'content-encoding': encoding, vary: 'Accept-Encoding' } : { 'content-type': 'application/json' })
     })
     .get('/accounts/:accountId/channels/:channelId/flows/:flowId', async (c) => {
@@ -184,7 +186,7 @@ export function flowRoutes({ config, upstream, audit, logger, changeLock = creat
       const body: AuditList = { entries }
       return c.json(body)
     })
-  routes.route('/', flowEditRoutes({ config, upstream, logger, change, versions }))
+  routes.route('/', flowEditRoutes({ config, upstream, logger, change, versions, onSaved: errorCounts.forget }))
   if (backups) routes.route('/', deletedFlowRoutes({ config, upstream, backups, logger, change }))
   return routes
 }

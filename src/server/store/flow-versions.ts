@@ -28,6 +28,8 @@ export type FlowVersions = {
   /** A flow's versions, newest first, without their JSON. */
   list(params: FlowPathParams, limit: number): Promise<FlowVersion[]>
   json(params: FlowPathParams, versionId: string): Promise<string | undefined>
+  /** For each flow of the channel saved here: the count of Meta's errors in its latest saved JSON. */
+  errorCounts(scope: { accountId: string; channelId: string }): Promise<Map<string, number>>
 }
 
 export function createFlowVersions(db: Kysely<Database>): FlowVersions {
@@ -73,6 +75,19 @@ export function createFlowVersions(db: Kysely<Database>): FlowVersions {
         takenBy: row.taken_by,
         validationErrorCount: Number(row.validation_error_count),
       }))
+    },
+
+    async errorCounts({ accountId, channelId }) {
+      const rows = await db
+        .selectFrom('flow_versions')
+        .select(['flow_id', 'validation_error_count'])
+        .where('account_id', '=', accountId)
+        .where('channel_id', '=', channelId)
+        .where('source', 'in', ['saved', 'created', 'cloned'])
+        .orderBy('taken_at', 'asc')
+        .execute()
+      // Oldest first: each flow ends with its latest.
+      return new Map(rows.map((row) => [row.flow_id, Number(row.validation_error_count)]))
     },
 
     async json(params, versionId) {

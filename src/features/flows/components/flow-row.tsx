@@ -72,6 +72,8 @@ export const FlowRow = memo(function FlowRow({ flow, selected, templates, index,
       </td>
       <td>
         <StatusBadge status={flow.status} />
+        {/* Set for drafts saved here only (the server counts them): Meta's errors in the last saved JSON. */}
+        {!!flow.validationErrorCount && <span className="flows-table__use flows-table__errors small">Errors: {flow.validationErrorCount}</span>}
       </td>
       <td className="data-table__actions">
         {/* Read out with the disabled button and shown as its tooltip, not printed on every row. */}

@@ -20,12 +20,10 @@ export type FlowsTableProps = FlowRowsProps & {
   onSelectAll: (selected: boolean) => void
 }
 
-type SortHeaderProps = { label: string; sortKey: SortKey; sort: FlowSort; onSort: (key: SortKey) => void; className?: string }
-
-function SortHeader({ label, sortKey, sort, onSort, className }: SortHeaderProps) {
+function SortHeader({ label, sortKey, sort, onSort }: { label: string; sortKey: SortKey; sort: FlowSort; onSort: (key: SortKey) => void }) {
   const active = sort.key === sortKey
   return (
-    <th scope="col" className={className} aria-sort={active ? sort.direction : 'none'}>
+    <th scope="col" aria-sort={active ? sort.direction : 'none'}>
       <button type="button" className="sort-button" onClick={() => onSort(sortKey)}>
         {label}
         <span aria-hidden="true" className="sort-button__arrow">
@@ -59,7 +57,7 @@ export function FlowsTable({ flows, caption, windowed, sort, onSort, selected, o
   }, [selectedShown, drafts.length])
 
   return (
-    <table className={windowed ? 'data-table flows-table flows-table--windowed' : 'data-table flows-table'} aria-rowcount={windowed ? flows.length + 1 : undefined}>
+    <table className="data-table flows-table" aria-rowcount={windowed ? flows.length + 1 : undefined}>
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
@@ -74,11 +72,9 @@ export function FlowsTable({ flows, caption, windowed, sort, onSort, selected, o
             />
           </th>
           <SortHeader label="Name" sortKey="name" sort={sort} onSort={onSort} />
-          <th scope="col" className="flows-table__id">
-            ID
-          </th>
-          <SortHeader label="Status" sortKey="status" sort={sort} onSort={onSort} className="flows-table__status" />
-          <th scope="col" className="flows-table__actions">
+          <th scope="col">ID</th>
+          <SortHeader label="Status" sortKey="status" sort={sort} onSort={onSort} />
+          <th scope="col">
             <span className="visually-hidden">Actions</span>
           </th>
         </tr>
