@@ -3,6 +3,8 @@ import type { FlowList } from '../../shared/flow'
 import type { ChannelScope } from '../../shared/paths'
 import type { FlowVersions } from '../store/flow-versions'
 
+const key = ({ accountId, channelId }: ChannelScope) => `${accountId}/${channelId}`
+
 /** How long a channel's counts are reused: saves through this instance refresh them at once. */
 const freshMs = 30_000
 
@@ -16,7 +18,6 @@ export function errorCountsFor(versions: FlowVersions | undefined, logger: Logge
   // One list object from 8x8 and one counts map give one answer object (its serialised and compressed
   // forms are cached by list-answer for as long as it lives).
   const enriched = new WeakMap<FlowList, WeakMap<Map<string, number>, FlowList>>()
-  const key = ({ accountId, channelId }: ChannelScope) => `${accountId}/${channelId}`
 
   function counts(scope: ChannelScope): Promise<Map<string, number>> {
     const hit = cached.get(key(scope))
