@@ -108,7 +108,8 @@ describe.each(testEngines)('creating, saving and publishing flows, on $name', ({
     expect(response.headers.get('etag')).not.toBe(etag)
     expect(writes().map((call) => [call.method, JSON.parse(call.body) as unknown])).toEqual([['PUT', { flowJson: typed }]])
     const versions = await opened.versions.list({ accountId, channelId, flowId: draftId }, 10)
-    expect(versions.map((version) => version.source)).toEqual(['saved', 'before-save'])
+    // The replaced text is kept once: as seen when the editor read it, or just before the save.
+    expect(versions.map((version) => version.source)).toEqual(['saved', expect.stringMatching(/^(seen|before-save)$/)])
     expect(await opened.versions.json({ accountId, channelId, flowId: draftId }, versions[1].versionId)).toBe(before)
     expect(await (await app.request(`${flowsUrl}/${draftId}/json`)).text()).toBe(typed)
   })

@@ -4,6 +4,7 @@ import type { Logger } from 'pino'
 import { z } from 'zod'
 import { proxyErrorCodes } from '../../shared/error-codes'
 import { flowCategories, flowEditLimits, type FlowWriteResult } from '../../shared/flow-edit'
+import { restoredVersionHeaders } from '../../shared/flow-history'
 import { isFlowId } from '../../shared/ids'
 import type { AppEnv } from '../app-env'
 import type { ServerConfig } from '../config'
@@ -71,6 +72,18 @@ function checkJsonSize(json: string | undefined) {
   }
 }
 
+const versionIdPattern = /^(?:copy-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+/** The version a save or a create brings back (for the audit trail and the history), if it says one. */
+function restoredVersion(c: Context<AppEnv>): { versionId: string; fromFlowId?: string } | undefined {
+  const versionId = c.req.header(restoredVersionHeaders.version)
+  if (versionId === undefined) return undefined
+  if (!versionIdPattern.test(versionId)) throw invalid(`${restoredVersionHeaders.version} is not a version ID`)
+  const fromFlowId = c.req.header(restoredVersionHeaders.flow)
+  if (fromFlowId !== undefined && !isFlowId(fromFlowId)) throw invalid(`${restoredVersionHeaders.flow} is not a flow id`)
+  return { versionId, fromFlowId }
+}
+
 /** The ETag the JSON was read with (If-Match), as a hash; undefined when the request sent none. */
 function expectedHash(c: Context<AppEnv>): string | undefined {
   const header = c.req.header('if-match')
@@ -107,14 +120,18 @@ export function flowEditRoutes({ config, upstream, logger, change, versions, onS
       checkJsonSize(body.flowJson)
       const cloning = body.cloneFlowId !== undefined
       if (!cloning && body.categories === undefined) throw invalid('categories: choose at least one category')
+      // A version of a flow brought back as a new draft is a restore (of that flow, from that version).
+      const restored = restoredVersion(c)
+      const restoring = restored?.fromFlowId !== undefined && body.flowJson !== undefined
       const spec = {
-        action: cloning ? ('flow.clone' as const) : ('flow.create' as const),
-        // The flow the change is about: the one cloned, or none yet (its ID is the outcome's newFlowId).
-        params: { ...scope, flowId: body.cloneFlowId ?? '' },
+        action: restoring ? ('flow.restore' as const) : cloning ? ('flow.clone' as const) : ('flow.create' as const),
+        // The flow the change is about: the one cloned or restored, or none yet (its ID is the outcome's newFlowId).
+        params: { ...scope, flowId: (restoring ? restored.fromFlowId : body.cloneFlowId) ?? '' },
         lockKey: `create/${scope.accountId}/${scope.channelId}/${body.name}`,
         busy: `A flow named “${body.name}” is being created already; wait for that to finish, then refresh`,
-        done: cloning ? ('cloned' as const) : ('created' as const),
+        done: restoring ? ('restored' as const) : cloning ? ('cloned' as const) : ('created' as const),
         flowName: body.name,
+        ...(restoring ? { notes: { reason: `version ${restored.versionId} of flow ${restored.fromFlowId}, as a new draft` } } : {}),
       }
       const result: FlowWriteResult = await change(c, spec, async (notes) => {
         // 8x8 needs categories on a create: a clone without them takes the original's.
@@ -128,7 +145,7 @@ export function flowEditRoutes({ config, upstream, logger, change, versions, onS
         })
         notes.newFlowId = created.id
         if (body.flowJson !== undefined) {
-          await keepAfter({ ...scope, flowId: created.id, json: body.flowJson, source: 'created', validationErrorCount: created.validationErrors.length, requestId: c.get('requestId'), takenBy: c.get('operator') })
+          await keepAfter({ ...scope, flowId: created.id, json: body.flowJson, source: restoring ? 'restored' : 'created', origin: restored?.versionId, validationErrorCount: created.validationErrors.length, requestId: c.get('requestId'), takenBy: c.get('operator') })
         }
         return created
       })
@@ -139,9 +156,11 @@ export function flowEditRoutes({ config, upstream, logger, change, versions, onS
       const body = await bodyOf(c, updateBody)
       checkJsonSize(body.flowJson)
       const expected = expectedHash(c)
+      const restored = body.flowJson === undefined ? undefined : restoredVersion(c)
       const spec = {
         action: 'flow.update' as const,
         params,
+        ...(restored ? { notes: { reason: `restored version ${restored.versionId}` } } : {}),
         lockKey: `${params.accountId}/${params.channelId}/${params.flowId}`,
         busy: 'This flow is already being changed; wait for that to finish, then refresh',
         done: 'updated' as const,
@@ -162,12 +181,12 @@ export function flowEditRoutes({ config, upstream, logger, change, versions, onS
             } catch (error) {
               throw new ProxyError(503, proxyErrorCodes.auditUnavailable, 'The JSON before this save could not be stored, so nothing was saved', { cause: error })
             }
-            notes.reason = 'the JSON before this save was kept'
+            notes.reason = [notes.reason, 'the JSON before this save was kept'].filter(Boolean).join('; ')
           }
         }
         const saved = await upstream.updateFlow(params, body)
         if (body.flowJson !== undefined) {
-          await keepAfter({ ...params, json: body.flowJson, source: 'saved', validationErrorCount: saved.validationErrors.length, requestId: c.get('requestId'), takenBy: c.get('operator') })
+          await keepAfter({ ...params, json: body.flowJson, source: restored ? 'restored' : 'saved', origin: restored?.versionId, validationErrorCount: saved.validationErrors.length, requestId: c.get('requestId'), takenBy: c.get('operator') })
           c.header('etag', flowJsonEtag(body.flowJson))
         }
         return { id: params.flowId, validationErrors: saved.validationErrors }

@@ -18,6 +18,7 @@ import { createChangeLock, type ChangeLock } from './change-lock'
 import { deletedFlowRoutes } from './deleted-flows'
 import { flowEditRoutes, flowJsonEtag } from './flow-edits'
 import { errorCountsFor } from './error-counts'
+import { flowHistoryRoutes } from './flow-history'
 import type { FlowVersions } from '../store/flow-versions'
 import { listAnswer } from './list-answer'
 import { flowNameFrom, invalid, jsonFileName, parseLimit, resolveScope } from './request-checks'
@@ -130,7 +131,12 @@ export function flowRoutes({ config, upstream, audit, logger, changeLock = creat
     })
     .get('/accounts/:accountId/channels/:channelId/flows/:flowId/json', async (c) => {
       const params = flowScope(c)
-      const { name, json } = await upstream.getFlowJson(params, { signal: c.req.raw.signal })
+      const { name, json, validationErrorCount } = await upstream.getFlowJson(params, { signal: c.req.raw.signal })
+      // A text this console has not seen for the flow (its first read, or a change made elsewhere) joins
+      // its history. In the background: the download does not wait for the store.
+      void versions
+        ?.keep({ ...params, json, source: 'seen', validationErrorCount, requestId: c.get('requestId'), takenBy: c.get('operator') })
+        .catch((error: unknown) => logger.warn({ err: error, flowId: params.flowId }, 'the JSON as seen could not be kept in the flow history'))
       return c.body(json, 200, {
         'content-type': 'application/json; charset=utf-8',
         'content-disposition': `attachment; filename="${jsonFileName(name, params.flowId)}"`,
@@ -187,6 +193,7 @@ export function flowRoutes({ config, upstream, audit, logger, changeLock = creat
       return c.json(body)
     })
   routes.route('/', flowEditRoutes({ config, upstream, logger, change, versions, onSaved: errorCounts.forget }))
+  if (versions) routes.route('/', flowHistoryRoutes({ config, versions, backups }))
   if (backups) routes.route('/', deletedFlowRoutes({ config, upstream, backups, logger, change }))
   return routes
 }

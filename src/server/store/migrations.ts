@@ -178,4 +178,13 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('flow_versions').execute()
     },
   },
+  // Where a version came from when it was brought back (a version's ID).
+  '2026-12-03-02-flow-versions-origin': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('flow_versions').addColumn('origin', 'text').execute()
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('flow_versions').dropColumn('origin').execute()
+    },
+  },
 }

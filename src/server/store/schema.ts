@@ -102,8 +102,10 @@ export type FlowVersionTable = {
   /** Exactly as written or as the CDN served it. */
   flow_json: string
   size: number
-  source: 'before-save' | 'saved' | 'created' | 'cloned'
+  source: 'before-save' | 'saved' | 'created' | 'cloned' | 'seen' | 'restored'
   validation_error_count: number
+  /** What it came from, when it was brought back or cloned: a version's ID, or a flow's. */
+  origin: string | null
   request_id: string
   taken_by: string | null
   taken_at: string

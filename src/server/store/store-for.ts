@@ -42,6 +42,7 @@ export async function storeFor(config: Pick<ServerConfig, 'databaseUrl' | 'reten
     for (const [what, run] of [
       ['failed requests', () => store.pruneFailures(before)],
       ['copies of deleted flows', () => store.backups.prune(before)],
+      ['versions of flows (each flow keeps its latest)', () => store.versions.prune(before)],
     ] as const) {
       await run()
         .then((removed) => removed > 0 && logger.info({ removed, retentionDays: config.retentionDays }, `pruned old ${what}`))

@@ -74,7 +74,7 @@ export type UpstreamClient = {
   listFlows(scope: ChannelScope, query: ListFlowsQuery, options?: CallOptions): Promise<FlowList>
   getFlow(params: FlowPathParams, options?: CallOptions): Promise<FlowForBackup>
   /** The flow's JSON as Meta's CDN serves it (fetched without the API key, from allowlisted hosts only). */
-  getFlowJson(params: FlowPathParams, options?: CallOptions): Promise<{ name: string; json: string }>
+  getFlowJson(params: FlowPathParams, options?: CallOptions): Promise<{ name: string; json: string; validationErrorCount: number }>
   /** Details and JSON, read afresh (never joined to a read in flight): what a backup keeps. */
   readFlowForBackup(params: FlowPathParams): Promise<{ details: FlowForBackup; json: string }>
   /** Sent once, never retried: a repeat would create a second flow. */
@@ -278,7 +278,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
 
   async function getFlowJson(params: FlowPathParams, callOptions?: CallOptions) {
     const { details, json } = await flowWithJson(params, callOptions)
-    return { name: details.name, json }
+    return { name: details.name, json, validationErrorCount: details.validationErrors.length }
   }
 
   async function flowWithJson(params: FlowPathParams, callOptions?: CallOptions) {

@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { FlowHistory } from '../../shared/flow-history'
+import { createApp } from '../app'
+import { createEmulator } from '../sandbox/emulator'
+import type { Seed } from '../sandbox/seed'
+import type { Store } from '../store/open-store'
+import { testEngines } from '../store/test-databases'
+import { accountId, channelId, flowsUrl, liveConfig, memoryLog, readError, testKey, upstreamBase } from '../test-support'
+import { createUpstreamClient } from '../upstream/client'
+
+const draftId = '1620387745519023'
+const first = '{"version":"7.3","screens":[{"id":"A","terminal":true,"layout":{"type":"SingleColumnLayout","children":[]}}]}'
+const seed: Seed = { apiKey: testKey, accountId, channels: [{ id: channelId, name: 'Test', flows: [{ id: draftId, name: 'Old promo', status: 'DRAFT', categories: ['OTHER'], flowJson: first }] }] }
+const headers = { 'x-requested-with': 'XMLHttpRequest', 'content-type': 'application/json' }
+const historyUrl = `${flowsUrl}/${draftId}/versions`
+
+describe.each(testEngines)("a flow's history, on $name", ({ open }) => {
+  let store: Store | undefined
+  afterEach(async () => {
+    await store?.close()
+    store = undefined
+  })
+
+  async function setUp() {
+    ;({ store } = await open())
+    const emulator = createEmulator({ seed, flowJsonBaseUrl: upstreamBase })
+    const config = liveConfig()
+    const upstream = createUpstreamClient({ ...config.upstream, fetch: emulator.fetch, retry: { attempts: 1, baseMs: 1, capMs: 1 } })
+    const app = createApp({ config, upstream, logger: memoryLog().logger, audit: store.audit, store })
+    const history = async () => ((await (await app.request(historyUrl)).json()) as FlowHistory).versions
+    async function save(json: string, extra: Record<string, string> = {}) {
+      const read = await app.request(`${flowsUrl}/${draftId}/json`)
+      await read.text()
+      return app.request(`${flowsUrl}/${draftId}`, { method: 'PUT', headers: { ...headers, 'if-match': read.headers.get('etag')!, ...extra }, body: JSON.stringify({ flowJson: json }) })
+    }
+    return { app, history, save, opened: store! }
+  }
+
+  it('keeps the JSON as first seen, then each saved text once, newest first', async () => {
+    const { history, save, app } = await setUp()
+    await (await app.request(`${flowsUrl}/${draftId}/json`)).text()
+    await expect.poll(async () => (await history()).map((version) => version.source)).toEqual(['seen'])
+    expect((await save(`${first}\n`)).status).toBe(200)
+    expect((await save(`${first}\n`)).status).toBe(200)
+    expect((await history()).map((version) => version.source)).toEqual(['saved', 'seen'])
+  })
+
+  it('serves any version byte for byte, and 404 for one it does not have', async () => {
+    const { history, save, app } = await setUp()
+    await save(`${first}\n\n`)
+    const [saved, before] = await history()
+    expect(await (await app.request(`${historyUrl}/${before.versionId}/json`)).text()).toBe(first)
+    expect(await (await app.request(`${historyUrl}/${saved.versionId}/json`)).text()).toBe(`${first}\n\n`)
+    const missing = await app.request(`${historyUrl}/0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a/json`)
+    expect(missing.status).toBe(404)
+    expect((await app.request(`${historyUrl}/..%2F..%2Fetc/json`)).status).toBe(400)
+    expect((await readError(missing)).code).toBe('NOT_FOUND')
+  })
+
+  it('a version brought back moves to the top as a restore, naming the version, and is audited so', async () => {
+    const { history, save, opened } = await setUp()
+    await save(`${first}\n`)
+    const older = (await history()).find((version) => version.source === 'before-save' || version.source === 'seen')!
+    expect((await save(first, { 'x-restored-version': older.versionId })).status).toBe(200)
+    const [top] = await history()
+    expect(top).toMatchObject({ source: 'restored', origin: older.versionId })
+    const audit = await opened.audit.recent({ accountId, channelId }, 10)
+    expect(audit.find((entry) => entry.phase === 'outcome')).toMatchObject({ action: 'flow.update', reason: expect.stringContaining(`restored version ${older.versionId}`) })
+  })
+
+  it("prunes old versions, but never a flow's latest", async () => {
+    const { history, save, opened } = await setUp()
+    await save(`${first}\n`)
+    expect(await history()).toHaveLength(2)
+    expect(await opened.versions.prune(new Date(Date.now() + 60_000).toISOString())).toBe(1)
+    expect((await history()).map((version) => version.source)).toEqual(['saved'])
+  })
+})

@@ -1,0 +1,29 @@
+/**
+ * A flow's history: every JSON of it this server has seen, newest first. What made each version:
+ * - `created`, `saved`: a create or a save through Flows Admin (`restored`: a save or a create that
+ *   brought an earlier version back; `origin` is that version's ID);
+ * - `before-save`: the JSON as 8x8 had it just before a save replaced it;
+ * - `seen`: the JSON as 8x8 served it when this console read it and had not seen that text before
+ *   (the first time, or after a change made elsewhere);
+ * - `deleted-copy`: the copy kept before the flow's delete.
+ */
+export type FlowVersionSource = 'created' | 'saved' | 'restored' | 'before-save' | 'seen' | 'cloned' | 'deleted-copy'
+
+export type FlowVersionEntry = {
+  versionId: string
+  source: FlowVersionSource
+  takenAt: string
+  takenBy: string | null
+  /** UTF-8 bytes of the JSON (not told for a copy kept before a delete). */
+  size: number | null
+  validationErrorCount: number
+  origin: string | null
+}
+
+export type FlowHistory = { versions: FlowVersionEntry[] }
+
+/** Headers of a save or create that brings a version back (audited with it). */
+export const restoredVersionHeaders = { version: 'x-restored-version', flow: 'x-restored-from-flow' } as const
+
+/** The ID of a copy kept before a delete, as a version of the flow's history. */
+export const copyVersionPrefix = 'copy-'
