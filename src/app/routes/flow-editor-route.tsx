@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useParams } from 'react-router'
 import { ErrorPanel } from '../../components/error-panel'
 import { FlowEditor } from '../../features/editor/flow-editor'
+import { FlowHistoryPage } from '../../features/history/flow-history-page'
 import { flowDetailQueries, readFlowSource } from '../../features/flows/flow-changes-chunk'
 import type { FlowScope } from '../../features/flows/api/flow-queries'
 import { configuredChannel, type Channel } from '../../shared/flow'
@@ -42,28 +43,29 @@ function EditFlow({ scope, channel, flowId }: { scope: FlowScope; channel: Chann
   return <FlowEditor key={flowId} scope={scope} channel={channel} flow={{ details: details.data, json: source.data.json, etag: source.data.etag }} />
 }
 
-/** What follows `…/flows/`: `new`, or `<flowId>/edit`; anything else is not a page. */
-function editorTarget(rest: string): { flowId?: string } | undefined {
-  if (rest === 'new') return {}
-  const match = /^([^/]+)\/edit$/.exec(rest)
-  return match ? { flowId: match[1] } : undefined
+/** What follows `…/flows/`: `new`, `<flowId>/edit` or `<flowId>/history`; anything else is not a page. */
+function editorTarget(rest: string): { flowId?: string; page: 'edit' | 'history' } | undefined {
+  if (rest === 'new') return { page: 'edit' }
+  const match = /^([^/]+)\/(edit|history)$/.exec(rest)
+  return match ? { flowId: match[1], page: match[2] as 'edit' | 'history' } : undefined
 }
 
 /**
- * `…/flows/new` and `…/flows/:flowId/edit`: the flow editor, loaded when opened (CodeMirror comes
+ * `…/flows/new`, `…/flows/:flowId/edit` and `…/flows/:flowId/history`: the flow editor and history, loaded when opened (CodeMirror comes
  * with it, never with the first page).
  */
 export function FlowEditorRoute() {
   const { accountId = '', channelId = '', '*': rest = '' } = useParams()
   const target = editorTarget(rest)
   if (!target) return <NotFoundRoute />
-  const { flowId } = target
+  const { flowId, page } = target
   return (
     <WithConfig>
       {(config) => {
         const channel = configuredChannel(config, accountId, channelId)
         if (!channel) return <UnknownChannel config={config} />
         const scope = { accountId: config.accountId, channelId: channel.id }
+        if (flowId && page === 'history') return <FlowHistoryPage scope={scope} channel={channel} flowId={flowId} />
         return flowId ? <EditFlow scope={scope} channel={channel} flowId={flowId} /> : <FlowEditor key="new" scope={scope} channel={channel} />
       }}
     </WithConfig>

@@ -4,7 +4,7 @@ import type { ApiError } from '../../api/api-error'
 import type { Channel, FlowDetails } from '../../shared/flow'
 import { flowJsonHref } from '../flows/flow-changes-chunk'
 import type { FlowScope } from '../flows/api/flow-queries'
-import { editorHref, flowsHref } from '../flows/flow-hrefs'
+import { editorHref, flowsHref, historyHref } from '../flows/flow-hrefs'
 import { ChangedMeanwhile } from './changed-meanwhile'
 import { EditorActions } from './editor-actions'
 import { placeErrors, type PlacedError } from './error-ranges'
@@ -123,6 +123,12 @@ export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
       <div className="page-header">
         <p className="small">
           <Link to={flowsHref(scope)}>← Flows in {channel.name}</Link>
+          {flow && (
+            <>
+              {' · '}
+              <Link to={historyHref(scope, flow.details.id)}>History</Link>
+            </>
+          )}
         </p>
         <h1 id="editor-heading" tabIndex={-1}>
           {flow ? `Edit “${flow.details.name || flow.details.id}”` : 'New flow'}

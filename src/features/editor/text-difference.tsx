@@ -1,7 +1,7 @@
-import { MergeView, unifiedMergeView } from '@codemirror/merge'
+import { goToNextChunk, goToPreviousChunk, MergeView, unifiedMergeView } from '@codemirror/merge'
 import { json } from '@codemirror/lang-json'
 import { EditorState } from '@codemirror/state'
-import { EditorView, lineNumbers } from '@codemirror/view'
+import { EditorView, keymap, lineNumbers } from '@codemirror/view'
 import { useEffect, useRef } from 'react'
 import { editorTheme } from './editor-theme'
 
@@ -9,26 +9,51 @@ type TextDifferenceProps = { before: string; after: string; beforeLabel: string;
 
 /**
  * Two texts side by side with the lines added and removed marked (one unified view on a phone), read
- * only. @codemirror/merge, loaded with the editor.
+ * only, the unchanged stretches folded (large flows stay quick). Previous and next change: the buttons,
+ * or Alt+↑ and Alt+↓ in the texts. @codemirror/merge, loaded with the editor and the history.
  */
 export function TextDifference({ before, after, beforeLabel, afterLabel }: TextDifferenceProps) {
   const host = useRef<HTMLDivElement>(null)
+  const changed = useRef<EditorView | null>(null)
   useEffect(() => {
     const parent = host.current!
-    const readOnly = [lineNumbers(), json(), editorTheme, EditorState.readOnly.of(true), EditorView.editable.of(false), EditorView.lineWrapping]
+    const moves = keymap.of([
+      { key: 'Alt-ArrowDown', run: goToNextChunk },
+      { key: 'Alt-ArrowUp', run: goToPreviousChunk },
+    ])
+    const readOnly = [lineNumbers(), json(), editorTheme, moves, EditorState.readOnly.of(true), EditorView.lineWrapping]
+    const collapseUnchanged = { margin: 3, minSize: 6 }
     if (window.matchMedia('(max-width: 640px)').matches) {
-      const view = new EditorView({ parent, doc: after, extensions: [...readOnly, unifiedMergeView({ original: before, mergeControls: false })] })
+      const view = new EditorView({ parent, doc: after, extensions: [...readOnly, unifiedMergeView({ original: before, mergeControls: false, collapseUnchanged })] })
+      changed.current = view
       return () => view.destroy()
     }
-    const view = new MergeView({ parent, a: { doc: before, extensions: readOnly }, b: { doc: after, extensions: readOnly } })
+    const view = new MergeView({ parent, a: { doc: before, extensions: readOnly }, b: { doc: after, extensions: readOnly }, collapseUnchanged })
+    changed.current = view.b
     return () => view.destroy()
   }, [before, after])
+
+  const move = (to: typeof goToNextChunk) => {
+    const view = changed.current
+    if (view) {
+      to(view)
+      view.focus()
+    }
+  }
   return (
     <figure className="text-difference">
       <figcaption className="text-difference__labels small">
         <span>{beforeLabel}</span>
         <span>{afterLabel}</span>
       </figcaption>
+      <div className="text-difference__moves">
+        <button type="button" className="button button--quiet" onClick={() => move(goToPreviousChunk)}>
+          Previous change
+        </button>
+        <button type="button" className="button button--quiet" onClick={() => move(goToNextChunk)}>
+          Next change
+        </button>
+      </div>
       <div ref={host} />
     </figure>
   )

@@ -12,3 +12,7 @@ export function editorHref(scope: FlowScope, flowId: string): string {
 export function newFlowHref(scope: FlowScope): string {
   return `${flowsHref(scope)}/new`
 }
+
+export function historyHref(scope: FlowScope, flowId: string): string {
+  return `${flowsHref(scope)}/${encodeURIComponent(flowId)}/history`
+}

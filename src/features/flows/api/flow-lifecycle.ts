@@ -3,6 +3,7 @@ import { postAction } from '../../../api/client'
 import { getText, sendJson } from '../../../api/client-texts'
 import type { Flow } from '../../../shared/flow'
 import type { CreateFlowBody, FlowWriteResult, UpdateFlowBody } from '../../../shared/flow-edit'
+import { restoredVersionHeaders } from '../../../shared/flow-history'
 import { useUpdateFlowList } from './delete-flow'
 import { flowJsonHref, flowPath } from './flow-details'
 import { flowsPath, type FlowScope } from './flow-queries'
@@ -18,13 +19,19 @@ export async function readFlowSource(scope: FlowScope, flowId: string, signal?: 
   return { json: text, etag: headers.get('etag') }
 }
 
-export async function createFlow(scope: FlowScope, body: CreateFlowBody): Promise<FlowWriteResult> {
-  return (await sendJson<FlowWriteResult>(flowsPath(scope), { method: 'POST', body })).body
+/** A version brought back: which, and of which flow (the audit trail and the history say so). */
+export type RestoredFrom = { versionId: string; flowId: string }
+
+const restoredHeaders = (from?: RestoredFrom): Record<string, string> =>
+  from ? { [restoredVersionHeaders.version]: from.versionId, [restoredVersionHeaders.flow]: from.flowId } : {}
+
+export async function createFlow(scope: FlowScope, body: CreateFlowBody, restoredFrom?: RestoredFrom): Promise<FlowWriteResult> {
+  return (await sendJson<FlowWriteResult>(flowsPath(scope), { method: 'POST', body, headers: restoredHeaders(restoredFrom) })).body
 }
 
 /** Saves only what changed; with the JSON, `etag` is the one it was read with (409 FLOW_CHANGED when it moved). */
-export async function updateFlow(scope: FlowScope, flowId: string, body: UpdateFlowBody, { etag, name }: { etag?: string | null; name: string }) {
-  const headers: Record<string, string> = auditHeaders(name)
+export async function updateFlow(scope: FlowScope, flowId: string, body: UpdateFlowBody, { etag, name, restoredFrom }: { etag?: string | null; name: string; restoredFrom?: RestoredFrom }) {
+  const headers: Record<string, string> = { ...auditHeaders(name), ...restoredHeaders(restoredFrom) }
   if (body.flowJson !== undefined && etag) headers['if-match'] = etag
   const { body: result, headers: answer } = await sendJson<FlowWriteResult>(flowPath(scope, flowId), { method: 'PUT', body, headers })
   return { ...result, etag: answer.get('etag') }

@@ -10,6 +10,7 @@ import { flowDetailQueries, flowJsonHref } from '../api/flow-details'
 import type { FlowScope } from '../api/flow-queries'
 import { flowLabel } from '../flow-label'
 import { canDelete, templateLabel } from '../template-use'
+import { historyHref } from '../flow-hrefs'
 import './flow-details-panel.css'
 
 export type FlowDetailsPanelProps = {
@@ -125,6 +126,9 @@ export function FlowDetailsPanel({ scope, flowId, listed, templates = [], templa
         {/* Offered once 8x8 has said the flow exists (a link to an unknown id would only fail). */}
         {details.data ? (
           <div className="details__actions">
+            <Link className="button" to={historyHref(scope, flowId)}>
+              History
+            </Link>
             {details.data.hasFlowJson && (
               <a className="button" href={flowJsonHref(scope, flowId)} download>
                 Download flow JSON

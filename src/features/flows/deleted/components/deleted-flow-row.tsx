@@ -73,6 +73,10 @@ export function DeletedFlowRow({ copy, flowsHref, jsonHref, selected, onSelect, 
         <a className="button button--quiet" href={jsonHref} download aria-label={`Download JSON ${label}`}>
           Download JSON
         </a>
+        {/* The deleted flow's history goes on under its old ID. */}
+        <Link className="button button--quiet" to={`${flowsHref}/${encodeURIComponent(copy.flowId)}/history`} aria-label={`History of ${label}`}>
+          History
+        </Link>
         <button
           type="button"
           className="button"

@@ -1,0 +1,82 @@
+import type { Page } from '@playwright/test'
+import { expect, test, toast } from './fixtures'
+
+// Every version kept: a flow's history, the difference between two versions, any version back.
+
+const editorBox = (page: Page) => page.getByRole('textbox', { name: 'Flow JSON' })
+const versionRows = (page: Page) => page.getByRole('table', { name: /^Versions of / }).getByRole('row').filter({ has: page.getByRole('rowheader') })
+
+/** Opens a draft's editor from the list, appends `text` at the end of its JSON and saves. */
+async function appendAndSave(page: Page, name: string, text: string) {
+  await editorBox(page).click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.insertText(text)
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  await expect(toast(page, `Saved “${name}”`).first()).toBeVisible()
+  // Saved, nothing left unsaved: Publish is offered again (this flow has no errors).
+  await expect(page.getByRole('button', { name: 'Publish…' })).toHaveAttribute('aria-disabled', 'false')
+}
+
+test('two saves make a history; two versions compared side by side; an earlier one brought back, and undoable', async ({ page, sandbox }) => {
+  test.slow()
+  await page.goto(sandbox.url('/'))
+  await page.getByRole('link', { name: 'Edit Spring sale survey' }).click()
+  await appendAndSave(page, 'Spring sale survey', '\n')
+  await appendAndSave(page, 'Spring sale survey', '\n\n')
+  await page.getByRole('link', { name: 'History' }).click()
+
+  await expect(page.getByRole('heading', { name: 'History of Spring sale survey' })).toBeVisible()
+  // As first seen, then two saves: newest first.
+  await expect(versionRows(page)).toHaveCount(3)
+  await expect(versionRows(page).nth(0)).toContainText('Saved here')
+  await expect(versionRows(page).nth(2)).toContainText('As 8x8 served it')
+
+  await versionRows(page).nth(0).getByRole('checkbox').check()
+  await versionRows(page).nth(2).getByRole('checkbox').check()
+  await page.getByRole('button', { name: 'Compare selected (2 of 2)' }).click()
+  const difference = page.getByRole('region', { name: 'Difference' })
+  await expect(difference).toContainText(/[1-9]\d* lines? added, 0 removed/)
+  await expect(difference.getByRole('button', { name: 'Next change' })).toBeVisible()
+
+  await versionRows(page).nth(2).getByRole('button', { name: /^Restore this version: / }).click()
+  const dialog = page.getByRole('alertdialog', { name: 'Restore this version?' })
+  await expect(dialog).toContainText('kept in its history first')
+  await dialog.getByRole('button', { name: 'Restore this version' }).click()
+  await expect(toast(page, 'Restored the version of')).toBeVisible()
+  await expect(versionRows(page).nth(0)).toContainText('Restored from an earlier version')
+  await expect(versionRows(page)).toHaveCount(3)
+})
+
+test('a published flow cannot be changed: a version of it comes back as a new draft, opened in the editor', async ({ page, sandbox }) => {
+  await page.goto(sandbox.url('/'))
+  await page.getByRole('button', { name: 'Loan Collection', exact: true }).click()
+  await page.getByRole('link', { name: 'History' }).click()
+  await expect(page.getByRole('heading', { name: 'History of Loan Collection' })).toBeVisible()
+  await expect(page.getByText('No versions kept yet')).toBeVisible()
+  // Its JSON, read once (a download), is its first version.
+  await page.goBack()
+  const download = page.waitForEvent('download')
+  await page.getByRole('link', { name: 'Download flow JSON' }).click()
+  await download
+  await page.getByRole('link', { name: 'History' }).click()
+  await expect(versionRows(page)).toHaveCount(1)
+  await versionRows(page).first().getByRole('button', { name: /^Restore as a new draft: / }).click()
+  const dialog = page.getByRole('alertdialog', { name: 'Restore this version as a new draft?' })
+  await dialog.getByRole('button', { name: 'Restore as a new draft' }).click()
+  await expect(page.getByRole('heading', { name: /^Edit “Loan Collection \(version of / })).toBeVisible()
+  await expect(toast(page, 'Restored as a new draft')).toBeVisible()
+})
+
+test('a version downloads byte for byte', async ({ page, sandbox }) => {
+  await page.goto(sandbox.url('/'))
+  await page.getByRole('link', { name: 'Edit Old promo' }).click()
+  await expect(editorBox(page)).toBeVisible()
+  await page.getByRole('link', { name: 'History' }).click()
+  const row = versionRows(page).first()
+  await expect(row).toContainText('As 8x8 served it')
+  const download = page.waitForEvent('download')
+  await row.getByRole('link', { name: /^Download the version of / }).click()
+  const file = await download
+  const saved = await page.request.get(sandbox.url(`/api/v1/accounts/5c2f1e8a-7d4b-4e3a-9f61-2b8c0d7e4a19/channels/3f7c2a9e-1b4d-4c8e-a5f2-6d9e0b1c7a84/flows/1620387745519023/json`))
+  expect(await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString())).toBe(await saved.text())
+})

@@ -1,0 +1,153 @@
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { Link } from 'react-router'
+import { dateTimeFormat } from '../../components/date-time'
+import { ErrorPanel } from '../../components/error-panel'
+import type { Channel } from '../../shared/flow'
+import type { FlowVersionEntry, FlowVersionSource } from '../../shared/flow-history'
+import { flowDetailQueries } from '../flows/flow-changes-chunk'
+import type { FlowScope } from '../flows/api/flow-queries'
+import { editorHref, flowsHref } from '../flows/flow-hrefs'
+import { historyQueries, versionJsonHref } from './history-api'
+import { RestoreVersion } from './restore-version'
+import { VersionCompare } from './version-compare'
+import '../editor/editor.css'
+import './history.css'
+
+const sourceLabels: Record<FlowVersionSource, string> = {
+  created: 'Created here',
+  saved: 'Saved here',
+  restored: 'Restored from an earlier version',
+  'before-save': 'As it was before a save',
+  seen: 'As 8x8 served it (first seen, or changed elsewhere)',
+  cloned: 'Cloned',
+  'deleted-copy': 'Copy kept before its delete',
+}
+
+const when = (version: FlowVersionEntry) => dateTimeFormat.format(Date.parse(version.takenAt))
+const kb = (bytes: number | null) => (bytes === null ? '–' : `${(bytes / 1000).toFixed(1)} kB`)
+
+/** Two versions picked to compare, or one against the flow's current JSON (the newest version). */
+type Comparing = { before: FlowVersionEntry; after: FlowVersionEntry } | null
+
+/**
+ * `…/flows/:flowId/history`: every version of the flow this server has kept, newest first. Tick two to
+ * compare them (or compare one with the current), download any, bring one back.
+ */
+export function FlowHistoryPage({ scope, channel, flowId }: { scope: FlowScope; channel: Channel; flowId: string }) {
+  const history = useQuery(historyQueries.versions(scope, flowId))
+  // A deleted flow has a history but no details: its name then comes from nowhere but its ID.
+  const details = useQuery({ ...flowDetailQueries.details(scope, flowId), retry: false })
+  const [picked, setPicked] = useState<string[]>([])
+  const [comparing, setComparing] = useState<Comparing>(null)
+  const name = details.data?.name || flowId
+  const versions = history.data?.versions ?? []
+  const current = versions[0]
+
+  const toggle = (versionId: string, on: boolean) => setPicked((now) => (on ? [...now.filter((id) => id !== versionId), versionId].slice(-2) : now.filter((id) => id !== versionId)))
+  const compareTwo = () => {
+    const [older, newer] = versions.filter((version) => picked.includes(version.versionId)).toReversed()
+    if (older && newer) setComparing({ before: older, after: newer })
+  }
+
+  return (
+    <section className="flow-editor flow-history" aria-labelledby="history-heading">
+      <div className="page-header">
+        <p className="small">
+          <Link to={flowsHref(scope)}>← Flows in {channel.name}</Link>
+          {details.data?.status === 'DRAFT' && (
+            <>
+              {' · '}
+              <Link to={editorHref(scope, flowId)}>Edit {name}</Link>
+            </>
+          )}
+        </p>
+        <h1 id="history-heading" tabIndex={-1}>
+          History of {name}
+        </h1>
+        <p className="muted small">
+          {details.data ? details.data.status : details.isError ? 'No longer at 8x8' : ''} · ID <code className="selectable">{flowId}</code> · every JSON of this flow
+          Flows Admin has kept, newest first
+        </p>
+      </div>
+
+      {history.isPending && (
+        <output className="state">
+          <span className="spinner" aria-hidden="true" /> Loading the history…
+        </output>
+      )}
+      {history.error && <ErrorPanel title="Couldn't load the history" error={history.error} onRetry={() => history.refetch()} retrying={history.isFetching} />}
+      {history.data && versions.length === 0 && (
+        <div className="state state--empty">
+          <h2>No versions kept yet</h2>
+          <p className="muted">A version is kept when this console first reads the flow's JSON (open it in the editor), before and after every save, and before a delete.</p>
+        </div>
+      )}
+
+      {versions.length > 0 && (
+        <>
+          <div className="toolbar toolbar--status">
+            <span className="toolbar__count">
+              {versions.length} {versions.length === 1 ? 'version' : 'versions'}
+            </span>
+            <button type="button" className="button" aria-disabled={picked.length !== 2} onClick={() => picked.length === 2 && compareTwo()}>
+              Compare selected ({picked.length} of 2)
+            </button>
+          </div>
+          <table className="data-table history-table">
+            <caption className="visually-hidden">Versions of {name}, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span className="visually-hidden">Compare</span>
+                </th>
+                <th scope="col">When</th>
+                <th scope="col">What</th>
+                <th scope="col">Who</th>
+                <th scope="col">Size</th>
+                <th scope="col">Meta's errors</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.map((version, index) => (
+                <tr key={version.versionId}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`Select the version of ${when(version)} to compare`}
+                      checked={picked.includes(version.versionId)}
+                      onChange={(event) => toggle(version.versionId, event.target.checked)}
+                    />
+                  </td>
+                  <th scope="row">{when(version)}</th>
+                  <td>{sourceLabels[version.source]}</td>
+                  <td>{version.takenBy ?? '–'}</td>
+                  <td>{kb(version.size)}</td>
+                  <td>{version.validationErrorCount}</td>
+                  <td className="data-table__actions">
+                    {index > 0 && current && (
+                      <button type="button" className="button button--quiet" onClick={() => setComparing({ before: version, after: current })}>
+                        Compare with current
+                      </button>
+                    )}
+                    <a className="button button--quiet" href={versionJsonHref(scope, flowId, version.versionId)} download aria-label={`Download the version of ${when(version)}`}>
+                      Download
+                    </a>
+                    {details.data && (index > 0 || details.data.status !== 'DRAFT') && <RestoreVersion scope={scope} flow={details.data} version={version} label={when(version)} />}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+
+      {comparing && (
+        <VersionCompare scope={scope} flowId={flowId} before={comparing.before} after={comparing.after} labelOf={(version) => `${when(version)} · ${sourceLabels[version.source]}`} />
+      )}
+    </section>
+  )
+}
