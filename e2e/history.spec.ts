@@ -29,7 +29,7 @@ test('two saves make a history; two versions compared side by side; an earlier o
   // As first seen, then two saves: newest first.
   await expect(versionRows(page)).toHaveCount(3)
   await expect(versionRows(page).nth(0)).toContainText('Saved here')
-  await expect(versionRows(page).nth(2)).toContainText('As 8x8 served it')
+  await expect(versionRows(page).nth(2)).toContainText('Read from 8x8')
 
   await versionRows(page).nth(0).getByRole('checkbox').check()
   await versionRows(page).nth(2).getByRole('checkbox').check()
@@ -73,7 +73,7 @@ test('a version downloads byte for byte', async ({ page, sandbox }) => {
   await expect(editorBox(page)).toBeVisible()
   await page.getByRole('link', { name: 'History' }).click()
   const row = versionRows(page).first()
-  await expect(row).toContainText('As 8x8 served it')
+  await expect(row).toContainText('Read from 8x8')
   const download = page.waitForEvent('download')
   await row.getByRole('link', { name: /^Download the version of / }).click()
   const file = await download

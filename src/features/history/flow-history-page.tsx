@@ -19,7 +19,7 @@ const sourceLabels: Record<FlowVersionSource, string> = {
   saved: 'Saved here',
   restored: 'Restored from an earlier version',
   'before-save': 'As it was before a save',
-  seen: 'As 8x8 served it (first seen, or changed elsewhere)',
+  seen: 'Read from 8x8 (first seen, or changed elsewhere)',
   cloned: 'Cloned',
   'deleted-copy': 'Copy kept before its delete',
 }
@@ -123,10 +123,10 @@ export function FlowHistoryPage({ scope, channel, flowId }: { scope: FlowScope; 
                     />
                   </td>
                   <th scope="row">{when(version)}</th>
-                  <td>{sourceLabels[version.source]}</td>
-                  <td>{version.takenBy ?? '–'}</td>
-                  <td>{kb(version.size)}</td>
-                  <td>{version.validationErrorCount}</td>
+                  <td data-label="What">{sourceLabels[version.source]}</td>
+                  <td data-label="Who">{version.takenBy ?? '–'}</td>
+                  <td data-label="Size">{kb(version.size)}</td>
+                  <td data-label="Meta's errors">{version.validationErrorCount}</td>
                   <td className="data-table__actions">
                     {index > 0 && current && (
                       <button type="button" className="button button--quiet" onClick={() => setComparing({ before: version, after: current })}>
