@@ -1,5 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { openStore } from '../src/server/store/open-store'
 import { test, type Page } from '@playwright/test'
 import { startAppServer } from '../e2e/app-server'
 import { liveSeed, startFake8x8 } from '../e2e/fake-8x8'
@@ -123,5 +125,68 @@ test('the editor with a 200 kB flow JSON: opening it, and typing in it', async (
   mkdirSync(join(root, 'bench', 'results'), { recursive: true })
   writeFileSync(join(root, 'bench', 'results', 'editor.json'), `${JSON.stringify({ open, typing }, null, 2)}\n`)
   writeFileSync(join(root, 'bench', 'results', 'editor.md'), `${table}\n`)
+  process.stdout.write(`\n${table}\n`)
+})
+
+test('the history of a flow with 200 versions: opening it, and comparing two 200 kB versions', async ({ browser }) => {
+  // 200 versions of the large flow, each a little different, in a SQLite store the server then opens.
+  const dir = mkdtempSync(join(tmpdir(), 'flows-admin-history-bench-'))
+  const databaseUrl = `file:${join(dir, 'history.db')}`
+  const store = await openStore(databaseUrl)
+  const [channel] = seed.channels
+  for (let n = 0; n < 200; n++) {
+    const json = large.json.replace('"Step 0"', `"Step 0 (edit ${n})"`).replace('"Step 7"', n % 2 === 0 ? '"Step 7"' : `"Step 7 (odd ${n})"`)
+    await store.versions.keep({ accountId: seed.accountId, channelId: channel.id, flowId: large.id, json, source: 'saved', validationErrorCount: 0, requestId: `bench-${n}`, takenBy: 'bench' })
+  }
+  await store.close()
+  const fake = await startFake8x8(seed)
+  const app = await startAppServer(
+    { EIGHTX8_API_KEY: seed.apiKey, EIGHTX8_ACCOUNT_ID: seed.accountId, EIGHTX8_CHANNELS: `${channel.id}=Bench`, EIGHTX8_BASE_URL: fake.baseUrl, DATABASE_URL: databaseUrl },
+    { logToFile: true },
+  )
+  const historyUrl = app.url(`/accounts/${seed.accountId}/channels/${channel.id}/flows/${large.id}/history`)
+  const open: number[] = []
+  const inApp: number[] = []
+  const compare: number[] = []
+  try {
+    for (let round = 0; round < rounds; round++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+      const page = await context.newPage()
+      await page.goto(historyUrl)
+      const rows = page.getByRole('table', { name: /^Versions of / }).getByRole('row').filter({ has: page.getByRole('rowheader') })
+      await rows.nth(199).waitFor({ state: 'attached' })
+      open.push(await page.evaluate(() => performance.now()))
+      // In the app: from the editor (its code loaded), the History link to all 200 rows.
+      await page.goto(historyUrl.replace(/history$/, 'edit'))
+      await page.getByRole('textbox', { name: 'Flow JSON' }).waitFor()
+      const clicked = await page.evaluate(() => performance.now())
+      await page.getByRole('link', { name: 'History' }).click()
+      await rows.nth(199).waitFor({ state: 'attached' })
+      inApp.push((await page.evaluate(() => new Promise<number>((done) => requestAnimationFrame(() => done(performance.now()))))) - clicked)
+      await rows.nth(0).getByRole('checkbox').check()
+      await rows.nth(199).getByRole('checkbox').check()
+      const started = await page.evaluate(() => performance.now())
+      await page.getByRole('button', { name: /^Compare selected/ }).click()
+      await page.locator('.cm-mergeView .cm-changedLine').first().waitFor()
+      compare.push((await page.evaluate(() => new Promise<number>((done) => requestAnimationFrame(() => done(performance.now()))))) - started)
+      await context.close()
+    }
+  } finally {
+    await app.stop()
+    await fake.stop()
+  }
+  const table = [
+    `### History: 200 versions of a ${(large.json.length / 1000).toFixed(0)} kB flow (${rounds} cold loads; aim: open under 300 ms)`,
+    '',
+    '| measure | median | range |',
+    '|---|---|---|',
+    `| in the app: History clicked (in the editor) to all 200 rows painted | ${median(inApp).toFixed(0)} ms | ${range(inApp)} ms |`,
+    `| a cold load of the page (its code, the configuration, the versions) to all 200 rows | ${median(open).toFixed(0)} ms | ${range(open)} ms |`,
+    `| Compare selected (two 260 kB versions) to the difference painted | ${median(compare).toFixed(0)} ms | ${range(compare)} ms |`,
+    '',
+  ].join('\n')
+  mkdirSync(join(root, 'bench', 'results'), { recursive: true })
+  writeFileSync(join(root, 'bench', 'results', 'history.md'), `${table}\n`)
+  writeFileSync(join(root, 'bench', 'results', 'history.json'), `${JSON.stringify({ open, inApp, compare }, null, 2)}\n`)
   process.stdout.write(`\n${table}\n`)
 })
