@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test, toast } from './fixtures'
 
@@ -37,6 +38,8 @@ test('two saves make a history; two versions compared side by side; an earlier o
   const difference = page.getByRole('region', { name: 'Difference' })
   await expect(difference).toContainText(/[1-9]\d* lines? added, 0 removed/)
   await expect(difference.getByRole('button', { name: 'Next change' })).toBeVisible()
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 
   await versionRows(page).nth(2).getByRole('button', { name: /^Restore this version: / }).click()
   const dialog = page.getByRole('alertdialog', { name: 'Restore this version?' })

@@ -22,16 +22,22 @@ export function TextDifference({ before, after, beforeLabel, afterLabel }: TextD
       { key: 'Alt-ArrowUp', run: goToPreviousChunk },
     ])
     const readOnly = [lineNumbers(), json(), editorTheme, moves, EditorState.readOnly.of(true), EditorView.lineWrapping]
+    // Each text is named for assistive technology as its label says it on screen.
+    const named = (label: string) => EditorView.contentAttributes.of({ 'aria-label': label })
     const collapseUnchanged = { margin: 3, minSize: 6 }
     if (window.matchMedia('(max-width: 640px)').matches) {
-      const view = new EditorView({ parent, doc: after, extensions: [...readOnly, unifiedMergeView({ original: before, mergeControls: false, collapseUnchanged })] })
+      const view = new EditorView({
+        parent,
+        doc: after,
+        extensions: [...readOnly, named(`${afterLabel}, compared with ${beforeLabel}`), unifiedMergeView({ original: before, mergeControls: false, collapseUnchanged })],
+      })
       changed.current = view
       return () => view.destroy()
     }
-    const view = new MergeView({ parent, a: { doc: before, extensions: readOnly }, b: { doc: after, extensions: readOnly }, collapseUnchanged })
+    const view = new MergeView({ parent, a: { doc: before, extensions: [...readOnly, named(beforeLabel)] }, b: { doc: after, extensions: [...readOnly, named(afterLabel)] }, collapseUnchanged })
     changed.current = view.b
     return () => view.destroy()
-  }, [before, after])
+  }, [before, after, beforeLabel, afterLabel])
 
   const move = (to: typeof goToNextChunk) => {
     const view = changed.current
