@@ -25,6 +25,9 @@ export type ToastInput =
 
 export const ToastContext = createContext<((toast: ToastInput) => void) | null>(null)
 
+/** A toast on screen: what was asked for, and its place in the list. */
+export type ShownToast = ToastInput & { id: number }
+
 export function useToast() {
   const show = useContext(ToastContext)
   if (show === null) throw new Error('useToast must be used inside <Toaster>')

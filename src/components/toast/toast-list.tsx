@@ -2,7 +2,7 @@ import * as Toast from '@radix-ui/react-toast'
 import './toast-list.css'
 import { useEffect, useRef, useState, type RefObject } from 'react'
 import { ErrorDetails } from '../error-details'
-import type { ShownToast } from './toaster'
+import type { ShownToast } from './toast-context'
 
 const successDurationMs = 5000
 

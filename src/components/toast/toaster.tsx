@@ -1,10 +1,8 @@
 import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react'
 import { useAfterFirstContent } from '../after-first-content'
 import { ErrorDetails } from '../error-details'
-import { ToastContext, type ToastInput } from './toast-context'
+import { ToastContext, type ShownToast, type ToastInput } from './toast-context'
 import type { ToastListProps } from './toast-list'
-
-export type ShownToast = ToastInput & { id: number }
 
 // Radix Toast is not needed for the first paint: it loads after the page's first content. A toast shown before that
 // waits in the state below and appears once the list has loaded. Should the chunk not arrive (the

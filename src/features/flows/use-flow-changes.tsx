@@ -1,17 +1,10 @@
 import { Suspense, useCallback, useRef, useState, type ReactNode, type RefObject } from 'react'
-import type { ApiError } from '../../api/api-error'
 import { useAfterFirstContent } from '../../components/after-first-content'
 import type { Channel, Flow } from '../../shared/flow'
 import type { FlowScope } from './api/flow-queries'
+import type { FlowChangeDialog } from './flow-change-dialog'
 import { FlowChangeDialogs } from './components/lazy-flow-changes'
 
-export type FlowChangeDialog =
-  | { kind: 'delete' | 'deprecate'; flow: Flow }
-  | { kind: 'clone' | 'publish'; flow: Flow }
-  /** The copy a delete keeps first could not be made: delete anyway only if the operator says so again. */
-  | { kind: 'delete-without-copy'; flow: Flow; error: ApiError }
-  | { kind: 'bulk'; flows: Flow[] }
-  | null
 
 /** Not needed for the first paint; fetched right after it, it is there by the first click (or fetched then, if this fails). */
 export function preloadFlowDialogs() {
