@@ -19,7 +19,7 @@ import { openJsonlAuditFile } from './baselines/jsonl-audit-file'
 
 /**
  * `npm run bench`: what an operator feels and what the proxy costs, measured in one run and written
- * to bench/results/latest.{json,md} and the README. Nothing here passes or fails on a number.
+ * to bench/results/latest.{json,md} and docs/performance.md. Nothing here passes or fails on a number.
  */
 
 const root = resolve(import.meta.dirname, '..')
@@ -610,10 +610,10 @@ test.afterAll(() => {
   mkdirSync(join(root, 'bench', 'results'), { recursive: true })
   writeFileSync(join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`)
   writeFileSync(join(root, 'bench', 'results', 'latest.md'), `${table}\n`)
-  // The README shows the latest numbers between its bench markers, only from a run that measured
-  // everything (a run narrowed with -g writes bench/results only).
+  // docs/performance.md shows the latest numbers between its bench markers, only from a run that
+  // measured everything (a run narrowed with -g writes bench/results only).
   const sections = markdown.filter((line) => line.startsWith('### ')).length
-  const readmePath = join(root, 'README.md')
+  const readmePath = join(root, 'docs', 'performance.md')
   const readme = readFileSync(readmePath, 'utf8')
   const updated = readme.replace(/(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/, `$1${table}\n$2`)
   if (sections === benchSections && updated !== readme) writeFileSync(readmePath, updated)
