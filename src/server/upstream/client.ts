@@ -1,10 +1,8 @@
-import { isErrorBody, type ErrorBody } from '../../shared/error-body'
+import { isErrorBody } from '../../shared/error-body'
 import { proxyErrorCodes } from '../../shared/error-codes'
-import type { z } from 'zod'
-import type { FlowTemplateList } from '../../shared/deleted-flows'
-import type { FlowList, FlowPreview, FlowValidationError } from '../../shared/flow'
+import type { FlowPathParams } from './api-types'
 import { channelPath } from '../../shared/paths'
-import type { CreateFlowRequest, FlowPathParams, ListFlowsQuery, PreviewFlowQuery, UpdateFlowRequest } from './api-types'
+import { flowPath, flowsPath, isAllowedFlowJsonUrl } from './upstream-paths'
 import {
   createFlowResponseSchema,
   flowDetailsResponseSchema,
@@ -12,106 +10,21 @@ import {
   listTemplatesResponseSchema,
   previewResponseSchema,
   updateFlowResponseSchema,
-  type FlowForBackup,
 } from './boundary'
 import { secretScrubber } from '../secret-scrubber'
+import { asFailure, callerGone, describe, documentedFields, notJson, parse, parseJson, readCapped, reasons, safeRetryAfter, timedOut } from './answers'
+import type { CallOptions, Deadline, Transport, UpstreamClient, UpstreamClientOptions, UpstreamHealth, UpstreamResponse } from './client-types'
 import { CallerGoneError, ProxyError, UpstreamError } from './errors'
-import { backoffDelay, createRateLimiter, parseRetryAfter, sleep, type RateLimiter } from './resilience'
+import { backoffDelay, createRateLimiter, parseRetryAfter, sleep } from './resilience'
+import { sharedReads } from './shared-reads'
 
-export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>
-
-/**
- * What the client reads of an answer. A fetch Response is one; the live transport answers with just
- * this, its body already read (no web Response, Headers or stream on the way in).
- */
-export type UpstreamResponse = {
-  readonly status: number
-  readonly ok: boolean
-  readonly headers: { get(name: string): string | null }
-  /** A stream to read (fetch), or a body its transport already read; null when there is none. */
-  readonly body: ReadableStream<Uint8Array> | { cancel(): Promise<void> } | null
-  text(): Promise<string>
-}
-
-/** How the client sends a request: fetch (tests, the sandbox's emulator), or undici's request in live mode. */
-export type Transport = (input: string, init?: RequestInit) => Promise<UpstreamResponse>
-
-export type UpstreamClientOptions = {
-  baseUrl: string
-  apiKey: string
-  /** The whole operation's deadline, retries included. */
-  timeoutMs: number
-  fetch?: Transport
-  /** Larger answers are refused (8x8's biggest, a list of 1000 flows, is about 100 kB). */
-  maxResponseBytes?: number
-  /** Shared by every call of this client, i.e. per API key. */
-  rateLimiter?: RateLimiter
-  retry?: { attempts: number; baseMs: number; capMs: number }
-  random?: () => number
-  /** After a failed call, how long readiness says degraded unless a later call gets an answer. */
-  readinessRecoveryMs?: number
-  now?: () => number
-}
-
-export type ChannelScope = Omit<FlowPathParams, 'flowId'>
-/** Whether an operation's deadline has passed. */
-type Deadline = { aborted: boolean }
-export type CallOptions = { signal?: AbortSignal }
-
-/**
- * How the last call to 8x8 went: 8x8 answered (any status below 500), or it did not. A failure older
- * than the recovery time is reported as `unknown` (with `lastFailure`), so an instance that a load
- * balancer took out for it comes back by itself and the next real call decides.
- */
-export type UpstreamHealth = {
-  state: 'unknown' | 'answering' | 'failing'
-  status?: number
-  at?: string
-  lastFailure?: { status: number; at: string }
-}
-
-export type UpstreamClient = {
-  listFlows(scope: ChannelScope, query: ListFlowsQuery, options?: CallOptions): Promise<FlowList>
-  getFlow(params: FlowPathParams, options?: CallOptions): Promise<FlowForBackup>
-  /** The flow's JSON as Meta's CDN serves it (fetched without the API key, from allowlisted hosts only). */
-  getFlowJson(params: FlowPathParams, options?: CallOptions): Promise<{ name: string; json: string; validationErrorCount: number }>
-  /** Details and JSON, read afresh (never joined to a read in flight): what a backup keeps. */
-  readFlowForBackup(params: FlowPathParams): Promise<{ details: FlowForBackup; json: string }>
-  /** Sent once, never retried: a repeat would create a second flow. */
-  createFlow(scope: ChannelScope, body: CreateFlowRequest): Promise<{ id: string; validationErrors: FlowValidationError[] }>
-  /** A draft's new name, categories, endpoint or JSON: sent once. 8x8 keeps a draft with errors and says which. */
-  updateFlow(params: FlowPathParams, body: UpdateFlowRequest): Promise<{ validationErrors: FlowValidationError[] }>
-  /** Publishes a draft: sent once; it cannot be undone. */
-  publishFlow(params: FlowPathParams): Promise<void>
-  /** The channel's templates that launch flows (FLOW buttons). */
-  listFlowTemplates(scope: ChannelScope, options?: CallOptions): Promise<FlowTemplateList>
-  getPreview(params: FlowPathParams, query: PreviewFlowQuery, options?: CallOptions): Promise<FlowPreview>
-  deleteFlow(params: FlowPathParams, options?: CallOptions): Promise<void>
-  deprecateFlow(params: FlowPathParams, options?: CallOptions): Promise<void>
-  health(): UpstreamHealth
-}
-
-/** Where 8x8's flowJsonUrl may point: Meta's CDN (and, for test servers, 8x8's own origin). */
-export function isAllowedFlowJsonUrl(url: string, baseUrl: string): boolean {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return false
-  }
-  if (parsed.origin === new URL(baseUrl).origin) return true
-  const host = parsed.hostname
-  return parsed.protocol === 'https:' && (host.endsWith('.whatsapp.net') || host.endsWith('.fbcdn.net'))
-}
+export type * from './client-types'
+export { isAllowedFlowJsonUrl } from './upstream-paths'
 
 export const defaultRateLimit = { perMinute: 100, maxWaitMs: 5000 }
 const defaultRetry = { attempts: 3, baseMs: 250, capMs: 2000 }
 const defaultReadinessRecoveryMs = 30_000
 const retryableStatuses = new Set([429, 502, 503, 504])
-
-function flowsPath(scope: ChannelScope): string {
-  return `${channelPath(scope)}/flows`
-}
 
 /**
  * The one way to 8x8. Every failure becomes an UpstreamError (8x8 answered with its ErrorResponse) or a
@@ -380,193 +293,3 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   }
 }
 
-/**
- * Identical reads in flight share one call to 8x8 (same path, same query). The shared call runs on a
- * signal of its own: a caller that goes away stops waiting (CallerGoneError for it alone), and the call
- * is aborted only when its last caller has left. A write forgets the reads of its channel that are in
- * flight, so a read that arrives after the write began starts a call of its own.
- */
-function sharedReads() {
-  type Shared = { promise: Promise<unknown>; controller: AbortController; waiting: number }
-  const inFlight = new Map<string, Shared>()
-
-  return {
-    share<T>(key: string, callerSignal: AbortSignal | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
-      let shared = inFlight.get(key)
-      if (!shared) {
-        const controller = new AbortController()
-        const created: Shared = { promise: run(controller.signal), controller, waiting: 0 }
-        inFlight.set(key, created)
-        const settled = () => {
-          if (inFlight.get(key) === created) inFlight.delete(key)
-        }
-        created.promise.then(settled, settled)
-        shared = created
-      }
-      const joined = shared
-      joined.waiting += 1
-      return new Promise<T>((resolve, reject) => {
-        let done = false
-        const finish = () => {
-          done = true
-          joined.waiting -= 1
-          callerSignal?.removeEventListener('abort', leave)
-        }
-        function leave() {
-          if (done) return
-          finish()
-          if (joined.waiting === 0) {
-            if (inFlight.get(key) === joined) inFlight.delete(key)
-            joined.controller.abort(callerSignal?.reason)
-          }
-          reject(new CallerGoneError('the caller went away before 8x8 answered'))
-        }
-        if (callerSignal?.aborted) return leave()
-        callerSignal?.addEventListener('abort', leave, { once: true })
-        joined.promise.then(
-          (value) => {
-            if (done) return
-            finish()
-            resolve(value as T)
-          },
-          (error: unknown) => {
-            if (done) return
-            finish()
-            reject(error)
-          },
-        )
-      })
-    },
-    forget(prefix: string) {
-      for (const key of inFlight.keys()) if (key.startsWith(prefix)) inFlight.delete(key)
-    },
-  }
-}
-
-/** The caller (the browser's request) ended before 8x8 did: not 8x8's failure, and not to be retried. */
-function callerGone(callerSignal: AbortSignal | undefined, deadline: Deadline) {
-  return callerSignal?.aborted === true && !deadline.aborted
-}
-
-/** Meta's first reasons, for a refusal's message. */
-function reasons(errors: FlowValidationError[], scrub: (text: string) => string): string {
-  const first = errors.slice(0, 3).map((error) => scrub(error.message || error.error))
-  return first.length > 0 ? `: ${first.join('; ')}` : ''
-}
-
-function flowPath(params: FlowPathParams): string {
-  return `${flowsPath(params)}/${encodeURIComponent(params.flowId)}`
-}
-
-/** 8x8's answer, checked at the boundary: not JSON, or not the documented shape, is a 502 with the reason logged. */
-function parse<S extends z.ZodType>(schema: S, text: string, what: string, scrub: (text: string) => string): z.output<S> {
-  const body = parseJson(text)
-  if (body === notJson) {
-    throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, '8x8 answered with something that is not JSON')
-  }
-  const parsed = schema.safeParse(body)
-  if (!parsed.success) {
-    throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, `${what} did not have the documented shape`, {
-      // The path names come from 8x8's answer: scrubbed like anything else upstream-controlled.
-      detail: parsed.error.issues.slice(0, 3).map((issue) => scrub(`${issue.path.join('.')}: ${issue.message}`)),
-    })
-  }
-  return parsed.data
-}
-
-function asFailure(error: unknown, deadline: Deadline, timeoutMs: number): UpstreamError | ProxyError {
-  if (error instanceof UpstreamError || error instanceof ProxyError) return error
-  if (deadline.aborted) return timedOut(timeoutMs, error)
-  return new ProxyError(502, proxyErrorCodes.upstreamUnreachable, '8x8 could not be reached', { cause: error })
-}
-
-/** Reads at most `maxBytes`; a larger or endless answer is cut off instead of filling memory. */
-async function readCapped(response: UpstreamResponse, maxBytes: number, deadline: Deadline, timeoutMs: number): Promise<string> {
-  const tooLarge = () =>
-    new ProxyError(502, proxyErrorCodes.upstreamBadResponse, `8x8's answer was larger than ${maxBytes} bytes`, {
-      upstreamStatus: response.status,
-    })
-  const declared = response.headers.get('content-length')
-  if (Number(declared ?? 0) > maxBytes) {
-    await response.body?.cancel()
-    throw tooLarge()
-  }
-  if (!response.body) return ''
-  if (declared !== null || !(response.body instanceof ReadableStream)) {
-    // A declared length within the cap: the HTTP client refuses a body longer than it says, so it can
-    // be read in one go (much cheaper than chunk by chunk). A body that is not a stream was read by its
-    // transport, which declares the length it read.
-    try {
-      return await response.text()
-    } catch (error) {
-      if (deadline.aborted) throw timedOut(timeoutMs, error)
-      throw new ProxyError(502, proxyErrorCodes.upstreamUnreachable, 'The connection to 8x8 broke off mid-answer', { cause: error })
-    }
-  }
-  const reader = response.body.getReader()
-  const chunks: Uint8Array[] = []
-  let total = 0
-  try {
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      total += value.byteLength
-      if (total > maxBytes) {
-        await reader.cancel()
-        throw tooLarge()
-      }
-      chunks.push(value)
-    }
-  } catch (error) {
-    if (error instanceof ProxyError) throw error
-    if (deadline.aborted) throw timedOut(timeoutMs, error)
-    throw new ProxyError(502, proxyErrorCodes.upstreamUnreachable, 'The connection to 8x8 broke off mid-answer', { cause: error })
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks))
-}
-
-/**
- * What of 8x8's error body passes on to the browser and into the log: the documented fields only
- * (code, message, errorId, timestamp), each scrubbed of the key should 8x8 or a gateway echo it back.
- * Anything else (nested details, echoed request headers, a `source` claiming to be the proxy) is dropped.
- */
-function documentedFields(body: ErrorBody, scrub: (text: string) => string): ErrorBody {
-  return {
-    code: typeof body.code === 'string' ? scrub(body.code) : body.code,
-    ...(body.message === undefined ? {} : { message: scrub(body.message) }),
-    errorId: scrub(body.errorId),
-    timestamp: scrub(body.timestamp),
-  }
-}
-
-const httpDate = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/
-
-/** Retry-After as 8x8 may send it: seconds or an HTTP date. Anything else is not passed on. */
-function safeRetryAfter(value: string | null): string | null {
-  if (value === null) return null
-  const trimmed = value.trim()
-  return /^\d{1,6}$/.test(trimmed) || httpDate.test(trimmed) ? trimmed : null
-}
-
-const notJson = Symbol('not JSON')
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return notJson
-  }
-}
-
-function timedOut(timeoutMs: number, cause: unknown) {
-  return new ProxyError(504, proxyErrorCodes.upstreamTimeout, `8x8 did not answer within ${timeoutMs} ms`, { cause })
-}
-
-/** What the log may say about a bad answer: never its body, which could echo anything back. */
-function describe(response: UpstreamResponse, scrub: (text: string) => string): string[] {
-  // The media type only (its parameters can carry anything), and only if it looks like one.
-  const raw = response.headers.get('content-type')
-  const mediaType = raw?.split(';')[0].trim().toLowerCase() ?? ''
-  const shown = raw === null ? 'none' : /^[\w.+-]{1,40}\/[\w.+-]{1,60}$/.test(mediaType) ? scrub(mediaType) : 'unreadable'
-  return [`status ${response.status}`, `content-type ${shown}`]
-}

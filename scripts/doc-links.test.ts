@@ -6,7 +6,7 @@ import { expect, it } from 'vitest'
  * Every relative link and anchor in the README and the guides under docs/ leads somewhere: the file
  * (or folder) exists, and a `#fragment` names a heading of it, as GitHub makes their anchors.
  */
-const root = resolve(import.meta.dirname, '..', '..')
+const root = resolve(import.meta.dirname, '..')
 
 function markdownFiles(): string[] {
   const docs = join(root, 'docs')
@@ -58,7 +58,7 @@ it('keeps the README short: at most 10 kB', () => {
 })
 
 it('explains every error code the server makes in docs/troubleshooting.md', async () => {
-  const { proxyErrorCodes } = await import('../shared/error-codes')
+  const { proxyErrorCodes } = await import('../src/shared/error-codes')
   const guide = readFileSync(join(root, 'docs', 'troubleshooting.md'), 'utf8')
   expect(Object.values(proxyErrorCodes).filter((code) => !guide.includes(`\`${code}\``))).toEqual([])
 })

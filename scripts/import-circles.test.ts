@@ -7,7 +7,7 @@ import { expect, it } from 'vitest'
  * tie the modules' meanings together even when the bundle drops them). Lazy `import()` is left out:
  * a lazily loaded chunk's entry may import the page that loads it.
  */
-const root = resolve(import.meta.dirname, '..')
+const root = resolve(import.meta.dirname, '..', 'src')
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
