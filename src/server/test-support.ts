@@ -1,4 +1,7 @@
 import { Writable } from 'node:stream'
+import { createEmulator } from './sandbox/emulator'
+import type { Seed } from './sandbox/seed'
+import type { Store } from './store/open-store'
 import { createApp } from './app'
 import type { AuditEntry } from '../shared/audit'
 import type { ErrorBody } from '../shared/error-body'
@@ -131,3 +134,19 @@ export function answerBackupReads(respond: (request: Request) => Response | Prom
 
 /** The requests that were not reads. */
 export const writesOf = (calls: Request[]) => calls.filter((call) => call.method !== 'GET')
+
+/**
+ * The app in live mode against the sandbox's emulator seeded with `seed`, on `store`, its calls to
+ * 8x8 sent once (no retries); `record` sees each request to 8x8 first.
+ */
+export function appOnEmulator(seed: Seed, store: Store, record?: (request: Request) => Promise<void> | void) {
+  const emulator = createEmulator({ seed, flowJsonBaseUrl: upstreamBase })
+  const config = liveConfig()
+  const fetch = async (input: string | URL | Request, init?: RequestInit) => {
+    const request = new Request(input, init)
+    await record?.(request.clone())
+    return emulator.fetch(request)
+  }
+  const upstream = createUpstreamClient({ ...config.upstream, fetch, retry: { attempts: 1, baseMs: 1, capMs: 1 } })
+  return createApp({ config, upstream, logger: memoryLog().logger, audit: store.audit, store })
+}

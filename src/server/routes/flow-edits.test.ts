@@ -1,12 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { FlowWriteResult } from '../../shared/flow-edit'
-import { createApp } from '../app'
-import { createEmulator } from '../sandbox/emulator'
 import type { Seed } from '../sandbox/seed'
 import type { Store } from '../store/open-store'
 import { testEngines } from '../store/test-databases'
-import { accountId, channelId, flowsUrl, liveConfig, memoryLog, readError, testKey, upstreamBase } from '../test-support'
-import { createUpstreamClient } from '../upstream/client'
+import { accountId, appOnEmulator, channelId, flowsUrl, readError, testKey } from '../test-support'
 
 const draftId = '1620387745519023'
 const publishedId = '1145805540595505'
@@ -37,16 +34,10 @@ describe.each(testEngines)('creating, saving and publishing flows, on $name', ({
 
   async function setUp() {
     ;({ store } = await open())
-    const emulator = createEmulator({ seed, flowJsonBaseUrl: upstreamBase })
     const sent: { method: string; url: string; body: string }[] = []
-    const fetch = async (input: string | URL | Request, init?: RequestInit) => {
-      const request = new Request(input, init)
-      sent.push({ method: request.method, url: request.url, body: request.method === 'GET' ? '' : await request.clone().text() })
-      return emulator.fetch(request)
-    }
-    const config = liveConfig()
-    const upstream = createUpstreamClient({ ...config.upstream, fetch, retry: { attempts: 1, baseMs: 1, capMs: 1 } })
-    const app = createApp({ config, upstream, logger: memoryLog().logger, audit: store.audit, store })
+    const app = appOnEmulator(seed, store!, async (request) => {
+      sent.push({ method: request.method, url: request.url, body: request.method === 'GET' ? '' : await request.text() })
+    })
     const audit = () => store!.audit.recent({ accountId, channelId }, 50)
     const writes = () => sent.filter((call) => call.method !== 'GET')
     return { app, audit, writes, opened: store! }

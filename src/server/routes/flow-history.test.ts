@@ -1,12 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { FlowHistory } from '../../shared/flow-history'
-import { createApp } from '../app'
-import { createEmulator } from '../sandbox/emulator'
 import type { Seed } from '../sandbox/seed'
 import type { Store } from '../store/open-store'
 import { testEngines } from '../store/test-databases'
-import { accountId, channelId, flowsUrl, liveConfig, memoryLog, readError, testKey, upstreamBase } from '../test-support'
-import { createUpstreamClient } from '../upstream/client'
+import { accountId, appOnEmulator, channelId, flowsUrl, readError, testKey } from '../test-support'
 
 const draftId = '1620387745519023'
 const first = '{"version":"7.3","screens":[{"id":"A","terminal":true,"layout":{"type":"SingleColumnLayout","children":[]}}]}'
@@ -23,10 +20,7 @@ describe.each(testEngines)("a flow's history, on $name", ({ open }) => {
 
   async function setUp() {
     ;({ store } = await open())
-    const emulator = createEmulator({ seed, flowJsonBaseUrl: upstreamBase })
-    const config = liveConfig()
-    const upstream = createUpstreamClient({ ...config.upstream, fetch: emulator.fetch, retry: { attempts: 1, baseMs: 1, capMs: 1 } })
-    const app = createApp({ config, upstream, logger: memoryLog().logger, audit: store.audit, store })
+    const app = appOnEmulator(seed, store!)
     const history = async () => ((await (await app.request(historyUrl)).json()) as FlowHistory).versions
     async function save(json: string, extra: Record<string, string> = {}) {
       const read = await app.request(`${flowsUrl}/${draftId}/json`)
