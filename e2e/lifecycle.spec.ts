@@ -114,6 +114,16 @@ test('leaving with unsaved changes asks first, and the changes are offered back 
   await expect(editorBox(page)).toContainText('unsaved marker')
 })
 
+test("closing the tab with unsaved changes asks first (the browser's own question)", async ({ page, sandbox }) => {
+  await page.goto(sandbox.url('/'))
+  await page.getByRole('link', { name: 'Edit Spring sale survey' }).click()
+  await editorBox(page).click()
+  await page.keyboard.insertText(' ')
+  const asked = new Promise<string>((resolve) => page.once('dialog', (question) => void question.dismiss().then(() => resolve(question.type()))))
+  await page.close({ runBeforeUnload: true })
+  expect(await asked).toBe('beforeunload')
+})
+
 test('a save over a flow that changed meanwhile is refused; both texts are compared before choosing', async ({ page, sandbox, context }) => {
   test.slow()
   const editorUrl = sandbox.url('/')

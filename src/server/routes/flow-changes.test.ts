@@ -67,3 +67,20 @@ describe('the audit outcome of a failure the server made', () => {
     expect(outcome).toMatchObject({ result, code, errorId: body.errorId })
   })
 })
+
+describe('a create that 8x8 does not answer in time', () => {
+  it('is sent once, never retried, answers 504 UPSTREAM_TIMEOUT and is audited as unknown (the draft may exist)', async () => {
+    const upstream = fakeUpstream((request) => new Promise<Response>((_resolve, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason))))
+    const { app, audit } = buildApp(upstream.fetch, liveConfig({ timeoutMs: 100 }), { random: () => 0, retry: { attempts: 3, baseMs: 1, capMs: 1 } })
+    const response = await app.request(flowsUrl, {
+      method: 'POST',
+      headers: { 'x-requested-with': 'XMLHttpRequest', 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Spring survey', categories: ['SURVEY'], flowJson: '{"version":"7.3","screens":[]}' }),
+    })
+    expect(response.status).toBe(504)
+    const body = await readError(response)
+    expect(body.code).toBe('UPSTREAM_TIMEOUT')
+    expect(upstream.calls.filter((call) => call.method === 'POST')).toHaveLength(1)
+    expect(audit.entries.find((entry) => entry.phase === 'outcome')).toMatchObject({ action: 'flow.create', result: 'unknown', errorId: body.errorId, flowName: 'Spring survey' })
+  })
+})
