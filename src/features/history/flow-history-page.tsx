@@ -7,7 +7,7 @@ import type { Channel } from '../../shared/flow'
 import type { FlowVersionEntry, FlowVersionSource } from '../../shared/flow-history'
 import { flowDetailQueries } from '../flows/flow-changes-chunk'
 import type { FlowScope } from '../flows/api/flow-queries'
-import { editorHref, flowsHref } from '../flows/flow-hrefs'
+import { editorHref, flowsHref, historyHref } from '../flows/flow-hrefs'
 import { historyQueries, versionJsonHref } from './history-api'
 import { RestoreVersion } from './restore-version'
 import { VersionCompare } from './version-compare'
@@ -22,6 +22,20 @@ const sourceLabels: Record<FlowVersionSource, string> = {
   seen: 'Read from 8x8 (first seen, or changed elsewhere)',
   cloned: 'Cloned',
   'deleted-copy': 'Copy kept before its delete',
+}
+
+/** What made a version; a clone or a restored flow names the flow it came from, with a link to its history. */
+function WhatMadeIt({ scope, version }: { scope: FlowScope; version: FlowVersionEntry }) {
+  const fromFlow = version.origin?.startsWith('flow:') ? version.origin.slice('flow:'.length) : undefined
+  if (!fromFlow) return <>{sourceLabels[version.source]}</>
+  return (
+    <>
+      {version.source === 'cloned' ? 'Cloned from ' : 'Restored from a copy of '}
+      <Link to={historyHref(scope, fromFlow)} aria-label={`History of flow ${fromFlow}`}>
+        <code>{fromFlow}</code>
+      </Link>
+    </>
+  )
 }
 
 const when = (version: FlowVersionEntry) => dateTimeFormat.format(Date.parse(version.takenAt))
@@ -123,7 +137,9 @@ export function FlowHistoryPage({ scope, channel, flowId }: { scope: FlowScope; 
                     />
                   </td>
                   <th scope="row">{when(version)}</th>
-                  <td data-label="What">{sourceLabels[version.source]}</td>
+                  <td data-label="What">
+                    <WhatMadeIt scope={scope} version={version} />
+                  </td>
                   <td data-label="Who">{version.takenBy ?? '–'}</td>
                   <td data-label="Size">{kb(version.size)}</td>
                   <td data-label="Meta's errors">{version.validationErrorCount}</td>

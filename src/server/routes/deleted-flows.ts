@@ -6,6 +6,7 @@ import type { ChannelScope } from '../../shared/paths'
 import { proxyErrorCodes } from '../../shared/error-codes'
 import type { AppEnv } from '../app-env'
 import type { ServerConfig } from '../config'
+import type { FlowVersions } from '../store/flow-versions'
 import type { FlowBackups, StoredFlowBackup } from '../store/flow-backups'
 import type { CreateFlowRequest } from '../upstream/api-types'
 import type { UpstreamClient } from '../upstream/client'
@@ -51,13 +52,15 @@ export type DeletedFlowRoutesDependencies = {
   backups: FlowBackups
   logger: Logger
   change: ReturnType<typeof auditedChanges>
+  /** The history: a restored flow's starts with the copy it came from. */
+  versions?: FlowVersions
 }
 
 /**
  * A channel's copies of deleted flows: the list, each copy's JSON, and restore (a new draft made by
  * 8x8's create-flow from the copy; sent once, never retried, one restore of a copy at a time).
  */
-export function deletedFlowRoutes({ config, upstream, backups, logger, change }: DeletedFlowRoutesDependencies) {
+export function deletedFlowRoutes({ config, upstream, backups, logger, change, versions }: DeletedFlowRoutesDependencies) {
   async function backupOf(c: Context<AppEnv>) {
     const scope = resolveScope(config, c.req.param() as { accountId: string; channelId: string })
     const backupId = c.req.param('backupId') ?? ''
@@ -155,6 +158,10 @@ export function deletedFlowRoutes({ config, upstream, backups, logger, change }:
         await backups
           .markRestored(backup.backupId, restored)
           .catch((error: unknown) => logger.error({ err: error, backupId: backup.backupId, restored }, 'the restore could not be recorded with its copy'))
+        // The new flow's history starts where the deleted one's ended: with the copy (origin: the old flow).
+        await versions
+          ?.keep({ ...scope, flowId: created.id, json: copy.flowJson, source: 'restored', origin: `flow:${copy.flowId}`, validationErrorCount: created.validationErrors.length, requestId: c.get('requestId'), takenBy: c.get('operator') })
+          .catch((error: unknown) => logger.warn({ err: error, flowId: created.id }, 'the restored flow\'s first version could not be kept'))
         return { flowId: created.id, name: backup.name, validationErrors: created.validationErrors }
       })
       return c.json(result)

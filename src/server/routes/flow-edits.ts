@@ -144,6 +144,11 @@ export function flowEditRoutes({ config, upstream, logger, change, versions, onS
           ...(body.cloneFlowId === undefined ? {} : { cloneFlowId: body.cloneFlowId }),
         })
         notes.newFlowId = created.id
+        if (cloning && body.flowJson === undefined && versions) {
+          // 8x8 copied the original's JSON: the clone's history starts with it ("cloned from"). A read, after the write.
+          const source = await upstream.getFlowJson({ ...scope, flowId: body.cloneFlowId! }).catch(() => undefined)
+          if (source) await keepAfter({ ...scope, flowId: created.id, json: source.json, source: 'cloned', origin: `flow:${body.cloneFlowId}`, validationErrorCount: created.validationErrors.length, requestId: c.get('requestId'), takenBy: c.get('operator') })
+        }
         if (body.flowJson !== undefined) {
           await keepAfter({ ...scope, flowId: created.id, json: body.flowJson, source: restoring ? 'restored' : 'created', origin: restored?.versionId, validationErrorCount: created.validationErrors.length, requestId: c.get('requestId'), takenBy: c.get('operator') })
         }

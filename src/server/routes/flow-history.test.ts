@@ -62,6 +62,26 @@ describe.each(testEngines)("a flow's history, on $name", ({ open }) => {
     expect(audit.find((entry) => entry.phase === 'outcome')).toMatchObject({ action: 'flow.update', reason: expect.stringContaining(`restored version ${older.versionId}`) })
   })
 
+  it("a clone's history starts with the original's JSON, cloned from it", async () => {
+    const { app } = await setUp()
+    const cloned = await app.request(flowsUrl, { method: 'POST', headers, body: JSON.stringify({ name: 'Old promo (copy)', cloneFlowId: draftId }) })
+    const { id } = (await cloned.json()) as { id: string }
+    const versions = ((await (await app.request(`${flowsUrl}/${id}/versions`)).json()) as FlowHistory).versions
+    expect(versions).toEqual([expect.objectContaining({ source: 'cloned', origin: `flow:${draftId}` })])
+    expect(await (await app.request(`${flowsUrl}/${id}/versions/${versions[0].versionId}/json`)).text()).toBe(first)
+  })
+
+  it('a flow restored from a copy starts its history with the copy, naming the deleted flow', async () => {
+    const { app, history } = await setUp()
+    const deleted = (await (await app.request(`${flowsUrl}/${draftId}`, { method: 'DELETE', headers })).json()) as { backupId: string }
+    const restored = await app.request(flowsUrl.replace(/\/flows$/, `/deleted-flows/${deleted.backupId}/restore`), { method: 'POST', headers })
+    const { flowId } = (await restored.json()) as { flowId: string }
+    const versions = ((await (await app.request(`${flowsUrl}/${flowId}/versions`)).json()) as FlowHistory).versions
+    expect(versions).toEqual([expect.objectContaining({ source: 'restored', origin: `flow:${draftId}` })])
+    // The deleted flow's own history keeps its copy.
+    expect((await history()).map((version) => version.source)).toContain('deleted-copy')
+  })
+
   it("prunes old versions, but never a flow's latest", async () => {
     const { history, save, opened } = await setUp()
     await save(`${first}\n`)

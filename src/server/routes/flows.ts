@@ -194,6 +194,6 @@ export function flowRoutes({ config, upstream, audit, logger, changeLock = creat
     })
   routes.route('/', flowEditRoutes({ config, upstream, logger, change, versions, onSaved: errorCounts.forget }))
   if (versions) routes.route('/', flowHistoryRoutes({ config, versions, backups }))
-  if (backups) routes.route('/', deletedFlowRoutes({ config, upstream, backups, logger, change }))
+  if (backups) routes.route('/', deletedFlowRoutes({ config, upstream, backups, logger, change, versions }))
   return routes
 }

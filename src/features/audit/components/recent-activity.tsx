@@ -7,6 +7,8 @@ import type { AuditEntry } from '../../../shared/audit'
 import { proxyErrorCodes } from '../../../shared/error-codes'
 import { auditQueries } from '../api/audit-queries'
 import { dateTimeFormat } from '../../../components/date-time'
+import { Link } from 'react-router'
+import { historyHref } from '../../flows/flow-hrefs'
 
 const resultLabels: Record<NonNullable<AuditEntry['result']>, string> = {
   deleted: 'Deleted',
@@ -103,7 +105,7 @@ export function RecentActivity({ scope, channelName }: RecentActivityProps) {
           <tbody>
             {entries.map((entry) => (
               // A request may have two outcomes: its own and, after a restart, what 8x8 was found to have done.
-              <ActivityRow key={`${entry.requestId} ${entry.time}`} entry={entry} />
+              <ActivityRow key={`${entry.requestId} ${entry.time}`} entry={entry} scope={scope} />
             ))}
           </tbody>
         </table>
@@ -112,7 +114,10 @@ export function RecentActivity({ scope, channelName }: RecentActivityProps) {
   )
 }
 
-function ActivityRow({ entry }: { entry: AuditEntry }) {
+/** Changes of a flow's JSON: their row links to the history of the flow that has it now. */
+const changesJson = new Set<AuditEntry['action']>(['flow.update', 'flow.create', 'flow.clone', 'flow.restore'])
+
+function ActivityRow({ entry, scope }: { entry: AuditEntry; scope: ChannelScope }) {
   const result = entry.result ?? 'unknown'
   // Failed before anything reached 8x8: the flow is still there.
   const noCopy = entry.code === proxyErrorCodes.backupFailed
@@ -137,6 +142,11 @@ function ActivityRow({ entry }: { entry: AuditEntry }) {
           </div>
         )}
         {entry.reason && <div className="small muted">{entry.reason}</div>}
+        {changesJson.has(entry.action) && (entry.newFlowId ?? entry.flowId) && result !== 'refused' && result !== 'failed' && (
+          <div className="small">
+            <Link to={historyHref(scope, entry.newFlowId ?? entry.flowId)}>History and difference</Link>
+          </div>
+        )}
       </td>
       <td>
         {entry.code !== undefined && <code>{String(entry.code)}</code>}
