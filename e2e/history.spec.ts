@@ -83,3 +83,31 @@ test('a version downloads byte for byte', async ({ page, sandbox }) => {
   const saved = await page.request.get(sandbox.url(`/api/v1/accounts/5c2f1e8a-7d4b-4e3a-9f61-2b8c0d7e4a19/channels/3f7c2a9e-1b4d-4c8e-a5f2-6d9e0b1c7a84/flows/1620387745519023/json`))
   expect(await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString())).toBe(await saved.text())
 })
+
+test("a save 8x8 refused: its Error ID's lookup links to the JSON it sent, compared with the flow's current", async ({ page, sandbox, context }) => {
+  test.slow()
+  await page.goto(sandbox.url('/'))
+  await page.getByRole('link', { name: 'Edit Spring sale survey' }).click()
+  await expect(editorBox(page)).toBeVisible()
+  // Meanwhile another operator publishes it: a published flow cannot be changed at 8x8.
+  const other = await context.newPage()
+  await other.goto(sandbox.url('/'))
+  await other.getByRole('button', { name: 'Publish Spring sale survey' }).click()
+  await other.getByRole('alertdialog', { name: 'Publish flow?' }).getByRole('button', { name: 'Publish flow' }).click()
+  await expect(toast(other, 'Published “Spring sale survey”')).toBeVisible()
+  await other.close()
+
+  await editorBox(page).click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.insertText('\n')
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  const refused = toast(page, 'Couldn’t save “Spring sale survey”').or(toast(page, "Couldn't save “Spring sale survey”"))
+  await expect(refused).toBeVisible()
+  const errorId = (await refused.getByText(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/).first().textContent())!.trim()
+
+  await page.goto(sandbox.url(`/lookup/${errorId}`))
+  await page.getByRole('link', { name: "Compare the JSON it sent with the flow's current JSON" }).click()
+  const difference = page.getByRole('region', { name: 'Difference' })
+  await expect(difference).toContainText(/1 line added|0 lines added, 1 removed|1 removed/)
+  await expect(difference).toContainText('Sent in a save that failed')
+})

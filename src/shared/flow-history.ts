@@ -5,9 +5,10 @@
  * - `before-save`: the JSON as 8x8 had it just before a save replaced it;
  * - `seen`: the JSON as 8x8 served it when this console read it and had not seen that text before
  *   (the first time, or after a change made elsewhere);
- * - `deleted-copy`: the copy kept before the flow's delete.
+ * - `deleted-copy`: the copy kept before the flow's delete;
+ * - `failed-save`: the JSON a save sent that failed (its Error ID's lookup links to it).
  */
-export type FlowVersionSource = 'created' | 'saved' | 'restored' | 'before-save' | 'seen' | 'cloned' | 'deleted-copy'
+export type FlowVersionSource = 'created' | 'saved' | 'restored' | 'before-save' | 'seen' | 'cloned' | 'deleted-copy' | 'failed-save'
 
 export type FlowVersionEntry = {
   versionId: string
@@ -27,3 +28,7 @@ export const restoredVersionHeaders = { version: 'x-restored-version', flow: 'x-
 
 /** The ID of a copy kept before a delete, as a version of the flow's history. */
 export const copyVersionPrefix = 'copy-'
+
+/** How an audit entry names the version a failed save sent (its lookup links to it). */
+export const failedSaveNote = (versionId: string) => `the JSON sent is kept as version ${versionId}`
+export const failedSaveVersion = /the JSON sent is kept as version ([0-9a-f-]{36})/

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
-import { Link } from 'react-router'
+import { useMemo, useState } from 'react'
+import { Link, useSearchParams } from 'react-router'
 import { dateTimeFormat } from '../../components/date-time'
 import { ErrorPanel } from '../../components/error-panel'
 import type { Channel } from '../../shared/flow'
@@ -22,6 +22,7 @@ const sourceLabels: Record<FlowVersionSource, string> = {
   seen: 'Read from 8x8 (first seen, or changed elsewhere)',
   cloned: 'Cloned',
   'deleted-copy': 'Copy kept before its delete',
+  'failed-save': 'Sent in a save that failed (not at 8x8)',
 }
 
 /** What made a version; a clone or a restored flow names the flow it came from, with a link to its history. */
@@ -53,10 +54,21 @@ export function FlowHistoryPage({ scope, channel, flowId }: { scope: FlowScope; 
   // A deleted flow has a history but no details: its name then comes from nowhere but its ID.
   const details = useQuery({ ...flowDetailQueries.details(scope, flowId), retry: false })
   const [picked, setPicked] = useState<string[]>([])
-  const [comparing, setComparing] = useState<Comparing>(null)
+  const [chosen, setComparing] = useState<Comparing>(null)
+  // `?compare=<versionId>` (a lookup's link): that version beside the current, until another is chosen.
+  const [search] = useSearchParams()
+  const asked = search.get('compare')
+  const linked = useMemo((): Comparing => {
+    const all = history.data?.versions ?? []
+    const version = all.find((candidate) => candidate.versionId === asked)
+    const now = all.find((candidate) => candidate.source !== 'failed-save')
+    return version && now && version !== now ? { before: now, after: version } : null
+  }, [asked, history.data])
+  const comparing = chosen ?? linked
   const name = details.data?.name || flowId
   const versions = history.data?.versions ?? []
-  const current = versions[0]
+  // The flow's JSON now: its newest version that 8x8 has (a failed save's never reached it).
+  const current = versions.find((version) => version.source !== 'failed-save')
 
   const toggle = (versionId: string, on: boolean) => setPicked((now) => (on ? [...now.filter((id) => id !== versionId), versionId].slice(-2) : now.filter((id) => id !== versionId)))
   const compareTwo = () => {
@@ -126,7 +138,7 @@ export function FlowHistoryPage({ scope, channel, flowId }: { scope: FlowScope; 
               </tr>
             </thead>
             <tbody>
-              {versions.map((version, index) => (
+              {versions.map((version) => (
                 <tr key={version.versionId}>
                   <td>
                     <input
@@ -144,7 +156,7 @@ export function FlowHistoryPage({ scope, channel, flowId }: { scope: FlowScope; 
                   <td data-label="Size">{kb(version.size)}</td>
                   <td data-label="Meta's errors">{version.validationErrorCount}</td>
                   <td className="data-table__actions">
-                    {index > 0 && current && (
+                    {current && version !== current && (
                       <button type="button" className="button button--quiet" onClick={() => setComparing({ before: version, after: current })}>
                         Compare with current
                       </button>
@@ -152,7 +164,7 @@ export function FlowHistoryPage({ scope, channel, flowId }: { scope: FlowScope; 
                     <a className="button button--quiet" href={versionJsonHref(scope, flowId, version.versionId)} download aria-label={`Download the version of ${when(version)}`}>
                       Download
                     </a>
-                    {details.data && (index > 0 || details.data.status !== 'DRAFT') && <RestoreVersion scope={scope} flow={details.data} version={version} label={when(version)} />}
+                    {details.data && (version !== current || details.data.status !== 'DRAFT') && <RestoreVersion scope={scope} flow={details.data} version={version} label={when(version)} />}
                   </td>
                 </tr>
               ))}

@@ -4,7 +4,7 @@ import type { Logger } from 'pino'
 import { z } from 'zod'
 import { proxyErrorCodes } from '../../shared/error-codes'
 import { flowCategories, flowEditLimits, type FlowWriteResult } from '../../shared/flow-edit'
-import { restoredVersionHeaders } from '../../shared/flow-history'
+import { failedSaveNote, restoredVersionHeaders } from '../../shared/flow-history'
 import { isFlowId } from '../../shared/ids'
 import type { AppEnv } from '../app-env'
 import type { ServerConfig } from '../config'
@@ -189,7 +189,20 @@ export function flowEditRoutes({ config, upstream, logger, change, versions, onS
             notes.reason = [notes.reason, 'the JSON before this save was kept'].filter(Boolean).join('; ')
           }
         }
-        const saved = await upstream.updateFlow(params, body)
+        let saved: Awaited<ReturnType<UpstreamClient['updateFlow']>>
+        try {
+          saved = await upstream.updateFlow(params, body)
+        } catch (error) {
+          // What was sent is kept (apart in the history, as a failed save), so that the Error ID's lookup can show it.
+          if (body.flowJson !== undefined && versions) {
+            const kept = await versions
+              .keep({ ...params, json: body.flowJson, source: 'failed-save', validationErrorCount: 0, requestId: c.get('requestId'), takenBy: c.get('operator') })
+              .then(() => versions.idOf(params, body.flowJson!))
+              .catch(() => undefined)
+            if (kept) notes.reason = [notes.reason, failedSaveNote(kept)].filter(Boolean).join('; ')
+          }
+          throw error
+        }
         if (body.flowJson !== undefined) {
           await keepAfter({ ...params, json: body.flowJson, source: restored ? 'restored' : 'saved', origin: restored?.versionId, validationErrorCount: saved.validationErrors.length, requestId: c.get('requestId'), takenBy: c.get('operator') })
           c.header('etag', flowJsonEtag(body.flowJson))

@@ -82,6 +82,18 @@ describe.each(testEngines)("a flow's history, on $name", ({ open }) => {
     expect((await history()).map((version) => version.source)).toContain('deleted-copy')
   })
 
+  it("keeps the JSON of a failed save apart, and its Error ID's lookup names that version", async () => {
+    const { app, history, save } = await setUp()
+    expect((await app.request(`${flowsUrl}/${draftId}/publish`, { method: 'POST', headers })).status).toBe(204)
+    const refused = await save(`${first}\n\n\n`)
+    expect(refused.status).toBe(400)
+    const { errorId } = await readError(refused)
+    const failed = (await history()).find((version) => version.source === 'failed-save')!
+    expect(await (await app.request(`${historyUrl}/${failed.versionId}/json`)).text()).toBe(`${first}\n\n\n`)
+    const lookup = (await (await app.request(`/api/v1/lookup/${errorId}`)).json()) as { audit: { phase: string; reason?: string }[] }
+    expect(lookup.audit.find((entry) => entry.phase === 'outcome')?.reason).toContain(`the JSON sent is kept as version ${failed.versionId}`)
+  })
+
   it("prunes old versions, but never a flow's latest", async () => {
     const { history, save, opened } = await setUp()
     await save(`${first}\n`)

@@ -38,6 +38,8 @@ export type FlowVersions = {
   /** A flow's versions, newest first, without their JSON. */
   list(params: FlowPathParams, limit: number): Promise<FlowVersion[]>
   json(params: FlowPathParams, versionId: string): Promise<string | undefined>
+  /** The ID of the flow's version with this text, if it has one. */
+  idOf(params: FlowPathParams, json: string): Promise<string | undefined>
   /**
    * Removes versions taken before `before` (ISO time), except each flow's latest: what a flow is now
    * (or was when last seen) is never pruned. Returns how many.
@@ -75,7 +77,7 @@ export function createFlowVersions(db: Kysely<Database>): FlowVersions {
           const sameText = conflict.columns(['account_id', 'channel_id', 'flow_id', 'hash'])
           // A text kept already is not kept twice. Saved again (a version brought back), it moves to the
           // top of the history as that save; only seen, or kept before a save, it stays where it was.
-          return version.source === 'seen' || version.source === 'before-save'
+          return version.source === 'seen' || version.source === 'before-save' || version.source === 'failed-save'
             ? sameText.doNothing()
             : sameText.doUpdateSet({
                 source: version.source,
@@ -138,6 +140,11 @@ export function createFlowVersions(db: Kysely<Database>): FlowVersions {
         )
         .executeTakeFirst()
       return Number(result.numDeletedRows)
+    },
+
+    async idOf(params, json) {
+      const row = await ofFlow(params).select('id').where('hash', '=', jsonHash(json)).executeTakeFirst()
+      return row?.id
     },
 
     async json(params, versionId) {

@@ -102,7 +102,7 @@ export type FlowVersionTable = {
   /** Exactly as written or as the CDN served it. */
   flow_json: string
   size: number
-  source: 'before-save' | 'saved' | 'created' | 'cloned' | 'seen' | 'restored'
+  source: 'before-save' | 'saved' | 'created' | 'cloned' | 'seen' | 'restored' | 'failed-save'
   validation_error_count: number
   /** What it came from, when it was brought back or cloned: a version's ID, or a flow's. */
   origin: string | null

@@ -3,7 +3,10 @@ import './lookup-view.css'
 import type { ReactNode } from 'react'
 import { CopyButton } from '../../../components/copy-button'
 import { ErrorPanel } from '../../../components/error-panel'
+import { Link } from 'react-router'
 import type { AuditEntry } from '../../../shared/audit'
+import { failedSaveVersion } from '../../../shared/flow-history'
+import { historyHref } from '../../flows/flow-hrefs'
 import type { Channel } from '../../../shared/flow'
 import { cleanLookupId, lookupIdPattern } from '../../../shared/lookup'
 import { lookupQuery } from '../api/lookup-query'
@@ -22,6 +25,19 @@ function FactList({ list }: { list: Fact[] }) {
         </div>
       ))}
     </dl>
+  )
+}
+
+/** A failed save's JSON, kept in the flow's history: a link to compare it with the flow's current JSON. */
+function SentVersion({ entry }: { entry: AuditEntry }) {
+  const versionId = entry.phase === 'outcome' ? failedSaveVersion.exec(entry.reason ?? '')?.[1] : undefined
+  if (!versionId) return null
+  return (
+    <div className="small">
+      <Link to={`${historyHref({ accountId: entry.accountId, channelId: entry.channelId }, entry.flowId)}?compare=${encodeURIComponent(versionId)}`}>
+        Compare the JSON it sent with the flow's current JSON
+      </Link>
+    </div>
   )
 }
 
@@ -50,6 +66,7 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
             </td>
             <td>
               {entry.result ?? ''} {entry.status !== undefined && `(HTTP ${entry.status}${entry.durationMs === undefined ? '' : `, ${entry.durationMs} ms`})`}
+              <SentVersion entry={entry} />
             </td>
             <td>
               {entry.code !== undefined && <code>{String(entry.code)}</code>} {entry.errorId && <code className="selectable">{entry.errorId}</code>}
