@@ -111,3 +111,53 @@ test("a save 8x8 refused: its Error ID's lookup links to the JSON it sent, compa
   await expect(difference).toContainText(/1 line added|0 lines added, 1 removed|1 removed/)
   await expect(difference).toContainText('Sent in a save that failed')
 })
+
+/**
+ * The operator's whole round: three saves, four versions, the first and the last compared, the first
+ * brought back, the restore in Recent activity with its difference; then the flow deleted and an older
+ * version of it brought back as a new draft.
+ */
+async function historyRound(page: Page, appUrl: (path: string) => string, name: string) {
+  await page.goto(appUrl('/'))
+  await page.getByRole('link', { name: `Edit ${name}` }).click()
+  for (const text of ['\n', '\n\n', '\n\n\n']) await appendAndSave(page, name, text)
+  await page.getByRole('link', { name: 'History' }).click()
+  await expect(versionRows(page)).toHaveCount(4)
+
+  await versionRows(page).nth(0).getByRole('checkbox').check()
+  await versionRows(page).nth(3).getByRole('checkbox').check()
+  await page.getByRole('button', { name: 'Compare selected (2 of 2)' }).click()
+  await expect(page.getByRole('region', { name: 'Difference' })).toContainText(/[1-9]\d* lines? added, \d+ removed/)
+
+  await versionRows(page).nth(3).getByRole('button', { name: /^Restore this version: / }).click()
+  await page.getByRole('alertdialog', { name: 'Restore this version?' }).getByRole('button', { name: 'Restore this version' }).click()
+  await expect(versionRows(page).nth(0)).toContainText('Restored from an earlier version')
+
+  await page.getByRole('link', { name: /^← Flows in / }).click()
+  const activity = page.getByRole('region', { name: 'Recent activity' })
+  const restoreRow = activity.getByRole('row').filter({ hasText: 'restored version' }).first()
+  await expect(restoreRow).toContainText('Save')
+  await restoreRow.getByRole('link', { name: 'History and difference' }).click()
+  await expect(page.getByRole('heading', { name: `History of ${name}` })).toBeVisible()
+
+  await page.getByRole('link', { name: /^← Flows in / }).click()
+  await page.getByRole('button', { name: `Delete ${name}` }).click()
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete flow' }).click()
+  await expect(toast(page, `Deleted “${name}”`)).toBeVisible()
+  await page.getByRole('link', { name: /^Deleted flows/ }).click()
+  await page.getByRole('link', { name: `History of ${name}` }).click()
+  await expect(page.getByText('Copy kept before its delete')).toBeVisible()
+  await versionRows(page).filter({ hasText: 'Saved here' }).last().getByRole('button', { name: /^Restore as a new draft: / }).click()
+  await page.getByRole('alertdialog', { name: 'Restore this version as a new draft?' }).getByRole('button', { name: 'Restore as a new draft' }).click()
+  await expect(page.getByRole('heading', { name: new RegExp(`^Edit “${name} \\(version of `) })).toBeVisible()
+}
+
+test('the whole round in the sandbox: three saves, compare, restore, Recent activity, delete, an older version as a new draft', async ({ page, sandbox }) => {
+  test.slow()
+  await historyRound(page, (path) => sandbox.url(path), 'Old promo')
+})
+
+test('the whole round in live mode against the fake 8x8', async ({ page, live }) => {
+  test.slow()
+  await historyRound(page, (path) => live.app.url(path), 'Live draft')
+})

@@ -21,7 +21,11 @@ export type FlowVersionEntry = {
   origin: string | null
 }
 
-export type FlowHistory = { versions: FlowVersionEntry[] }
+export type FlowHistory = {
+  versions: FlowVersionEntry[]
+  /** When the flow was deleted here: its name and categories as its latest copy kept them (a version of it can come back as a new draft). */
+  deleted?: { name: string; categories: string[] }
+}
 
 /** Headers of a save or create that brings a version back (audited with it). */
 export const restoredVersionHeaders = { version: 'x-restored-version', flow: 'x-restored-from-flow' } as const

@@ -52,7 +52,8 @@ type Comparing = { before: FlowVersionEntry; after: FlowVersionEntry } | null
 export function FlowHistoryPage({ scope, channel, flowId }: { scope: FlowScope; channel: Channel; flowId: string }) {
   const history = useQuery(historyQueries.versions(scope, flowId))
   // A deleted flow has a history but no details: its name then comes from nowhere but its ID.
-  const details = useQuery({ ...flowDetailQueries.details(scope, flowId), retry: false })
+  // Not an error worth keeping in Recent errors when the flow was deleted: the page says so itself.
+  const details = useQuery({ ...flowDetailQueries.details(scope, flowId), retry: false, meta: {} })
   const [picked, setPicked] = useState<string[]>([])
   const [chosen, setComparing] = useState<Comparing>(null)
   // `?compare=<versionId>` (a lookup's link): that version beside the current, until another is chosen.
@@ -65,7 +66,12 @@ export function FlowHistoryPage({ scope, channel, flowId }: { scope: FlowScope; 
     return version && now && version !== now ? { before: now, after: version } : null
   }, [asked, history.data])
   const comparing = chosen ?? linked
-  const name = details.data?.name || flowId
+  // A deleted flow has no details at 8x8: what its latest copy kept stands in (a version comes back as a new draft).
+  const gone = history.data?.deleted
+  // A refetch that failed (the flow deleted since) wins over details cached from before.
+  const live = details.isError ? undefined : details.data
+  const flow = live ?? (details.isError && gone ? { id: flowId, name: gone.name, status: 'DELETED', categories: gone.categories, validationErrors: [], hasFlowJson: false } : undefined)
+  const name = flow?.name || flowId
   const versions = history.data?.versions ?? []
   // The flow's JSON now: its newest version that 8x8 has (a failed save's never reached it).
   const current = versions.find((version) => version.source !== 'failed-save')
@@ -81,7 +87,7 @@ export function FlowHistoryPage({ scope, channel, flowId }: { scope: FlowScope; 
       <div className="page-header">
         <p className="small">
           <Link to={flowsHref(scope)}>← Flows in {channel.name}</Link>
-          {details.data?.status === 'DRAFT' && (
+          {live?.status === 'DRAFT' && (
             <>
               {' · '}
               <Link to={editorHref(scope, flowId)}>Edit {name}</Link>
@@ -92,7 +98,7 @@ export function FlowHistoryPage({ scope, channel, flowId }: { scope: FlowScope; 
           History of {name}
         </h1>
         <p className="muted small">
-          {details.data ? details.data.status : details.isError ? 'No longer at 8x8' : ''} · ID <code className="selectable">{flowId}</code> · every JSON of this flow
+          {live ? live.status : details.isError ? (gone ? 'Deleted' : 'No longer at 8x8') : ''} · ID <code className="selectable">{flowId}</code> · every JSON of this flow
           Flows Admin has kept, newest first
         </p>
       </div>
@@ -164,7 +170,7 @@ export function FlowHistoryPage({ scope, channel, flowId }: { scope: FlowScope; 
                     <a className="button button--quiet" href={versionJsonHref(scope, flowId, version.versionId)} download aria-label={`Download the version of ${when(version)}`}>
                       Download
                     </a>
-                    {details.data && (version !== current || details.data.status !== 'DRAFT') && <RestoreVersion scope={scope} flow={details.data} version={version} label={when(version)} />}
+                    {flow && (version !== current || flow.status !== 'DRAFT') && <RestoreVersion scope={scope} flow={flow} version={version} label={when(version)} />}
                   </td>
                 </tr>
               ))}

@@ -71,8 +71,8 @@ export function RestoreVersion({ scope, flow, version, label }: RestoreVersionPr
               </p>
             ) : (
               <p>
-                <strong>{flow.name}</strong> is {flow.status}, so it cannot be changed: the version of <strong>{label}</strong> becomes a new draft, with a
-                new ID.
+                <strong>{flow.name}</strong> {flow.status === 'DELETED' ? 'was deleted' : `is ${flow.status}, so it cannot be changed`}: the version of{' '}
+                <strong>{label}</strong> becomes a new draft, with a new ID.
               </p>
             )
           }

@@ -30,20 +30,21 @@ export function flowHistoryRoutes({ config, versions, backups }: { config: Serve
     .get('/accounts/:accountId/channels/:channelId/flows/:flowId/versions', async (c) => {
       const params = flowParams(c)
       const kept: FlowVersionEntry[] = (await versions.list(params, historyLimit)).map(({ hash: _hash, ...version }) => version)
-      const copies: FlowVersionEntry[] = backups
-        ? (await backups.list(params, historyLimit))
-            .filter((copy) => copy.flowId === params.flowId)
-            .map((copy) => ({
+      const ownCopies = backups ? (await backups.list(params, historyLimit)).filter((copy) => copy.flowId === params.flowId) : []
+      const copies: FlowVersionEntry[] = ownCopies.map((copy) => ({
               versionId: `${copyVersionPrefix}${copy.backupId}`,
               source: 'deleted-copy',
               takenAt: copy.deletedAt,
               takenBy: copy.deletedBy,
               size: null,
               validationErrorCount: copy.validationErrorCount,
-              origin: null,
-            }))
-        : []
-      const body: FlowHistory = { versions: [...kept, ...copies].toSorted((a, b) => b.takenAt.localeCompare(a.takenAt)).slice(0, historyLimit) }
+        origin: null,
+      }))
+      const latestCopy = ownCopies[0]
+      const body: FlowHistory = {
+        versions: [...kept, ...copies].toSorted((a, b) => b.takenAt.localeCompare(a.takenAt)).slice(0, historyLimit),
+        ...(latestCopy ? { deleted: { name: latestCopy.name, categories: latestCopy.categories } } : {}),
+      }
       return c.json(body)
     })
     .get('/accounts/:accountId/channels/:channelId/flows/:flowId/versions/:versionId/json', async (c) => {
