@@ -4,19 +4,18 @@ import type { FlowPathParams } from './api-types'
 import { channelPath } from '../../shared/paths'
 import { flowPath, flowsPath, isAllowedFlowJsonUrl } from './upstream-paths'
 import {
-  createFlowResponseSchema,
   flowDetailsResponseSchema,
   listFlowsResponseSchema,
   listTemplatesResponseSchema,
   previewResponseSchema,
-  updateFlowResponseSchema,
 } from './boundary'
 import { secretScrubber } from '../secret-scrubber'
-import { asFailure, callerGone, describe, documentedFields, notJson, parse, parseJson, readCapped, reasons, safeRetryAfter, timedOut } from './answers'
+import { asFailure, callerGone, describe, documentedFields, notJson, parse, parseJson, readCapped, safeRetryAfter, timedOut } from './answers'
 import type { CallOptions, Deadline, Transport, UpstreamClient, UpstreamClientOptions, UpstreamHealth, UpstreamResponse } from './client-types'
 import { CallerGoneError, ProxyError, UpstreamError } from './errors'
 import { backoffDelay, createRateLimiter, parseRetryAfter, sleep } from './resilience'
 import { sharedReads } from './shared-reads'
+import { flowWrites } from './flow-writes'
 
 export type * from './client-types'
 export { isAllowedFlowJsonUrl } from './upstream-paths'
@@ -245,34 +244,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       )
     },
 
-    async createFlow(scope, body) {
-      reads.forget(flowsPath(scope))
-      const created = parse(createFlowResponseSchema, await request('POST', flowsPath(scope), { json: body }), "8x8's answer to create-flow", scrub)
-      if (!created.success) {
-        // 8x8 said no in a 200 (the flow JSON did not pass Meta's checks): the operator sees Meta's reasons.
-        throw new ProxyError(422, proxyErrorCodes.flowNotCreated, `8x8 did not create the flow${reasons(created.validationErrors, scrub)}`)
-      }
-      if (created.id === undefined) {
-        throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, "8x8 answered create-flow without the new flow's id")
-      }
-      return { id: created.id, validationErrors: created.validationErrors }
-    },
-
-    async updateFlow(params, body) {
-      reads.forget(flowsPath(params))
-      // The spec answers a body; an empty 200 is a save with nothing to report.
-      const text = await request('PUT', flowPath(params), { json: body })
-      const saved = parse(updateFlowResponseSchema, text === '' ? '{}' : text, "8x8's answer to update-flow", scrub)
-      if (!saved.success) {
-        throw new ProxyError(422, proxyErrorCodes.flowNotCreated, `8x8 did not save the flow${reasons(saved.validationErrors, scrub)}`)
-      }
-      return { validationErrors: saved.validationErrors }
-    },
-
-    async publishFlow(params) {
-      reads.forget(flowsPath(params))
-      await request('POST', `${flowPath(params)}/publish`)
-    },
+    ...flowWrites({ request, forget: (scope) => reads.forget(flowsPath(scope)), scrub }),
 
     getPreview(params, query, callOptions) {
       const path = `${flowPath(params)}/preview${query.refresh ? '?refresh=true' : ''}`
@@ -281,15 +253,6 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       )
     },
 
-    async deprecateFlow(params, callOptions) {
-      reads.forget(flowsPath(params))
-      await request('POST', `${flowPath(params)}/deprecate`, callOptions)
-    },
-
-    async deleteFlow(params, callOptions) {
-      reads.forget(flowsPath(params))
-      await request('DELETE', flowPath(params), callOptions)
-    },
   }
 }
 
