@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { Link, useNavigate } from 'react-router'
 import type { ApiError } from '../../api/api-error'
 import type { Channel, FlowDetails } from '../../shared/flow'
+import type { CreateFlowBody, FlowCategoryName } from '../../shared/flow-edit'
 import { flowJsonHref } from '../flows/flow-changes-chunk'
 import type { FlowScope } from '../flows/api/flow-queries'
 import { editorHref, flowsHref, historyHref } from '../flows/flow-hrefs'
@@ -89,7 +90,13 @@ export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
     setTried(true)
     if (Object.keys(problems).length > 0 || jsonProblemOf(fields.json)) return
     if (!flow) {
-      const body = { name: fields.name.trim(), categories: fields.categories as never, flowJson: fields.json, ...(fields.endPointUri.trim() ? { endPointUri: fields.endPointUri.trim() } : {}) }
+      // The checkboxes offer 8x8's categories only (flowCategories).
+      const body: CreateFlowBody = {
+        name: fields.name.trim(),
+        categories: fields.categories as FlowCategoryName[],
+        flowJson: fields.json,
+        ...(fields.endPointUri.trim() ? { endPointUri: fields.endPointUri.trim() } : {}),
+      }
       create.mutate(body, {
         onSuccess: (result) => {
           localDrafts.drop(draftKey)
