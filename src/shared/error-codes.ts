@@ -20,6 +20,8 @@ export const proxyErrorCodes = {
   /** An earlier restore of the copy was not confirmed and the list cannot tell which draft it made. */
   restoreNotConfirmed: 'RESTORE_NOT_CONFIRMED',
   flowNotCreated: 'FLOW_NOT_CREATED',
+  /** A create like an earlier one 8x8 did not confirm, while the channel has a draft of that name (probably its). */
+  createNotConfirmed: 'CREATE_NOT_CONFIRMED',
   /** A save sent with the JSON as it was read, but the flow's JSON at 8x8 has changed since. */
   flowChanged: 'FLOW_CHANGED',
   /** A request body over the size this server accepts (a flow JSON over its cap). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildApp, fakeUpstream, flowsUrl, liveConfig, readError, until } from '../test-support'
+import { buildApp, fakeUpstream, flowsUrl, json, liveConfig, readError, until } from '../test-support'
 
 const flowId = '1620387745519023'
 const flowUrl = `${flowsUrl}/${flowId}`
@@ -82,5 +82,42 @@ describe('a create that 8x8 does not answer in time', () => {
     expect(body.code).toBe('UPSTREAM_TIMEOUT')
     expect(upstream.calls.filter((call) => call.method === 'POST')).toHaveLength(1)
     expect(audit.entries.find((entry) => entry.phase === 'outcome')).toMatchObject({ action: 'flow.create', result: 'unknown', errorId: body.errorId, flowName: 'Spring survey' })
+  })
+})
+
+describe('a second create after one that 8x8 did not confirm', () => {
+  const createInit = (name: string) => ({
+    method: 'POST',
+    headers: { 'x-requested-with': 'XMLHttpRequest', 'content-type': 'application/json' },
+    body: JSON.stringify({ name, categories: ['SURVEY'], flowJson: '{"version":"7.3","screens":[]}' }),
+  })
+  /** 8x8 makes the draft but never answers the first create; the list then shows it. */
+  function madeButSilent() {
+    const made: { id: string; name: string; status: string }[] = []
+    return fakeUpstream((request) => {
+      if (request.method === 'GET') return json({ flows: made })
+      if (made.length === 0) {
+        made.push({ id: '1700000000000001', name: 'Spring survey', status: 'DRAFT' })
+        return new Promise<Response>((_resolve, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)))
+      }
+      return json({ id: '1700000000000002', success: true })
+    })
+  }
+
+  it('is refused with 409 CREATE_NOT_CONFIRMED naming the draft the first one made, and never sent', async () => {
+    const upstream = madeButSilent()
+    const { app } = buildApp(upstream.fetch, liveConfig({ timeoutMs: 100 }), { random: () => 0, retry: { attempts: 1, baseMs: 1, capMs: 1 } })
+    expect((await app.request(flowsUrl, createInit('Spring survey'))).status).toBe(504)
+    const second = await app.request(flowsUrl, createInit('Spring survey'))
+    expect(second.status).toBe(409)
+    expect(await readError(second)).toMatchObject({ code: 'CREATE_NOT_CONFIRMED', message: expect.stringContaining('1700000000000001') })
+    expect(upstream.calls.filter((call) => call.method === 'POST')).toHaveLength(1)
+  })
+
+  it('lets another name through', async () => {
+    const upstream = madeButSilent()
+    const { app } = buildApp(upstream.fetch, liveConfig({ timeoutMs: 100 }), { random: () => 0, retry: { attempts: 1, baseMs: 1, capMs: 1 } })
+    await app.request(flowsUrl, createInit('Spring survey'))
+    expect((await app.request(flowsUrl, createInit('Spring survey v2'))).status).toBe(201)
   })
 })

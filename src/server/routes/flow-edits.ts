@@ -7,6 +7,7 @@ import { flowCategories, flowEditLimits, type FlowWriteResult } from '../../shar
 import { failedSaveNote, restoredVersionHeaders } from '../../shared/flow-history'
 import { isFlowId } from '../../shared/ids'
 import type { AppEnv } from '../app-env'
+import type { AuditLog } from '../audit/audit-log'
 import type { ServerConfig } from '../config'
 import type { FlowPathParams } from '../upstream/api-types'
 import type { UpstreamClient } from '../upstream/client'
@@ -14,6 +15,7 @@ import { ProxyError } from '../upstream/errors'
 import { jsonHash, type FlowVersions, type NewFlowVersion } from '../store/flow-versions'
 import type { auditedChanges } from './audited-change'
 import { flowNameFrom, invalid, resolveScope } from './request-checks'
+import { twinGuard } from './unconfirmed-create'
 
 /**
  * Creating, cloning, saving and publishing flows. Each is checked here before anything reaches 8x8, sent
@@ -28,6 +30,8 @@ export type FlowEditDependencies = {
   change: ReturnType<typeof auditedChanges>
   /** Where the JSON before each save is kept; without a store, saves keep nothing. */
   versions?: FlowVersions
+  /** The audit trail: a create whose outcome was unknown is looked up before a second of the same name. */
+  audit: Pick<AuditLog, 'recent'>
   /** After a create, clone or save (the list's counts of errors are read again). */
   onSaved?: (scope: { accountId: string; channelId: string }) => void
 }
@@ -97,7 +101,9 @@ export function flowJsonEtag(json: string): string {
   return `"sha256-${jsonHash(json)}"`
 }
 
-export function flowEditRoutes({ config, upstream, logger, change, versions, onSaved }: FlowEditDependencies) {
+export function flowEditRoutes({ config, upstream, logger, change, versions, onSaved, audit }: FlowEditDependencies) {
+  const refuseTwinOfUnconfirmedCreate = twinGuard({ audit, upstream })
+
   function flowParams(c: Context<AppEnv>): FlowPathParams {
     const scope = resolveScope(config, c.req.param() as { accountId: string; channelId: string })
     const id = c.req.param('flowId') ?? ''
@@ -134,6 +140,7 @@ export function flowEditRoutes({ config, upstream, logger, change, versions, onS
         ...(restoring ? { notes: { reason: `version ${restored.versionId} of flow ${restored.fromFlowId}, as a new draft` } } : {}),
       }
       const result: FlowWriteResult = await change(c, spec, async (notes) => {
+        await refuseTwinOfUnconfirmedCreate(scope, body.name)
         // 8x8 needs categories on a create: a clone without them takes the original's.
         const chosen = body.categories ?? (await upstream.getFlow({ ...scope, flowId: body.cloneFlowId! })).categories
         const created = await upstream.createFlow(scope, {

@@ -192,7 +192,7 @@ export function flowRoutes({ config, upstream, audit, logger, changeLock = creat
       const body: AuditList = { entries }
       return c.json(body)
     })
-  routes.route('/', flowEditRoutes({ config, upstream, logger, change, versions, onSaved: errorCounts.forget }))
+  routes.route('/', flowEditRoutes({ config, upstream, logger, change, versions, onSaved: errorCounts.forget, audit }))
   if (versions) routes.route('/', flowHistoryRoutes({ config, versions, backups }))
   if (backups) routes.route('/', deletedFlowRoutes({ config, upstream, backups, logger, change, versions }))
   return routes
