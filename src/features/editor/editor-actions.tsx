@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router'
 import type { ApiError } from '../../api/api-error'
 import type { Channel, Flow } from '../../shared/flow'
 import type { FlowScope } from '../flows/api/flow-queries'
-import { CloneFlowDialog, PublishFlowDialog, useCloneFlow, usePublishFlow } from '../flows/flow-changes-chunk'
+import { CloneFlowDialog, PublishFlowDialog, useCloneFlow, useLifecycleFailure, usePublishFlow } from '../flows/flow-changes-chunk'
 import { editorHref, flowsHref } from '../flows/flow-hrefs'
 import { useToast } from '../../components/toast/toast-context'
 import { EditorPreview } from './editor-preview'
@@ -36,9 +36,10 @@ export function EditorActions({ scope, channel, flow, dirty, pending, errorCount
   const showToast = useToast()
   const navigate = useNavigate()
   const blocked = publishBlocked(dirty, errorCount)
-  const failed = (verb: string, error: ApiError) => {
+  const showFailure = useLifecycleFailure()
+  const failed = (verb: 'clone' | 'publish', error: ApiError) => {
     setDialog(null)
-    showToast({ kind: 'error', title: `Couldn't ${verb} “${flow?.name ?? ''}”`, error, copyName: `Copy error ID (${flow?.name ?? ''})` })
+    if (flow) showFailure(flow, verb, error)
   }
 
   return (

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { Link, useNavigate } from 'react-router'
 import type { ApiError } from '../../api/api-error'
+import { useToast } from '../../components/toast/toast-context'
 import type { Channel, FlowDetails } from '../../shared/flow'
 import type { CreateFlowBody, FlowCategoryName } from '../../shared/flow-edit'
 import { flowJsonHref } from '../flows/flow-changes-chunk'
@@ -62,7 +63,8 @@ export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
   })
   const [editorKey, setEditorKey] = useState(0)
   const readOnly = flow !== undefined && flow.details.status !== 'DRAFT'
-  const { create, save, showToast } = useFlowSave(scope, { onChangedMeanwhile: setConflict })
+  const { create, save } = useFlowSave(scope, { onChangedMeanwhile: setConflict })
+  const showToast = useToast()
 
   // Compared field by field: a 200 kB JSON is compared, never serialised again, on every keystroke.
   const dirty = fields.json !== saved.json || fields.name !== saved.name || fields.endPointUri !== saved.endPointUri || fields.categories.join() !== saved.categories.join()

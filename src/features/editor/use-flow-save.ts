@@ -69,5 +69,5 @@ export function useFlowSave(scope: FlowScope, { onChangedMeanwhile }: { onChange
     onError: (error: ApiError, { name }) => failed('save', name, error),
   })
 
-  return { create, save, showToast }
+  return { create, save }
 }

@@ -97,8 +97,10 @@ function expectedHash(c: Context<AppEnv>): string | undefined {
   return match[1]
 }
 
+const etagOf = (hash: string) => `"sha256-${hash}"`
+
 export function flowJsonEtag(json: string): string {
-  return `"sha256-${jsonHash(json)}"`
+  return etagOf(jsonHash(json))
 }
 
 export function flowEditRoutes({ config, upstream, logger, change, versions, onSaved, audit }: FlowEditDependencies) {
@@ -182,12 +184,13 @@ export function flowEditRoutes({ config, upstream, logger, change, versions, onS
         if (body.flowJson !== undefined) {
           // The JSON as it is now at 8x8: compared with what the operator opened, and kept before it is replaced.
           const current = await upstream.readFlowForBackup(params)
-          if (expected !== undefined && jsonHash(current.json) !== expected) {
+          const currentHash = jsonHash(current.json)
+          if (expected !== undefined && currentHash !== expected) {
             throw new ProxyError(409, proxyErrorCodes.flowChanged, 'The flow changed at 8x8 since you opened it (another operator or console saved it). Compare both texts before saving again.', {
-              headers: { etag: flowJsonEtag(current.json) },
+              headers: { etag: etagOf(currentHash) },
             })
           }
-          if (versions && jsonHash(current.json) !== jsonHash(body.flowJson)) {
+          if (versions && current.json !== body.flowJson) {
             try {
               await versions.keep({ ...params, json: current.json, source: 'before-save', validationErrorCount: current.details.validationErrors.length, requestId: c.get('requestId'), takenBy: c.get('operator') })
             } catch (error) {

@@ -4,9 +4,9 @@ import { useToast } from '../../../components/toast/toast-context'
 import type { Channel, Flow } from '../../../shared/flow'
 import { useCloneFlow, usePublishFlow } from '../api/flow-lifecycle'
 import type { FlowScope } from '../api/flow-queries'
-import { isOutcomeUnknown } from '../delete-outcome'
 import { flowLabel } from '../flow-label'
 import { editorHref } from '../flow-hrefs'
+import { useLifecycleFailure } from '../use-lifecycle-failure'
 import { CloneFlowDialog, PublishFlowDialog } from './lifecycle-dialogs'
 
 export type LifecycleChangeProps = {
@@ -29,21 +29,10 @@ export function LifecycleChange({ dialog, scope, channel, onClose, onCloseAutoFo
   const showToast = useToast()
   const navigate = useNavigate()
 
+  const showFailure = useLifecycleFailure()
   function failed(flow: Flow, verb: 'clone' | 'publish', error: ApiError) {
     onClose()
-    const label = flowLabel(flow)
-    if (isOutcomeUnknown(error)) {
-      showToast({
-        kind: 'error',
-        title: `${verb === 'clone' ? 'Clone' : 'Publish'} not confirmed: “${label}”`,
-        hint: `No confirmation came back in time. Refresh the list to see whether ${verb === 'clone' ? 'the clone was made' : 'the flow is now PUBLISHED'} before trying again.`,
-        error,
-        copyName: `Copy error ID (${label})`,
-        action: { label: 'Refresh list', onClick: refetchList },
-      })
-      return
-    }
-    showToast({ kind: 'error', title: `Couldn't ${verb} “${label}”`, error, copyName: `Copy error ID (${label})` })
+    showFailure(flow, verb, error, refetchList)
   }
 
   if (dialog.kind === 'publish') {
