@@ -29,6 +29,10 @@ export default defineConfig(({ command, isSsrBuild }) => ({
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   // The server bundle (vite build --ssr) needs no copy of public/.
   publicDir: isSsrBuild ? false : 'public',
+  // The server renders the app's pages with React's production build, bundled with the server (with
+  // everything that imports React, so there is one copy of it): whatever NODE_ENV the process has.
+  ssr: isSsrBuild ? { noExternal: [/^react(-dom|-router)?(\/|$)/, /^scheduler/, /^@tanstack\//, /^@radix-ui\//] } : undefined,
+  define: isSsrBuild ? { 'process.env.NODE_ENV': JSON.stringify('production') } : undefined,
   build: isSsrBuild
     ? {
         outDir: 'dist/server',

@@ -1,11 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { test } from '@playwright/test'
 import { sql } from 'kysely'
 import { startAppServer } from '../e2e/app-server'
 import { openStore, type Store } from '../src/server/store/open-store'
 import type { AppConfig } from '../src/shared/flow'
+import { saveSection } from './support/results'
 
 /**
  * `npm run bench` (run `npm run build` first when alone): Recent activity while the audit trail of
@@ -13,7 +14,6 @@ import type { AppConfig } from '../src/shared/flow'
  * reads by and without it (as before), in interleaved rounds. Writes bench/results/audit-export.{json,md}.
  * Nothing here passes or fails on a number.
  */
-const root = resolve(import.meta.dirname, '..')
 const entries = 100_000
 const rounds = 3
 const day = '2026-12-01'
@@ -119,8 +119,5 @@ test('Recent activity during an export of 100 000 audit entries (SQLite): with t
     ...rows,
     '',
   ].join('\n')
-  mkdirSync(join(root, 'bench', 'results'), { recursive: true })
-  writeFileSync(join(root, 'bench', 'results', 'audit-export.json'), `${JSON.stringify(Object.fromEntries(measured), null, 2)}\n`)
-  writeFileSync(join(root, 'bench', 'results', 'audit-export.md'), `${table}\n`)
-  process.stdout.write(`\n${table}\n`)
+  saveSection('audit-export', Object.fromEntries(measured), table.split('\n'))
 })

@@ -1,11 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { openStore } from '../src/server/store/open-store'
 import { test, type Page } from '@playwright/test'
 import { startAppServer } from '../e2e/app-server'
 import { liveSeed, startFake8x8 } from '../e2e/fake-8x8'
 import type { Seed } from '../src/server/sandbox/seed'
+import { saveSection } from './support/results'
 
 /**
  * `npm run bench` (run `npm run build` first when alone): the flow editor with a large flow. Opening a
@@ -13,7 +14,6 @@ import type { Seed } from '../src/server/sandbox/seed'
  * typing latency in the large one (keydown to the next frame), quiet and with the CPU slowed 4×.
  * Writes bench/results/editor.{json,md}. Nothing here passes or fails on a number.
  */
-const root = resolve(import.meta.dirname, '..')
 const rounds = 7
 const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]
 const range = (values: number[]) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`
@@ -122,10 +122,7 @@ test('the editor with a 200 kB flow JSON: opening it, and typing in it', async (
     ...Object.entries(typing).map(([label, values]) => `| typing, keydown to next frame: ${label} (${values.length} keys) | ${median(values).toFixed(1)} ms | ${range(values)} ms |`),
     '',
   ].join('\n')
-  mkdirSync(join(root, 'bench', 'results'), { recursive: true })
-  writeFileSync(join(root, 'bench', 'results', 'editor.json'), `${JSON.stringify({ open, typing }, null, 2)}\n`)
-  writeFileSync(join(root, 'bench', 'results', 'editor.md'), `${table}\n`)
-  process.stdout.write(`\n${table}\n`)
+  saveSection('editor', { open, typing }, table.split('\n'))
 })
 
 test('the history of a flow with 200 versions: opening it, and comparing two 200 kB versions', async ({ browser }) => {
@@ -185,8 +182,5 @@ test('the history of a flow with 200 versions: opening it, and comparing two 200
     `| Compare selected (two 260 kB versions) to the difference painted | ${median(compare).toFixed(0)} ms | ${range(compare)} ms |`,
     '',
   ].join('\n')
-  mkdirSync(join(root, 'bench', 'results'), { recursive: true })
-  writeFileSync(join(root, 'bench', 'results', 'history.md'), `${table}\n`)
-  writeFileSync(join(root, 'bench', 'results', 'history.json'), `${JSON.stringify({ open, inApp, compare }, null, 2)}\n`)
-  process.stdout.write(`\n${table}\n`)
+  saveSection('history', { open, inApp, compare }, table.split('\n'))
 })

@@ -9,6 +9,8 @@ export default defineConfig({
   testDir: '.',
   testMatch: '*.bench.ts',
   outputDir: '../test-results/bench',
+  // Puts the sections each bench file wrote into docs/performance.md (bench/report.ts).
+  globalSetup: './report.ts',
   workers: 1,
   timeout: 10 * 60_000,
   reporter: [['list']],

@@ -1,7 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
 import { test, type Page } from '@playwright/test'
 import { startAppServer } from '../e2e/app-server'
+import { saveSection } from './support/results'
 
 /**
  * `npm run bench` (run `npm run build` first when alone): scrolling 1000 flows, 20 wheel steps of
@@ -9,7 +8,6 @@ import { startAppServer } from '../e2e/app-server'
  * a machine whose two cores are busy), 5 rounds each, interleaved. Writes bench/results/scroll.{json,md}.
  * Nothing here passes or fails on a number.
  */
-const root = resolve(import.meta.dirname, '..')
 const rounds = 5
 const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]
 
@@ -68,8 +66,5 @@ test('scrolling 1000 flows: long tasks per 20 wheel steps of 2000 px', async ({ 
     ),
     '',
   ].join('\n')
-  mkdirSync(join(root, 'bench', 'results'), { recursive: true })
-  writeFileSync(join(root, 'bench', 'results', 'scroll.json'), `${JSON.stringify(results, null, 2)}\n`)
-  writeFileSync(join(root, 'bench', 'results', 'scroll.md'), `${table}\n`)
-  process.stdout.write(`\n${table}\n`)
+  saveSection('scroll', results, table.split('\n'))
 })

@@ -11,7 +11,8 @@ type FirstFrame = { rows: number; rowsEnd: number; windowHeight: number; painted
 async function recordFirstFrame(page: Page) {
   await page.addInitScript(() => {
     const observer = new MutationObserver(() => {
-      const body = document.querySelector('table.flows-table tbody')
+      // In the page, not in the hidden element React streams the rows into before it moves them there.
+      const body = document.querySelector('main table.flows-table tbody')
       if (!body?.querySelector('tr')) return
       observer.disconnect()
       requestAnimationFrame(() => {

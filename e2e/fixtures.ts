@@ -9,10 +9,27 @@ type Fixtures = {
   live: { app: AppServer; fake: Fake8x8 }
   /** Extra environment for the server under test (e.g. a short upstream timeout). */
   serverEnv: Record<string, string>
+  /** Every test: the page's console says nothing of a failed hydration or a refused inline script. */
+  pageHealth: void
 }
+
+/** What the console says when a server-rendered page did not match (main.tsx), or the CSP refused a script. */
+const unhealthy = /Hydration failed|Minified React error #(418|423|425)|Content Security Policy/i
 
 export const test = base.extend<Fixtures>({
   serverEnv: [{}, { option: true }],
+
+  pageHealth: [
+    async ({ page }, use) => {
+      const problems: string[] = []
+      page.on('console', (message) => {
+        if (message.type() === 'error' && unhealthy.test(message.text())) problems.push(message.text())
+      })
+      await use()
+      expect(problems, 'hydration errors or CSP refusals in the console').toEqual([])
+    },
+    { auto: true },
+  ],
 
   sandbox: async ({ serverEnv }, use) => {
     const app = await startAppServer(serverEnv)

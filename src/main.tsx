@@ -1,28 +1,22 @@
-// oxlint-disable-next-line import/no-unassigned-import -- first, for its effect: the first page's requests start before anything else runs
-import './app/early-requests'
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
+import { hydrate } from '@tanstack/react-query'
+import { createRoot, hydrateRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
-import { RootErrorBoundary } from './app/error-boundary'
-import { prefetchFirstPage } from './app/prefetch-first-page'
-import { AppProviders } from './app/providers'
+import { AppRoot } from './app/app-root'
+import { readPageState } from './app/page-state'
 import { createQueryClient } from './app/query-client'
-import { AppRoutes } from './app/router'
 import './index.css'
 
 const queryClient = createQueryClient()
-// Rendered with what has already arrived, without waiting for the rest (measured: waiting for the data
-// made the first row later whenever there is latency; taking what is there makes it sooner).
-await prefetchFirstPage(queryClient, window.location.pathname)
+// What the server read for this page (the configuration, the list it rendered): no second request.
+const state = readPageState(document)
+if (state) hydrate(queryClient, state)
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <RootErrorBoundary>
-      <AppProviders queryClient={queryClient}>
-        <BrowserRouter>
-          <AppRoutes />
-        </BrowserRouter>
-      </AppProviders>
-    </RootErrorBoundary>
-  </StrictMode>,
-)
+const root = document.getElementById('root')!
+const app = <AppRoot queryClient={queryClient} router={BrowserRouter} />
+if (root.firstElementChild) {
+  // A page the server rendered (a flows page) is taken over where it stands. Anything that does not
+  // match is a defect: said in the console (the e2e suite fails on it), and React renders it again.
+  hydrateRoot(root, app, { onRecoverableError: (error) => console.error('Hydration failed:', error) })
+} else {
+  createRoot(root).render(app)
+}

@@ -2,9 +2,6 @@ import { ApiError, fromNetworkFailure, fromResponse, newErrorId } from './api-er
 
 export type RequestOptions = { method?: 'GET' | 'DELETE' | 'POST' | 'PUT'; signal?: AbortSignal; headers?: Record<string, string>; body?: string }
 
-/** Reads started before the app rendered (see readEarly), each taken by the first GET of its path. */
-const early = new Map<string, Promise<Response>>()
-
 function request(path: string, { method = 'GET', signal, headers: extra, body }: RequestOptions) {
   const headers: Record<string, string> = { ...extra, accept: 'application/json' }
   if (body !== undefined) headers['content-type'] = 'application/json'
@@ -14,38 +11,15 @@ function request(path: string, { method = 'GET', signal, headers: extra, body }:
 }
 
 /**
- * Starts these reads now, before React and the app's modules have run: the first GET of each path
- * then gets this answer instead of asking again. For what the first page needs and its address names.
- */
-export function readEarly(paths: string[]) {
-  for (const path of paths) {
-    const answer = request(path, {})
-    // Nobody may take it (a page that does not need it after all): its failure is not unhandled.
-    answer.catch(() => undefined)
-    early.set(path, answer)
-  }
-}
-
-/**
- * An answer the page already holds (the configuration the server wrote into it): the first GET of
- * `path` takes it, as it takes a read started early.
- */
-export function answerEarly(path: string, json: string) {
-  early.set(path, Promise.resolve(new Response(json, { headers: { 'content-type': 'application/json' } })))
-}
-
-/**
  * The browser's one way to the proxy. Resolves with the response of a 2xx; throws ApiError for
  * everything else, network failures included, so every failure the operator sees has an errorId.
  * Aborts (react-query cancelling a query) are rethrown as they are.
  */
 export async function send(path: string, options: RequestOptions): Promise<Response> {
-  const { method = 'GET', signal } = options
-  const started = method === 'GET' ? early.get(path) : undefined
-  early.delete(path)
+  const { signal } = options
   let response: Response
   try {
-    response = await (started ?? request(path, options))
+    response = await request(path, options)
   } catch (error) {
     if (signal?.aborted) throw error
     throw fromNetworkFailure()

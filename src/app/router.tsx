@@ -5,7 +5,6 @@ import { AppShell } from './app-shell'
 import { paths } from './paths'
 import { useFocusOnNavigation } from './use-focus-on-navigation'
 import { FlowsRoute } from './routes/flows-route'
-import { HomeRoute } from './routes/home-route'
 
 /** A page that loads when it is opened, with a spinner meanwhile (and Try again when its code cannot be fetched). */
 function lazyPage(load: () => Promise<ComponentType>) {
@@ -24,6 +23,8 @@ function lazyPage(load: () => Promise<ComponentType>) {
 }
 
 // The flows are the first page; the other pages (and "not found") load when opened, each with its view.
+// `/` too: the server redirects it to the first channel; only Vite's dev server and in-app links reach it.
+const homePage = lazyPage(() => import('./routes/home-route').then((m) => m.HomeRoute))
 const deletedFlowsPage = lazyPage(() => import('./routes/deleted-flows-route').then((m) => m.DeletedFlowsRoute))
 const editorPage = lazyPage(() => import('./routes/flow-editor-route').then((m) => m.FlowEditorRoute))
 const lookupPage = lazyPage(() => import('./routes/lookup-route').then((m) => m.LookupRoute))
@@ -35,7 +36,7 @@ export function AppRoutes() {
   return (
     <AppShell>
       <Routes>
-        <Route path={paths.home.path} element={<HomeRoute />} />
+        <Route path={paths.home.path} element={homePage} />
         <Route path={paths.flows.path} element={<FlowsRoute />} />
         {/* …/flows/new and …/flows/:flowId/edit: told apart in the editor's own chunk. */}
         <Route path={`${paths.flows.path}/*`} element={editorPage} />

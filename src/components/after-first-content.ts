@@ -28,8 +28,8 @@ export function firstContentShown() {
   )
 }
 
-// Module scripts run before the load event.
-addEventListener('load', () => setTimeout(firstContentShown, 1500), { once: true })
+// Module scripts run before the load event (none on the server, which renders pages too).
+if (typeof window !== 'undefined') addEventListener('load', () => setTimeout(firstContentShown, 1500), { once: true })
 
 /** Runs `task` after the first content (at once if that has passed); returns a cancel. */
 export function afterFirstContent(task: () => void): () => void {

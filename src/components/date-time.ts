@@ -3,15 +3,3 @@ export const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'm
 
 /** An ISO time as the console shows it; as it came when it cannot be read. */
 export const formatTime = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : dateTimeFormat.format(Date.parse(iso)))
-
-/** How long ago, in words: "just now", "12 seconds ago", "2 minutes ago", "3 hours ago", then "5 days ago". */
-export function ago(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000))
-  if (seconds < 5) return 'just now'
-  if (seconds < 60) return `${seconds} seconds ago`
-  const minutes = Math.floor(seconds / 60)
-  if (minutes < 60) return minutes === 1 ? '1 minute ago' : `${minutes} minutes ago`
-  const hours = Math.floor(minutes / 60)
-  if (hours < 48) return hours === 1 ? '1 hour ago' : `${hours} hours ago`
-  return `${Math.floor(hours / 24)} days ago`
-}

@@ -98,7 +98,14 @@ export function createApp({ config, upstream, logger, audit, store, spa, remoteA
     throw new ProxyError(404, proxyErrorCodes.notFound, 'No such API route')
   })
 
-  spa?.(app, { appConfig })
+  // A page's own reads go through the whole app (sign-in, Host check, logging) as the browser's would,
+  // asking for the answer uncompressed: it is read here, not sent on.
+  const ownRead = async (c: Context<AppEnv>, path: string) => {
+    const headers = new Headers(c.req.raw.headers)
+    headers.delete('accept-encoding')
+    return app.fetch(new Request(new URL(path, c.req.url), { headers }), c.env)
+  }
+  spa?.(app, { appConfig, logger, read: ownRead })
 
   const onError = errorHandler(logger, failures?.record)
   app.notFound((c) => onError(new ProxyError(404, proxyErrorCodes.notFound, 'Not found'), c))

@@ -2,61 +2,73 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { Context, Hono } from 'hono'
-import { configElementId, firstPageReads } from '../shared/first-page'
+import type { Logger } from 'pino'
+import { channelInPath, flowsPagePath } from './page/flows-page-path'
 import type { AppConfig } from '../shared/flow'
-import { configPath, type ChannelScope } from '../shared/paths'
+import type { ChannelScope } from '../shared/paths'
 import type { AppEnv } from './app-env'
+import { pageSecurityHeaders } from './middleware/security-headers'
+import { plainPage } from './page/page-state'
+import { appHtmlMarker } from './page/html-marker'
+import { renderPage } from './page/render-page'
 
-/** Only what the app's own path builders make (ids are checked, and encoded): safe in an attribute as it is. */
-const plainPath = /^\/api\/[\w\-./%?=]*$/
-
-/**
- * The page as served for `pathname`: the configuration written into it (a JSON data block, which the
- * CSP allows: it is never run), and the first page's reads preloaded: for a flows page (or `/`, the
- * first channel's) the list and templates, which the browser asks for while it loads the app's code
- * instead of once that code has run. The app takes both (early-requests.ts, embedded-config.ts).
- */
-export function firstPageHtml(indexHtml: string, pathname: string, home: ChannelScope, config: AppConfig): string {
-  const links = firstPageReads(pathname, home)
-    .filter((path) => path !== configPath && plainPath.test(path))
-    .map((path) => `<link rel="preload" as="fetch" crossorigin href="${path}">`)
-    .join('')
-  // Every `<` escaped: no text in the configuration (a channel's or an operator's name) can end the
-  // element or start a comment; JSON.parse reads \u003c back as `<`.
-  const data = `<script type="application/json" id="${configElementId}">${JSON.stringify(config).replaceAll('<', '\\u003c')}</script>`
-  return indexHtml.replace('</head>', `${data}${links}</head>`)
-}
+/** How long a flows page may wait for 8x8's list before it is sent loading (the browser then finishes). */
+export const listWaitMs = 800
 
 /** What the page is served with, for the request it answers (the operator is in the configuration). */
-export type PageData = { appConfig: (c: Context<AppEnv>) => AppConfig }
+export type PageData = {
+  appConfig: (c: Context<AppEnv>) => AppConfig
+  /** A GET of this server's own API on behalf of the page's request (its headers, its connection). */
+  read: (c: Context<AppEnv>, path: string) => Promise<Response>
+  logger: Pick<Logger, 'error'>
+}
 
 /**
- * Serves Vite's build: hashed assets cached for a year, everything else that is not a file gets
- * index.html (history fallback), so a reload or a shared link to any view works.
- * Reads index.html once, at start-up, and throws if the client was not built.
- * `home`: the channel `/` opens (the first configured one).
+ * Serves Vite's build: hashed assets cached for a year; a flows page rendered by the server
+ * (page/render-page.tsx); every other address that is not a file gets index.html with the
+ * configuration (history fallback), so a reload or a shared link to any view works. `/` redirects to
+ * `home`, the first configured channel. Reads index.html once, at start-up, and throws if the client
+ * was not built.
  */
-export function spa(clientDir: string, { home }: { home: ChannelScope }) {
-  let indexHtml: string
+export function spa(clientDir: string, { home, waitMs = listWaitMs }: { home: ChannelScope; waitMs?: number }) {
+  let template: string
   try {
-    indexHtml = readFileSync(join(clientDir, 'index.html'), 'utf8')
+    template = readFileSync(join(clientDir, 'index.html'), 'utf8')
   } catch {
     throw new Error(`The web client is not built (no ${join(clientDir, 'index.html')}): run npm run build`)
   }
-  return (app: Hono<AppEnv>, { appConfig }: PageData) => {
-    const page = (c: Context<AppEnv>) => {
+  if (!template.includes(appHtmlMarker)) throw new Error(`${join(clientDir, 'index.html')} has no ${appHtmlMarker}: build it again`)
+
+  return (app: Hono<AppEnv>, { appConfig, read, logger }: PageData) => {
+    const page = async (c: Context<AppEnv>) => {
       c.header('cache-control', 'no-cache')
-      return c.html(firstPageHtml(indexHtml, c.req.path, home, appConfig(c)))
+      const config = appConfig(c)
+      if (channelInPath(c.req.path)) {
+        try {
+          const url = new URL(c.req.url)
+          const body = await renderPage(template, {
+            url: url.pathname + url.search,
+            config,
+            nonce: c.get('secureHeadersNonce') ?? '',
+            read: (path) => read(c, path),
+            listWaitMs: waitMs,
+            onError: (error) => logger.error({ err: error, requestId: c.get('requestId') }, 'rendering a page failed; the browser renders that part'),
+          })
+          return c.body(body, 200, { 'content-type': 'text/html; charset=UTF-8' })
+        } catch (error) {
+          logger.error({ err: error, requestId: c.get('requestId') }, 'rendering a page failed; sent unrendered')
+        }
+      }
+      return c.html(plainPage(template, config))
     }
     app.use('/assets/*', async function immutableAssets(c, next) {
       await next()
       if (c.res.ok) c.header('cache-control', 'public, max-age=31536000, immutable')
     })
-    // `/` before the files: serveStatic would answer it with index.html as built, without the configuration and preloads.
-    app.get('/', page)
+    app.get('/', (c) => c.redirect(flowsPagePath(home), 302))
     // The build writes each asset's brotli and gzip forms beside it (vite.config.ts): sent as the
     // browser accepts them, with no compressing per request.
     app.get('*', serveStatic({ root: clientDir, precompressed: true }))
-    app.get('*', (c, next) => (c.req.path.startsWith('/assets/') ? next() : page(c)))
+    app.get('*', pageSecurityHeaders(), (c, next) => (c.req.path.startsWith('/assets/') ? next() : page(c)))
   }
 }

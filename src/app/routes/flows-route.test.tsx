@@ -1,15 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { delay, http, HttpResponse } from 'msw'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { auditUrl, flowsUrl, mockConfig, mockDb } from '../../mocks/handlers/flows'
-import { answerEarly, readEarly } from '../../api/client'
 import { server } from '../../test/setup-ui'
-import { configElementId, firstPageReads } from '../../shared/first-page'
-import { earlyReads, pageAnswers } from '../early-reads'
-import { prefetchFirstPage } from '../prefetch-first-page'
-import { createQueryClient } from '../query-client'
-import { configQuery } from '../../features/config/api/config-query'
-import { flowQueries } from '../../features/flows/api/flow-queries'
 import { renderApp } from '../../test/render-app'
 import { countRequests, notifications, openDeleteDialog, retail, rows, uuid } from '../../test/flows-page'
 
@@ -438,94 +431,7 @@ describe('recent activity', () => {
   })
 })
 
-describe('first paint', () => {
-  it('asks for the configuration, the list and the templates before the app renders; the queries take those answers', async () => {
-    const channelApi = `/api/v1/accounts/${mockConfig.accountId}/channels/retail-channel`
-    expect(firstPageReads(retail)).toEqual(['/api/config', `${channelApi}/flows?limit=1000`, `${channelApi}/templates`])
-    expect(firstPageReads('/lookup/abc')).toEqual(['/api/config'])
-    expect(firstPageReads('/accounts/not-an-account/channels/retail-channel/flows')).toEqual(['/api/config'])
-
-    let configAnswered = false
-    let listAskedBeforeConfig = false
-    server.use(
-      http.get('/api/config', async () => {
-        await delay(80)
-        configAnswered = true
-        return HttpResponse.json(mockConfig)
-      }),
-      http.get(flowsUrl, ({ params }) => {
-        if (!configAnswered) listAskedBeforeConfig = true
-        return HttpResponse.json({ flows: mockDb.flows[String(params.channelId)] ?? [] })
-      }),
-    )
-    const lists = countRequests('GET', '/flows$')
-    const configs = countRequests('GET', '^/api/config$')
-    readEarly(firstPageReads(retail))
-    renderApp(retail)
-    expect(await rows()).toHaveLength(5)
-    expect(listAskedBeforeConfig).toBe(true)
-    expect(lists).toHaveLength(1)
-    expect(configs).toHaveLength(1)
-  })
-
-  it("takes what the server's page preloads (for / the first channel's reads), and what the address names", () => {
-    const channelApi = `/api/v1/accounts/${mockConfig.accountId}/channels/retail-channel`
-    const page = document.implementation.createHTMLDocument()
-    const preload = (href: string, as = 'fetch') => page.head.insertAdjacentHTML('beforeend', `<link rel="preload" as="${as}" crossorigin href="${href}">`)
-    expect(earlyReads(page, '/')).toEqual(['/api/config'])
-    for (const href of ['/api/config', `${channelApi}/flows?limit=1000`, `${channelApi}/templates`]) preload(href)
-    // Not the app's API: not read early.
-    preload('https://elsewhere.example/api/x')
-    preload('/assets/font.woff2', 'font')
-    expect(earlyReads(page, '/')).toEqual(['/api/config', `${channelApi}/flows?limit=1000`, `${channelApi}/templates`])
-    expect(earlyReads(page, retail)).toEqual(['/api/config', `${channelApi}/flows?limit=1000`, `${channelApi}/templates`])
-  })
-
-  it('takes the configuration from the page when the server wrote it there, and does not ask for it', async () => {
-    const channelApi = `/api/v1/accounts/${mockConfig.accountId}/channels/retail-channel`
-    const page = document.implementation.createHTMLDocument()
-    expect(pageAnswers(page)).toEqual({})
-    page.head.insertAdjacentHTML('beforeend', `<script type="application/json" id="${configElementId}">${JSON.stringify(mockConfig)}</script>`)
-    expect(pageAnswers(page)).toEqual({ '/api/config': JSON.stringify(mockConfig) })
-    expect(earlyReads(page, retail)).toEqual([`${channelApi}/flows?limit=1000`, `${channelApi}/templates`])
-
-    const configs = countRequests('GET', '^/api/config$')
-    const lists = countRequests('GET', '/flows$')
-    for (const [path, json] of Object.entries(pageAnswers(page))) answerEarly(path, json)
-    readEarly(earlyReads(page, retail))
-    renderApp(retail)
-    expect(await rows()).toHaveLength(5)
-    expect(screen.getByText('dana')).toBeInTheDocument()
-    expect(configs).toHaveLength(0)
-    expect(lists).toHaveLength(1)
-  })
-
-  it('renders with the first data if it has arrived by the next task, and does not wait for it otherwise', async () => {
-    const scope = { accountId: mockConfig.accountId, channelId: 'retail-channel' }
-    // Arrived (answers in hand, as preloaded ones are): in the cache before the first render.
-    const answers: Record<string, unknown> = { '/api/config': mockConfig, [firstPageReads(retail)[1]]: { flows: mockDb.flows['retail-channel'] }, [firstPageReads(retail)[2]]: { templates: [] } }
-    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => Response.json(answers[String(input)]))
-    const arrived = createQueryClient()
-    await prefetchFirstPage(arrived, retail)
-    expect(arrived.getQueryData(configQuery.queryKey)).toEqual(mockConfig)
-    expect(arrived.getQueryData(flowQueries.list(scope).queryKey)).toEqual({ flows: mockDb.flows['retail-channel'] })
-    fetchSpy.mockRestore()
-
-    // Still on its way: the first render does not wait for it.
-    let answered = false
-    server.use(
-      http.get('/api/config', async () => {
-        await delay(200)
-        answered = true
-        return HttpResponse.json(mockConfig)
-      }),
-    )
-    const onItsWay = createQueryClient()
-    await prefetchFirstPage(onItsWay, retail)
-    expect(answered).toBe(false)
-    expect(onItsWay.getQueryData(configQuery.queryKey)).toBeUndefined()
-  })
-
+describe('an unconfigured channel', () => {
   it('keeps a link to an unconfigured channel out of Recent errors', async () => {
     server.use(http.get(flowsUrl, () => HttpResponse.json({ code: 'NOT_FOUND', message: 'not configured', errorId: 'e-nf', timestamp: 't', source: 'proxy' }, { status: 404 })))
     const { user } = renderApp(`/accounts/${mockConfig.accountId}/channels/not-a-channel/flows`)

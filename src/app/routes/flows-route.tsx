@@ -8,6 +8,7 @@ import { ChannelFlows } from '../../features/flows/components/channel-flows'
 import { ChannelPicker } from '../../features/flows/components/channel-picker'
 import { configuredChannel, type AppConfig } from '../../shared/flow'
 import { paths } from '../paths'
+import { AwaitServerList } from '../server-list'
 import { WithConfig } from './with-config'
 
 // Only for a link to a channel this deployment does not serve.
@@ -18,7 +19,7 @@ const RecentActivity = retryableLazy(() =>
   import('../../features/audit/components/recent-activity').then((module) => ({ default: module.RecentActivity })),
 )
 
-/** The flows of the channel the address names (its list was asked for before the app rendered: early-requests.ts). */
+/** The flows of the channel the address names (rendered by the server first, when it served the page). */
 export function FlowsRoute() {
   return <WithConfig>{(config) => <ConfiguredFlows config={config} />}</WithConfig>
 }
@@ -38,22 +39,29 @@ function ConfiguredFlows({ config }: { config: AppConfig }) {
     )
 
   const scope = { accountId: config.accountId, channelId: channel.id }
+  const flows = (
+    <ChannelFlows
+      key={channel.id}
+      accountId={config.accountId}
+      channel={channel}
+      channelPicker={
+        <ChannelPicker
+          channels={channels}
+          value={channel.id}
+          onChange={(id) => navigate(paths.flows.getHref(config.accountId, id))}
+        />
+      }
+      onChangeSettled={() => void queryClient.invalidateQueries({ queryKey: auditQueries.all() })}
+      deletedFlowsHref={paths.deletedFlows.getHref(config.accountId, channel.id)}
+    />
+  )
   return (
     <>
-      <ChannelFlows
-        key={channel.id}
-        accountId={config.accountId}
-        channel={channel}
-        channelPicker={
-          <ChannelPicker
-            channels={channels}
-            value={channel.id}
-            onChange={(id) => navigate(paths.flows.getHref(config.accountId, id))}
-          />
-        }
-        onChangeSettled={() => void queryClient.invalidateQueries({ queryKey: auditQueries.all() })}
-        deletedFlowsHref={paths.deletedFlows.getHref(config.accountId, channel.id)}
-      />
+      {/* On the server, the page with "Loading flows…" streams first and the rows follow when 8x8
+          answers (server/page/render-page.tsx); in the browser this never waits. */}
+      <Suspense fallback={flows}>
+        <AwaitServerList scope={scope}>{flows}</AwaitServerList>
+      </Suspense>
       {later && (
         <Suspense fallback={null}>
           <RecentActivity key={channel.id} scope={scope} channelName={channel.name} />

@@ -1,10 +1,10 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { http, HttpResponse } from 'msw'
 import { flowsUrl, mockConfig, mockLookups } from '../../mocks/handlers/flows'
 import { server } from '../../test/setup-ui'
 import { renderApp } from '../../test/render-app'
-import { countRequests, openDeleteDialog, retail } from '../../test/flows-page'
+import { countRequests, openDeleteDialog, retail, rows } from '../../test/flows-page'
 
 const errorId = '3f1c9a52-7e4b-4d1a-9c8f-2b6e0d4a7c13'
 const requestId = '6f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f'
@@ -133,7 +133,9 @@ describe('support lookup', () => {
     const field = await screen.findByRole('searchbox', { name: 'Error ID or request ID' })
     expect(field).toHaveValue(errorId)
     await user.click(await screen.findByRole('link', { name: 'Back to the flows' }))
-    expect(field).toHaveValue('')
+    // `/` loads its route's code, then goes on to the first channel.
+    await waitFor(() => expect(field).toHaveValue(''))
+    expect(await rows()).toHaveLength(5)
   })
 
   it('is a link support can paste into a ticket', async () => {

@@ -1,4 +1,5 @@
 import { startTransition, useEffect, useState } from 'react'
+import { useHydrated } from '../../components/use-hydrated'
 
 /**
  * A table's rows start at least this far down the page (header, page title, toolbar and status line
@@ -15,11 +16,19 @@ function screenful(): number {
 }
 
 /**
+ * The rows a page rendered by the server holds (it does not know the window): enough to fill a window
+ * 1920 px tall (a portrait screen). Hydration starts from the same number.
+ */
+export const serverFirstScreen = 30
+
+/**
  * How many of `total` rows a table renders: when it first appears, only what the window can show, so
  * that screen is painted sooner; the rest come right after it is (in a transition, so a click or a key
  * goes first). From then on, all of them: Find in the page and select-all see every row.
  */
 export function useFirstScreen(total: number): number {
+  const hydrated = useHydrated()
+  const [first] = useState(() => (hydrated ? screenful() : serverFirstScreen))
   const [whole, setWhole] = useState(false)
   useEffect(() => {
     if (whole) return
@@ -27,5 +36,5 @@ export function useFirstScreen(total: number): number {
     const frame = requestAnimationFrame(() => startTransition(() => setWhole(true)))
     return () => cancelAnimationFrame(frame)
   }, [whole])
-  return whole ? total : Math.min(total, screenful())
+  return whole ? total : Math.min(total, first)
 }

@@ -18,9 +18,9 @@ export function listFlows(scope: FlowScope, { signal }: { signal?: AbortSignal }
 }
 
 /**
- * How long a channel's list (and its templates) counts as fresh. The first page fetches them before
- * it renders (prefetch-first-page.ts): without this, the table that shows the answer would ask 8x8 for
- * it again as it appears. A view opened again within this time shows the list it has; the focus coming
+ * How long a channel's list (and its templates) counts as fresh. The page the server rendered holds
+ * the list (server/page/render-page.tsx): without this, the table would ask 8x8 for it again as it
+ * hydrates. A view opened again within this time shows the list it has; the focus coming
  * back always refetches, and every change the console makes invalidates the list.
  */
 export const channelListFreshMs = 10_000
@@ -34,6 +34,8 @@ export const flowQueries = {
       queryFn: ({ signal }) => listFlows(scope, { signal }),
       staleTime: channelListFreshMs,
       refetchOnWindowFocus: 'always',
+      // A failed list the page arrived with (the server rendered it) stays until Try again, as shown.
+      retryOnMount: false,
       meta: { action: 'Load flows' },
     }),
 }

@@ -16,6 +16,7 @@ import { useTemplateUse } from '../use-template-use'
 import { FlowSearch } from './flow-search'
 import { FlowsTable, renderAllUpTo } from './flows-table'
 import { useWidePage } from '../../../components/page-width'
+import { useHydrated } from '../../../components/use-hydrated'
 import { UpdatedAgo } from './updated-ago'
 import { BulkBar } from './lazy-flow-changes'
 
@@ -48,6 +49,7 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
   // The list (or why there is none) is this page's first content; the rest waits for it to be painted:
   // the count of deleted flows, and the dialogs' code (there by the first click).
   const later = useAfterFirstContent()
+  const hydrated = useHydrated()
   useEffect(() => {
     if (!flows.isPending) firstContentShown()
   }, [flows.isPending])
@@ -198,7 +200,8 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
             )}
           </div>
         )}
-        {openFlowId && (
+        {/* After hydration: the server does not render the panel (its code and styles load with it). */}
+        {openFlowId && hydrated && (
           <Suspense fallback={<output className="details muted">Loading details…</output>}>
             <FlowDetailsPanel
               key={openFlowId}

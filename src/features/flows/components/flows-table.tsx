@@ -2,6 +2,7 @@ import { Suspense, useEffect, useRef } from 'react'
 import { retryableLazy } from '../../../components/retryable-lazy'
 import type { FlowSort, SortKey } from '../flow-filters'
 import { canDelete } from '../template-use'
+import { useHydrated } from '../../../components/use-hydrated'
 import { useFirstScreen } from '../use-first-screen'
 import { FlowRow, type FlowRowsProps } from './flow-row'
 
@@ -52,6 +53,8 @@ export function FlowsTable({ flows, caption, windowed, sort, onSort, selected, o
   const drafts = flows.filter((flow) => canDelete(flow, rows.templateUse.get(flow.id)))
   const selectedShown = drafts.filter((flow) => selected.has(flow.id)).length
   const selectAll = useRef<HTMLInputElement>(null)
+  // The server renders a long list's first screen as plain rows; the windowing takes over once hydrated.
+  const hydrated = useHydrated()
   useEffect(() => {
     if (selectAll.current) selectAll.current.indeterminate = selectedShown > 0 && selectedShown < drafts.length
   }, [selectedShown, drafts.length])
@@ -79,13 +82,13 @@ export function FlowsTable({ flows, caption, windowed, sort, onSort, selected, o
           </th>
         </tr>
       </thead>
-      {windowed ? (
+      {windowed && hydrated ? (
         // Until the windowing code has loaded, the first rows show as they are.
         <Suspense fallback={<AllRows flows={flows.slice(0, renderAllUpTo)} selected={selected} {...rows} />}>
           <WindowedRows flows={flows} selected={selected} {...rows} />
         </Suspense>
       ) : (
-        <AllRows flows={flows} selected={selected} {...rows} />
+        <AllRows flows={windowed ? flows.slice(0, renderAllUpTo) : flows} selected={selected} {...rows} />
       )}
     </table>
   )

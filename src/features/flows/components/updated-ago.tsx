@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
-import { ago } from '../../../components/date-time'
+import { useHydrated } from '../../../components/use-hydrated'
+import { ago } from '../../../components/ago'
 
 /**
  * "Updated 12 seconds ago". Ticks on its own, so the table around it does not re-render every few
@@ -7,6 +8,8 @@ import { ago } from '../../../components/date-time'
  */
 export function UpdatedAgo({ at }: { at: number }) {
   const [now, setNow] = useState(() => Date.now())
+  // A page the server rendered says "just now" (the server's clock read the list) until hydrated.
+  const shown = useHydrated() ? now - at : 0
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 5000)
     return () => clearInterval(timer)
@@ -15,7 +18,7 @@ export function UpdatedAgo({ at }: { at: number }) {
   return (
     // No formatted date as a tooltip: the first toLocaleString of a page costs ~5 ms on the way to the first rows.
     <time className="muted small" dateTime={new Date(at).toISOString()}>
-      Updated {ago(now - at)}
+      Updated {ago(shown)}
     </time>
   )
 }

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { ago } from '../../../components/date-time'
+import { ago } from '../../../components/ago'
 import { useToast } from '../../../components/toast/toast-context'
 import { proxyErrorCodes } from '../../../shared/error-codes'
 import { isOutcomeUnknown } from '../delete-outcome'

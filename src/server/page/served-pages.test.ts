@@ -1,0 +1,201 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
+import { Hono } from 'hono'
+import { describe, expect, it } from 'vitest'
+import { ApiError } from '../../api/api-error'
+import { readPageState } from '../../app/page-state'
+import type { AppConfig } from '../../shared/flow'
+import type { AppEnv } from '../app-env'
+import { spa } from '../spa'
+
+const home = { accountId: '5c2f1e8a-7d4b-4e3a-9f61-2b8c0d7e4a19', channelId: '3f7c2a9e-1b4d-4c8e-a5f2-6d9e0b1c7a84' }
+const other = '7b1d9c4e-2a6f-4e8b-b3c5-9d0e1f2a3b4c'
+const appConfig: AppConfig = {
+  mode: 'sandbox',
+  accountId: home.accountId,
+  channels: [{ id: home.channelId, name: 'Acme Retail' }],
+  auth: 'basic',
+  operator: null,
+  upstreamTimeoutMs: 10_000,
+  retentionDays: 90,
+  keepsDeletedFlows: true,
+}
+
+const bigScript = `export const names = ${JSON.stringify(Array.from({ length: 500 }, (_, i) => `Campaign ${i}`))}\n`
+const template = '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body><div id="root"><!--app-html--></div></body></html>'
+
+type Answer = () => Response | Promise<Response>
+const flows = [
+  { id: '1001', name: 'Spring sale survey', status: 'DRAFT' },
+  { id: '1002', name: 'Loan Collection', status: 'PUBLISHED' },
+]
+const listed: Answer = () => Response.json({ flows })
+
+const noTemplates: Answer = () => Response.json({ templates: [] })
+
+function builtClient({ list = listed, templates = noTemplates, waitMs }: { list?: Answer; templates?: Answer; waitMs?: number } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'flows-admin-spa-'))
+  mkdirSync(join(dir, 'assets'))
+  writeFileSync(join(dir, 'index.html'), template)
+  writeFileSync(join(dir, 'assets', 'app.js'), 'export {}')
+  // As the build writes them (vite.config.ts): each asset beside its brotli and gzip forms.
+  writeFileSync(join(dir, 'assets', 'big.js'), bigScript)
+  writeFileSync(join(dir, 'assets', 'big.js.br'), brotliCompressSync(bigScript))
+  writeFileSync(join(dir, 'assets', 'big.js.gz'), gzipSync(bigScript))
+  const app = new Hono<AppEnv>()
+  const reads: string[] = []
+  const logged: unknown[] = []
+  // The operator comes from the request, as sign-in sets it (here a header stands in for it).
+  spa(dir, { home, waitMs })(app, {
+    appConfig: (c) => ({ ...appConfig, operator: c.req.header('x-test-operator') ?? null }),
+    read: async (_c, path) => {
+      reads.push(path)
+      return path.endsWith('/templates') ? templates() : list()
+    },
+    logger: { error: (...args: unknown[]) => void logged.push(args) },
+  })
+  return { app, reads, logged }
+}
+
+/** The page's state block, as the browser reads it (app/page-state.ts). */
+function stateOf(html: string) {
+  const json = /<script type="application\/json" id="flows-admin-state">(.*?)<\/script>/s.exec(html)?.[1]
+  const doc = { getElementById: (id: string) => (id === 'flows-admin-state' && json !== undefined ? { textContent: json } : null) } as unknown as Document
+  return readPageState(doc)
+}
+
+const flowsPage = (channelId = home.channelId) => `/accounts/${home.accountId}/channels/${channelId}/flows`
+const listKey = (channelId = home.channelId) => JSON.stringify(['flows', 'list', { accountId: home.accountId, channelId }])
+const templatesKey = (channelId = home.channelId) => JSON.stringify(['flows', 'templates', { accountId: home.accountId, channelId }])
+
+describe('the page the server serves', () => {
+  it('redirects / to the first configured channel', async () => {
+    const answer = await builtClient().app.request('/')
+    expect(answer.status).toBe(302)
+    expect(answer.headers.get('location')).toBe(flowsPage())
+  })
+
+  it("renders a flows page with its rows, and sends the list it rendered them from, read once through the app's own API", async () => {
+    const { app, reads } = builtClient()
+    const answer = await app.request(flowsPage())
+    expect(answer.status).toBe(200)
+    expect(answer.headers.get('cache-control')).toBe('no-cache')
+    const html = await answer.text()
+    expect(html).toContain('<th scope="row"')
+    for (const flow of flows) expect(html).toContain(flow.name)
+    expect(html).toContain('2 flows')
+    const channelApi = `/api/v1/accounts/${home.accountId}/channels/${home.channelId}`
+    expect(reads.toSorted()).toEqual([`${channelApi}/flows?limit=1000`, `${channelApi}/templates`])
+    const state = stateOf(html)!
+    expect(state.queries.map((query) => query.queryHash).toSorted()).toEqual([listKey(), '["config"]', templatesKey()].toSorted())
+    expect(state.queries.find((query) => query.queryHash === listKey())?.state.data).toEqual({ flows })
+  })
+
+  it('says on its row that a template uses a draft, when the templates are in with the list; without them when they fail', async () => {
+    const used = () => Response.json({ templates: [{ name: 'spring_promo', language: 'en_US', status: 'APPROVED', flowIds: ['1001'] }] })
+    const html = await (await builtClient({ templates: used }).app.request(flowsPage())).text()
+    expect(html).toContain('Used by template')
+    const failing = () => Response.json({ code: 'UPSTREAM_TIMEOUT', message: 'no answer', errorId: 'err-t', timestamp: '', source: 'proxy' }, { status: 504 })
+    const without = await (await builtClient({ templates: failing }).app.request(flowsPage())).text()
+    expect(without).not.toContain('Used by template')
+    expect(without).toContain('Spring sale survey')
+    expect(stateOf(without)!.queries.map((query) => query.queryHash)).not.toContain(templatesKey())
+  })
+
+  it("gives React's streaming scripts this response's nonce, and the policy allows only those inline", async () => {
+    const answer = await builtClient().app.request(flowsPage())
+    const nonce = /'nonce-([^']+)'/.exec(answer.headers.get('content-security-policy') ?? '')?.[1]
+    expect(nonce).toBeTruthy()
+    const html = await answer.text()
+    const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((match) => match[1])
+    const inline = scripts.filter((attributes) => !attributes.includes(' src=') && !attributes.includes('type="application/json"'))
+    for (const attributes of inline) expect(attributes).toContain(`nonce="${nonce}"`)
+    // Another request, another nonce.
+    const again = await builtClient().app.request(flowsPage())
+    expect(again.headers.get('content-security-policy')).not.toContain(nonce)
+  })
+
+  it("renders a failed list as the browser would (8x8's code and Error ID), and sends that failure for hydration", async () => {
+    const failing = () => Response.json({ code: 1300, message: 'Channel not found', errorId: 'err-1300-a', timestamp: '', source: 'upstream' }, { status: 404 })
+    const html = await (await builtClient({ list: failing }).app.request(flowsPage())).text()
+    expect(html).toContain("Couldn&#x27;t load the flows")
+    expect(html).toContain('err-1300-a')
+    const error = stateOf(html)!.queries.find((query) => query.queryHash === listKey())?.state.error
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error).toMatchObject({ status: 404, code: 1300, errorId: 'err-1300-a', source: 'upstream', message: 'Channel not found' })
+  })
+
+  it('sends the page loading when 8x8 is slow, without the list, which the browser then asks for', async () => {
+    const slow = () => new Promise<Response>((resolve) => setTimeout(() => resolve(Response.json({ flows })), 2000))
+    const html = await (await builtClient({ list: slow, waitMs: 30 }).app.request(flowsPage())).text()
+    expect(html).toContain('Loading flows…')
+    expect(html).not.toContain('Spring sale survey')
+    expect(stateOf(html)!.queries.map((query) => query.queryHash)).toEqual(['["config"]'])
+    expect(html).not.toContain('Used by template')
+  })
+
+  it('renders an empty channel, and a well-formed channel this deployment does not serve', async () => {
+    const empty = await (await builtClient({ list: () => Response.json({ flows: [] }) }).app.request(flowsPage())).text()
+    expect(empty).toContain('No flows in <!-- -->Acme Retail')
+    const unknown = await (await builtClient().app.request(flowsPage(other))).text()
+    expect(unknown).toContain('This channel is not configured')
+  })
+
+  it('no text in the page state (a flow name, an operator) can end its element', async () => {
+    const name = '</script><script>alert(1)</script><!-- </SCRIPT'
+    const { app } = builtClient({ list: () => Response.json({ flows: [{ id: '1003', name, status: 'DRAFT' }] }) })
+    const html = await (await app.request(flowsPage(), { headers: { 'x-test-operator': name } })).text()
+    const block = /<script type="application\/json" id="flows-admin-state">(.*?)<\/script>/s.exec(html)![1]
+    expect(block).not.toContain('<')
+    const state = stateOf(html)!
+    expect(state.queries.find((query) => query.queryHash === '["config"]')?.state.data).toMatchObject({ operator: name })
+    expect(html).not.toContain('<script>alert(1)')
+  })
+
+  it('serves every other page unrendered, with the configuration as /api/config would answer the same request', async () => {
+    const { app, reads } = builtClient()
+    for (const path of ['/lookup/abc', `/accounts/${home.accountId}/channels/${other}/deleted`, '/accounts/%ZZ/channels/x/flows', `/accounts/${home.accountId}/channels/%22%3E%3Cscript%3E/flows`]) {
+      const html = await (await app.request(path, { headers: { 'x-test-operator': 'ana' } })).text()
+      expect(html, path).toContain('<div id="root"></div>')
+      const state = stateOf(html)!
+      expect(state.queries.map((query) => query.state.data)).toEqual([{ ...appConfig, operator: 'ana' }])
+    }
+    expect(reads).toEqual([])
+  })
+
+  it('serves the hashed assets as files, cached for a year', async () => {
+    const { app } = builtClient()
+    const answer = await app.request('/assets/app.js')
+    expect(answer.status).toBe(200)
+    expect(answer.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(await answer.text()).toBe('export {}')
+  })
+
+  it('serves an asset compressed as the browser accepts it (brotli, else gzip), and as it is otherwise', async () => {
+    const { app } = builtClient()
+    const asked = (acceptEncoding?: string) => app.request('/assets/big.js', { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} })
+    const brotli = await asked('gzip, deflate, br, zstd')
+    expect(brotli.headers.get('content-encoding')).toBe('br')
+    expect(brotli.headers.get('vary')).toContain('Accept-Encoding')
+    expect(brotli.headers.get('content-type')).toMatch(/^text\/javascript/)
+    expect(brotli.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(brotliDecompressSync(Buffer.from(await brotli.arrayBuffer())).toString()).toBe(bigScript)
+
+    const gzip = await asked('gzip, deflate')
+    expect(gzip.headers.get('content-encoding')).toBe('gzip')
+    expect(gunzipSync(Buffer.from(await gzip.arrayBuffer())).toString()).toBe(bigScript)
+
+    const plain = await asked()
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect(await plain.text()).toBe(bigScript)
+  })
+
+  it('refuses to start without a built client', () => {
+    expect(() => spa(join(tmpdir(), 'no-such-client-dir'), { home })).toThrow(/The web client is not built .*run npm run build/)
+    const dir = mkdtempSync(join(tmpdir(), 'flows-admin-spa-'))
+    writeFileSync(join(dir, 'index.html'), '<div id="root"></div>')
+    expect(() => spa(dir, { home })).toThrow(/has no <!--app-html-->: build it again/)
+  })
+})
