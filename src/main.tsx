@@ -14,9 +14,10 @@ if (state) hydrate(queryClient, state)
 const root = document.getElementById('root')!
 const app = <AppRoot queryClient={queryClient} router={BrowserRouter} />
 if (root.firstElementChild) {
-  // A page the server rendered (a flows page) is taken over where it stands. Anything that does not
-  // match is a defect: said in the console (the e2e suite fails on it), and React renders it again.
-  hydrateRoot(root, app, { onRecoverableError: (error) => console.error('Hydration failed:', error) })
+  // A page the server rendered (a flows page) is taken over where it stands, once the browser has
+  // painted it: hydrating holds the main thread for a while. Anything that does not match is a defect:
+  // said in the console (the e2e suite fails on it), and React renders it again.
+  requestAnimationFrame(() => setTimeout(() => hydrateRoot(root, app, { onRecoverableError: (error) => console.error('Hydration failed:', error) })))
 } else {
   createRoot(root).render(app)
 }

@@ -96,7 +96,7 @@ export async function keystrokeToPaint(page: Page, key: string): Promise<number 
 }
 
 /** `bench/<name>` built as the app is (react-router's production build, with the same tree-shaking). */
-export async function buildBaseline(name: 'plain-table' | 'stack-table'): Promise<string> {
+export async function buildBaseline(name: 'plain-table'): Promise<string> {
   const outDir = join(root, 'test-results', 'bench', name)
   await build({
     root: join(root, 'bench', name),

@@ -4,12 +4,13 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import type { Context, Hono } from 'hono'
 import type { Logger } from 'pino'
 import { channelInPath, flowsPagePath } from './page/flows-page-path'
-import type { AppConfig } from '../shared/flow'
+import { configuredChannel, type AppConfig } from '../shared/flow'
 import type { ChannelScope } from '../shared/paths'
 import type { AppEnv } from './app-env'
 import { pageSecurityHeaders } from './middleware/security-headers'
 import { plainPage } from './page/page-state'
 import { appHtmlMarker } from './page/html-marker'
+import { withInlineStyles } from './page/inline-styles'
 import { renderPage } from './page/render-page'
 
 /** How long a flows page may wait for 8x8's list before it is sent loading (the browser then finishes). */
@@ -38,26 +39,26 @@ export function spa(clientDir: string, { home, waitMs = listWaitMs }: { home: Ch
     throw new Error(`The web client is not built (no ${join(clientDir, 'index.html')}): run npm run build`)
   }
   if (!template.includes(appHtmlMarker)) throw new Error(`${join(clientDir, 'index.html')} has no ${appHtmlMarker}: build it again`)
+  template = withInlineStyles(template, clientDir)
 
   return (app: Hono<AppEnv>, { appConfig, read, logger }: PageData) => {
     const page = async (c: Context<AppEnv>) => {
       c.header('cache-control', 'no-cache')
       const config = appConfig(c)
-      if (channelInPath(c.req.path)) {
-        try {
-          const url = new URL(c.req.url)
-          const body = await renderPage(template, {
-            url: url.pathname + url.search,
-            config,
-            nonce: c.get('secureHeadersNonce') ?? '',
-            read: (path) => read(c, path),
-            listWaitMs: waitMs,
-            onError: (error) => logger.error({ err: error, requestId: c.get('requestId') }, 'rendering a page failed; the browser renders that part'),
-          })
-          return c.body(body, 200, { 'content-type': 'text/html; charset=UTF-8' })
-        } catch (error) {
-          logger.error({ err: error, requestId: c.get('requestId') }, 'rendering a page failed; sent unrendered')
-        }
+      const scope = channelInPath(c.req.path)
+      if (scope) {
+        const url = new URL(c.req.url)
+        // The list is read only for a channel this deployment serves; another gets its explanation.
+        const configured = configuredChannel(config, scope.accountId, scope.channelId) !== undefined
+        const body = renderPage(template, configured ? { accountId: config.accountId, channelId: scope.channelId } : undefined, {
+          url: url.pathname + url.search,
+          config,
+          nonce: c.get('secureHeadersNonce') ?? '',
+          read: (path) => read(c, path),
+          listWaitMs: waitMs,
+          onError: (error) => logger.error({ err: error, requestId: c.get('requestId') }, 'rendering a page failed; the browser renders it'),
+        })
+        return c.body(body, 200, { 'content-type': 'text/html; charset=UTF-8' })
       }
       return c.html(plainPage(template, config))
     }

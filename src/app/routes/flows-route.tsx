@@ -8,7 +8,6 @@ import { ChannelFlows } from '../../features/flows/components/channel-flows'
 import { ChannelPicker } from '../../features/flows/components/channel-picker'
 import { configuredChannel, type AppConfig } from '../../shared/flow'
 import { paths } from '../paths'
-import { AwaitServerList } from '../server-list'
 import { WithConfig } from './with-config'
 
 // Only for a link to a channel this deployment does not serve.
@@ -39,29 +38,22 @@ function ConfiguredFlows({ config }: { config: AppConfig }) {
     )
 
   const scope = { accountId: config.accountId, channelId: channel.id }
-  const flows = (
-    <ChannelFlows
-      key={channel.id}
-      accountId={config.accountId}
-      channel={channel}
-      channelPicker={
-        <ChannelPicker
-          channels={channels}
-          value={channel.id}
-          onChange={(id) => navigate(paths.flows.getHref(config.accountId, id))}
-        />
-      }
-      onChangeSettled={() => void queryClient.invalidateQueries({ queryKey: auditQueries.all() })}
-      deletedFlowsHref={paths.deletedFlows.getHref(config.accountId, channel.id)}
-    />
-  )
   return (
     <>
-      {/* On the server, the page with "Loading flows…" streams first and the rows follow when 8x8
-          answers (server/page/render-page.tsx); in the browser this never waits. */}
-      <Suspense fallback={flows}>
-        <AwaitServerList scope={scope}>{flows}</AwaitServerList>
-      </Suspense>
+      <ChannelFlows
+        key={channel.id}
+        accountId={config.accountId}
+        channel={channel}
+        channelPicker={
+          <ChannelPicker
+            channels={channels}
+            value={channel.id}
+            onChange={(id) => navigate(paths.flows.getHref(config.accountId, id))}
+          />
+        }
+        onChangeSettled={() => void queryClient.invalidateQueries({ queryKey: auditQueries.all() })}
+        deletedFlowsHref={paths.deletedFlows.getHref(config.accountId, channel.id)}
+      />
       {later && (
         <Suspense fallback={null}>
           <RecentActivity key={channel.id} scope={scope} channelName={channel.name} />

@@ -19,7 +19,7 @@ function screenful(): number {
  * The rows a page rendered by the server holds (it does not know the window): enough to fill a window
  * 1920 px tall (a portrait screen). Hydration starts from the same number.
  */
-export const serverFirstScreen = 30
+export const serverFirstScreen = 36
 
 /**
  * How many of `total` rows a table renders: when it first appears, only what the window can show, so

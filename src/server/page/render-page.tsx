@@ -5,7 +5,6 @@ import { StaticRouter } from 'react-router'
 import { fromNetworkFailure, fromResponse } from '../../api/api-error'
 import { readJson } from '../../api/client'
 import { AppRoot } from '../../app/app-root'
-import { ServerListContext } from '../../app/server-list-context'
 import { configQuery } from '../../features/config/api/config-query'
 import { flowQueries } from '../../features/flows/api/flow-queries'
 import { templateQueries } from '../../features/flows/api/flow-templates'
@@ -67,42 +66,48 @@ async function settleList(queryClient: QueryClient, scope: ChannelScope, { read,
 }
 
 /**
- * A page of the app rendered by React's streaming renderer into `template` (index.html as built): its
- * head (the CSS and the app's code) goes out at once, then the shell with the flows page loading, then
- * the rows as soon as the list is in (`AwaitServerList`), then the query cache the browser hydrates
- * from. Rejects when the shell itself cannot render (the caller then serves the page unrendered).
+ * A page of the app rendered by React's streaming renderer into `template` (index.html as built). Its
+ * head (the CSS and the app's code) goes out at once, so the browser fetches them while the server
+ * waits for the channel's list (`scope`, when the address names a configured channel); then the page
+ * with its rows, or loading when the list took longer than `listWaitMs`; then the query cache the
+ * browser hydrates from.
+ *
+ * The page renders once the list is settled, not as a Suspense fallback that the rows replace: React
+ * reveals a streamed boundary no sooner than 300 ms after its fallback was painted, which made the
+ * rows paint later than a page the browser renders itself (bench/first-row.bench.ts). Should React
+ * fail to render even the shell, the page goes out unrendered (with what was read) and the browser renders it.
  */
-export async function renderPage(template: string, request: PageRequest): Promise<ReadableStream<Uint8Array>> {
+export function renderPage(template: string, scope: ChannelScope | undefined, request: PageRequest): ReadableStream<Uint8Array> {
   const [head, tail] = template.split(appHtmlMarker)
   // Never fetches on its own: what the page holds is what settleList put in, or nothing.
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity, enabled: false } } })
   queryClient.setQueryData(configQuery.queryKey, request.config)
-  const waits = new Map<string, Promise<void>>()
-  const waitFor = (scope: ChannelScope) => {
-    const key = flowListPath(scope)
-    let wait = waits.get(key)
-    if (!wait) waits.set(key, (wait = settleList(queryClient, scope, request)))
-    return wait
-  }
+  const settled = scope ? settleList(queryClient, scope, request) : Promise.resolve()
   const Router = ({ children }: { children: ReactNode }) => <StaticRouter location={request.url}>{children}</StaticRouter>
-  const app = await renderToReadableStream(
-    <ServerListContext value={waitFor}>
-      <AppRoot queryClient={queryClient} router={Router} />
-    </ServerListContext>,
-    { nonce: request.nonce, onError: request.onError },
-  )
   const encoder = new TextEncoder()
-  const reader = app.getReader()
+  let app: ReadableStreamDefaultReader<Uint8Array> | undefined
+  const end = (controller: ReadableStreamDefaultController<Uint8Array>) => {
+    controller.enqueue(encoder.encode(tail.replace('</body>', `${pageStateScript(queryClient)}</body>`)))
+    controller.close()
+  }
   return new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(head))
     },
     async pull(controller) {
-      const { done, value } = await reader.read()
-      if (!done) return controller.enqueue(value)
-      controller.enqueue(encoder.encode(tail.replace('</body>', `${pageStateScript(queryClient)}</body>`)))
-      controller.close()
+      if (!app) {
+        await settled
+        try {
+          app = (await renderToReadableStream(<AppRoot queryClient={queryClient} router={Router} />, { nonce: request.nonce, onError: request.onError })).getReader()
+        } catch (error) {
+          request.onError(error)
+          return end(controller)
+        }
+      }
+      const { done, value } = await app.read()
+      if (done) end(controller)
+      else controller.enqueue(value)
     },
-    cancel: (reason) => reader.cancel(reason),
+    cancel: (reason) => app?.cancel(reason),
   })
 }

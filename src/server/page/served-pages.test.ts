@@ -136,11 +136,27 @@ describe('the page the server serves', () => {
     expect(html).not.toContain('Used by template')
   })
 
-  it('renders an empty channel, and a well-formed channel this deployment does not serve', async () => {
+  it("sends the head (the app's code and styles) before the list is in", async () => {
+    let answer!: () => void
+    const held = () => new Promise<Response>((resolve) => (answer = () => resolve(Response.json({ flows }))))
+    const response = await builtClient({ list: held }).app.request(flowsPage())
+    const reader = response.body!.getReader()
+    const first = new TextDecoder().decode((await reader.read()).value)
+    expect(first).toContain('<script type="module" src="/assets/app.js"></script>')
+    expect(first).not.toContain('Spring sale survey')
+    answer()
+    let rest = ''
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += new TextDecoder().decode(chunk.value)
+    expect(rest).toContain('Spring sale survey')
+  })
+
+  it('renders an empty channel, and a well-formed channel this deployment does not serve (without reading its list)', async () => {
     const empty = await (await builtClient({ list: () => Response.json({ flows: [] }) }).app.request(flowsPage())).text()
     expect(empty).toContain('No flows in <!-- -->Acme Retail')
-    const unknown = await (await builtClient().app.request(flowsPage(other))).text()
+    const { app, reads } = builtClient()
+    const unknown = await (await app.request(flowsPage(other))).text()
     expect(unknown).toContain('This channel is not configured')
+    expect(reads).toEqual([])
   })
 
   it('no text in the page state (a flow name, an operator) can end its element', async () => {
