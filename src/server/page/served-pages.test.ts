@@ -24,7 +24,9 @@ const appConfig: AppConfig = {
 }
 
 const bigScript = `export const names = ${JSON.stringify(Array.from({ length: 500 }, (_, i) => `Campaign ${i}`))}\n`
-const template = '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body><div id="root"><!--app-html--></div></body></html>'
+const template =
+  '<!doctype html><html><head><script type="module" src="/assets/app.js"></script><link rel="stylesheet" crossorigin href="/assets/app.css"></head><body><div id="root"><!--app-html--></div></body></html>'
+const styles = '.flows-table { border: 0 }'
 
 type Answer = () => Response | Promise<Response>
 const flows = [
@@ -40,6 +42,7 @@ function builtClient({ list = listed, templates = noTemplates, waitMs }: { list?
   mkdirSync(join(dir, 'assets'))
   writeFileSync(join(dir, 'index.html'), template)
   writeFileSync(join(dir, 'assets', 'app.js'), 'export {}')
+  writeFileSync(join(dir, 'assets', 'app.css'), styles)
   // As the build writes them (vite.config.ts): each asset beside its brotli and gzip forms.
   writeFileSync(join(dir, 'assets', 'big.js'), bigScript)
   writeFileSync(join(dir, 'assets', 'big.js.br'), brotliCompressSync(bigScript))
@@ -134,6 +137,15 @@ describe('the page the server serves', () => {
     expect(html).not.toContain('Spring sale survey')
     expect(stateOf(html)!.queries.map((query) => query.queryHash)).toEqual(['["config"]'])
     expect(html).not.toContain('Used by template')
+  })
+
+  it('writes the styles into every page it serves instead of linking them', async () => {
+    const { app } = builtClient()
+    for (const path of [flowsPage(), '/lookup/abc']) {
+      const html = await (await app.request(path)).text()
+      expect(html, path).toContain(`<style>${styles}</style>`)
+      expect(html, path).not.toContain('rel="stylesheet"')
+    }
   })
 
   it("sends the head (the app's code and styles) before the list is in", async () => {
