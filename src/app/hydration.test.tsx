@@ -10,6 +10,7 @@ import { retail } from '../test/flows-page'
 import { configQuery } from '../features/config/api/config-query'
 import { flowQueries } from '../features/flows/api/flow-queries'
 import { templateQueries } from '../features/flows/api/flow-templates'
+import type { FlowList } from '../shared/flow'
 import { AppRoot } from './app-root'
 import { createQueryClient } from './query-client'
 
@@ -27,7 +28,7 @@ afterEach(() => {
 })
 
 /** The page as the server renders it at `path`, with the list (and templates) in its cache. */
-function serverPage(path: string, list: unknown) {
+function serverPage(path: string, list: FlowList) {
   const server = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity, enabled: false } } })
   server.setQueryData(configQuery.queryKey, mockConfig)
   server.setQueryData(flowQueries.list(scope).queryKey, list)
@@ -37,7 +38,7 @@ function serverPage(path: string, list: unknown) {
 }
 
 /** Hydrates it as main.tsx does, and returns what React said in the console meanwhile. */
-async function hydrated(path: string, list: unknown): Promise<string[]> {
+async function hydrated(path: string, list: FlowList): Promise<string[]> {
   const { html, state } = serverPage(path, list)
   window.history.replaceState(null, '', path)
   const container = document.createElement('div')
