@@ -18,11 +18,11 @@ export type PageRequest = {
   /** The page's address: path and query (filters, sort, `?flow=`). */
   url: string
   config: AppConfig
-  /** The CSP nonce React's streaming scripts carry. */
+  /** The CSP nonce of this response: React's inline scripts, should it stream a part later, carry it. */
   nonce: string
   /** A GET of this server's own API, with the page request's headers: the same sign-in and checks. */
   read: (path: string) => Promise<Response>
-  /** How long the rows may keep the page open: past it, the page is sent loading and the browser finishes. */
+  /** How long the page waits for the list: past it, the page is sent loading and the browser finishes. */
   listWaitMs: number
   onError: (error: unknown) => void
 }
@@ -36,6 +36,7 @@ function outcomeOf<T>(answer: Promise<Response>): Promise<Outcome<T>> {
     .catch((error: unknown) => ({ error }))
 }
 
+/** `promise`'s value if it settles before `until` (a `performance.now()` time), else undefined. */
 function within<T>(promise: Promise<T>, until: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined
   const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), Math.max(0, until - performance.now()))))
