@@ -202,7 +202,7 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
         )}
         {/* After hydration: the server does not render the panel (its code and styles load with it). */}
         {openFlowId && hydrated && (
-          <Suspense fallback={<output className="details muted">Loading details…</output>}>
+          <Suspense fallback={<output className="side-panel details muted">Loading details…</output>}>
             <FlowDetailsPanel
               key={openFlowId}
               scope={scope}
