@@ -73,6 +73,24 @@ test.describe('the first screen comes from the server', () => {
     expect(asked.filter((path) => path === '/api/config')).toEqual([])
   })
 
+  test('on a busy page (CPU ×6), a Delete clicked while the app takes the page over opens one dialog, for that flow', async ({ page, sandbox }) => {
+    test.slow()
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 })
+    await page.goto(sandbox.url(retail))
+    const dialog = page.getByRole('alertdialog')
+    // Clicked as soon as the row shows, and again until the app answers (a click before its code has
+    // run does nothing; one while it hydrates is replayed once it has).
+    await clickOnceHydrated(page, 'Delete Old promo', () => expect(dialog).toBeVisible({ timeout: 2000 }))
+    await expect(dialog).toHaveCount(1)
+    await expect(dialog).toContainText('Old promo')
+    await page.keyboard.press('Escape')
+    await expect(dialog).toBeHidden()
+    await page.waitForLoadState('networkidle')
+    await expect(dialog).toBeHidden()
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+  })
+
   test('an empty channel, and a channel this deployment does not serve, come rendered too', async ({ browser, sandbox }) => {
     const empty = await withoutAppCode(browser, sandbox.url(staging))
     await expect(empty.getByRole('heading', { name: 'No flows in Acme Staging' })).toBeVisible()
