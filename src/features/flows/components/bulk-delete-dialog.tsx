@@ -1,4 +1,5 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog'
+import { DialogFrame } from './dialog-frame'
 import { useEffect, useRef, useState } from 'react'
 import { CopyButton } from '../../../components/copy-button'
 import { useActOnce } from '../../../components/use-act-once'
@@ -92,140 +93,134 @@ export function BulkDeleteDialog(props: BulkDeleteDialogProps) {
   const n = flows.length
 
   return (
-    <AlertDialog.Root open onOpenChange={(open) => open || running || onClose()}>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="dialog-overlay" />
-        <AlertDialog.Content
-          className="dialog dialog--wide"
-          onEscapeKeyDown={(event) => running && event.preventDefault()}
-          onCloseAutoFocus={onCloseAutoFocus}
-        >
-          <AlertDialog.Title className="dialog__title">
-            {outcomes === null ? `Delete ${n} ${n === 1 ? 'flow' : 'flows'}?` : finished ? 'Bulk delete finished' : `Deleting ${n} flows…`}
-          </AlertDialog.Title>
-          <AlertDialog.Description asChild>
-            <div className="dialog__body">
-              {outcomes === null ? (
+    <DialogFrame
+      wide
+      busy={running}
+      onClose={onClose}
+      onCloseAutoFocus={onCloseAutoFocus}
+      title={outcomes === null ? `Delete ${n} ${n === 1 ? 'flow' : 'flows'}?` : finished ? 'Bulk delete finished' : `Deleting ${n} flows…`}
+    >
+      <AlertDialog.Description asChild>
+        <div className="dialog__body">
+          {outcomes === null ? (
+            <>
+              <p>
+                These drafts will be deleted from channel <strong>{channelName}</strong>:
+              </p>
+              {keptDays === undefined ? (
+                <p className="dialog__warning">Deletion is permanent and cannot be undone.</p>
+              ) : (
                 <>
+                  <p className="dialog__warning">Deletion at 8x8 is permanent: 8x8 cannot undo it.</p>
                   <p>
-                    These drafts will be deleted from channel <strong>{channelName}</strong>:
+                    Flows Admin keeps a copy of each for {keptDays} days in Deleted flows; each can be restored as a new draft with a new ID.
                   </p>
-                  {keptDays === undefined ? (
-                    <p className="dialog__warning">Deletion is permanent and cannot be undone.</p>
-                  ) : (
+                </>
+              )}
+            </>
+          ) : (
+            <p aria-live="polite">
+              {finished
+                ? `${count('done')} deleted, ${count('failed')} failed, ${count('unknown')} unknown, ${count('skipped')} not started.${
+                    restores.started && !restoring
+                      ? ` ${restores.restored} of ${copies.length} restored as new drafts${restores.failed.length > 0 ? `, ${restores.failed.length} not restored` : ''}.`
+                      : ''
+                  }`
+                : `${settled} of ${n} done.`}
+              {waitingMs > 0 && ` Waiting for 8x8's rate limit: ${aboutSeconds(waitingMs)}.`}
+            </p>
+          )}
+        </div>
+      </AlertDialog.Description>
+      {outcomes !== null && <progress className="bulk__progress" max={n} value={settled} aria-label="Bulk delete progress" />}
+      <ul className="bulk__list" aria-label="Flows to delete">
+        {(outcomes ?? flows.map((item) => ({ item, state: 'pending' as const }))).map((outcome) => {
+          const restore = restores.of(outcome.item.id)
+          return (
+            <li key={outcome.item.id} className={`bulk__item bulk__item--${outcome.state}`}>
+              <span className="bulk__name">
+                {flowLabel(outcome.item)} <code className="small">{outcome.item.id}</code>
+              </span>
+              {outcomes !== null && (
+                <span className="bulk__state small">
+                  {stateOf(outcome)}
+                  {'error' in outcome && (
                     <>
-                      <p className="dialog__warning">Deletion at 8x8 is permanent: 8x8 cannot undo it.</p>
-                      <p>
-                        Flows Admin keeps a copy of each for {keptDays} days in Deleted flows; each can be restored as a new draft with a new ID.
-                      </p>
+                      {' '}
+                      · <code>{String(outcome.error.code)}</code> · <code className="selectable">{outcome.error.errorId}</code>
                     </>
                   )}
-                </>
-              ) : (
-                <p aria-live="polite">
-                  {finished
-                    ? `${count('done')} deleted, ${count('failed')} failed, ${count('unknown')} unknown, ${count('skipped')} not started.${
-                        restores.started && !restoring
-                          ? ` ${restores.restored} of ${copies.length} restored as new drafts${restores.failed.length > 0 ? `, ${restores.failed.length} not restored` : ''}.`
-                          : ''
-                      }`
-                    : `${settled} of ${n} done.`}
-                  {waitingMs > 0 && ` Waiting for 8x8's rate limit: ${aboutSeconds(waitingMs)}.`}
-                </p>
-              )}
-            </div>
-          </AlertDialog.Description>
-          {outcomes !== null && <progress className="bulk__progress" max={n} value={settled} aria-label="Bulk delete progress" />}
-          <ul className="bulk__list" aria-label="Flows to delete">
-            {(outcomes ?? flows.map((item) => ({ item, state: 'pending' as const }))).map((outcome) => {
-              const restore = restores.of(outcome.item.id)
-              return (
-                <li key={outcome.item.id} className={`bulk__item bulk__item--${outcome.state}`}>
-                  <span className="bulk__name">
-                    {flowLabel(outcome.item)} <code className="small">{outcome.item.id}</code>
-                  </span>
-                  {outcomes !== null && (
-                    <span className="bulk__state small">
-                      {stateOf(outcome)}
-                      {'error' in outcome && (
+                  {restore && (
+                    <span className={`bulk__restore bulk__restore--${restore.state}`}>
+                      {', '}
+                      {restoreText[restore.state]}
+                      {restore.state === 'done' && (
                         <>
                           {' '}
-                          · <code>{String(outcome.error.code)}</code> · <code className="selectable">{outcome.error.errorId}</code>
+                          as <code className="selectable">{restore.result.flowId}</code>
                         </>
                       )}
-                      {restore && (
-                        <span className={`bulk__restore bulk__restore--${restore.state}`}>
-                          {', '}
-                          {restoreText[restore.state]}
-                          {restore.state === 'done' && (
-                            <>
-                              {' '}
-                              as <code className="selectable">{restore.result.flowId}</code>
-                            </>
-                          )}
-                          {'error' in restore && (
-                            <>
-                              {' '}
-                              · <code>{String(restore.error.code)}</code> · <code className="selectable">{restore.error.errorId}</code>
-                            </>
-                          )}
-                        </span>
+                      {'error' in restore && (
+                        <>
+                          {' '}
+                          · <code>{String(restore.error.code)}</code> · <code className="selectable">{restore.error.errorId}</code>
+                        </>
                       )}
                     </span>
                   )}
-                </li>
-              )
-            })}
-          </ul>
-          <div className="dialog__actions">
-            {outcomes === null && (
-              <>
-                <AlertDialog.Cancel className="button">Cancel</AlertDialog.Cancel>
-                <button type="button" className="button button--danger" onClick={() => start()}>
-                  Delete {n} {n === 1 ? 'flow' : 'flows'}
-                </button>
-              </>
-            )}
-            {running && !restoring && (
-              <button
-                type="button"
-                className="button"
-                ref={stopButton}
-                disabled={stopping}
-                onClick={() => {
-                  stopper.current?.abort()
-                  setStopping(true)
-                }}
-              >
-                {stopping ? 'Stopping…' : 'Stop'}
+                </span>
+              )}
+            </li>
+          )
+        })}
+      </ul>
+      <div className="dialog__actions">
+        {outcomes === null && (
+          <>
+            <AlertDialog.Cancel className="button">Cancel</AlertDialog.Cancel>
+            <button type="button" className="button button--danger" onClick={() => start()}>
+              Delete {n} {n === 1 ? 'flow' : 'flows'}
+            </button>
+          </>
+        )}
+        {running && !restoring && (
+          <button
+            type="button"
+            className="button"
+            ref={stopButton}
+            disabled={stopping}
+            onClick={() => {
+              stopper.current?.abort()
+              setStopping(true)
+            }}
+          >
+            {stopping ? 'Stopping…' : 'Stop'}
+          </button>
+        )}
+        {restoring && (
+          <output className="small" aria-live="polite">
+            Restoring {copies.length} {copies.length === 1 ? 'flow' : 'flows'}…
+          </output>
+        )}
+        {finished && !restoring && (
+          <>
+            {!restores.started && copies.length > 0 && (
+              <button type="button" className="button" onClick={restoreAll}>
+                Restore all deleted
               </button>
             )}
-            {restoring && (
-              <output className="small" aria-live="polite">
-                Restoring {copies.length} {copies.length === 1 ? 'flow' : 'flows'}…
-              </output>
+            {restores.failed.length > 0 && (
+              <button type="button" className="button" onClick={() => restores.restore(restores.failed)}>
+                Retry failed restores ({restores.failed.length})
+              </button>
             )}
-            {finished && !restoring && (
-              <>
-                {!restores.started && copies.length > 0 && (
-                  <button type="button" className="button" onClick={restoreAll}>
-                    Restore all deleted
-                  </button>
-                )}
-                {restores.failed.length > 0 && (
-                  <button type="button" className="button" onClick={() => restores.restore(restores.failed)}>
-                    Retry failed restores ({restores.failed.length})
-                  </button>
-                )}
-                {failures !== '' && <CopyButton text={failures} label="Copy all error IDs" />}
-                <button type="button" className="button" onClick={onClose} ref={closeButton}>
-                  Close
-                </button>
-              </>
-            )}
-          </div>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+            {failures !== '' && <CopyButton text={failures} label="Copy all error IDs" />}
+            <button type="button" className="button" onClick={onClose} ref={closeButton}>
+              Close
+            </button>
+          </>
+        )}
+      </div>
+    </DialogFrame>
   )
 }

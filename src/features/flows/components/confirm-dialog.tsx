@@ -1,6 +1,7 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog'
 import type { ReactNode } from 'react'
 import { useActOnce } from '../../../components/use-act-once'
+import { DialogFrame } from './dialog-frame'
 import './dialogs.css'
 
 /** Mounted only while open: closing is the caller unmounting it. */
@@ -31,42 +32,32 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   const { title, description, extra, confirmLabel, pendingLabel, pendingNote, pending, onConfirm, onCancel, onCloseAutoFocus, tone = 'danger' } = props
   const confirmOnce = useActOnce(onConfirm)
   return (
-    <AlertDialog.Root open onOpenChange={(isOpen) => isOpen || pending || onCancel()}>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="dialog-overlay" />
-        <AlertDialog.Content
-          className="dialog"
-          onEscapeKeyDown={(event) => pending && event.preventDefault()}
-          onCloseAutoFocus={onCloseAutoFocus}
+    <DialogFrame title={title} busy={pending} onClose={onCancel} onCloseAutoFocus={onCloseAutoFocus}>
+      <AlertDialog.Description asChild>
+        <div className="dialog__body">{description}</div>
+      </AlertDialog.Description>
+      {extra}
+      {pending && pendingNote && (
+        <output className="dialog__pending small">{pendingNote}</output>
+      )}
+      <div className="dialog__actions">
+        <AlertDialog.Cancel className="button" disabled={pending}>
+          Cancel
+        </AlertDialog.Cancel>
+        {/* aria-disabled, not disabled: the focus stays on the button while the action runs. */}
+        <AlertDialog.Action
+          className={`button button--${tone}`}
+          aria-disabled={pending}
+          aria-busy={pending}
+          onClick={(event) => {
+            event.preventDefault()
+            confirmOnce()
+          }}
         >
-          <AlertDialog.Title className="dialog__title">{title}</AlertDialog.Title>
-          <AlertDialog.Description asChild>
-            <div className="dialog__body">{description}</div>
-          </AlertDialog.Description>
-          {extra}
-          {pending && pendingNote && (
-            <output className="dialog__pending small">{pendingNote}</output>
-          )}
-          <div className="dialog__actions">
-            <AlertDialog.Cancel className="button" disabled={pending}>
-              Cancel
-            </AlertDialog.Cancel>
-            {/* aria-disabled, not disabled: the focus stays on the button while the action runs. */}
-            <AlertDialog.Action
-              className={`button button--${tone}`}
-              aria-disabled={pending}
-              aria-busy={pending}
-              onClick={(event) => {
-                event.preventDefault()
-                confirmOnce()
-              }}
-            >
-              {pending && <span className="spinner" aria-hidden="true" />}
-              {pending ? pendingLabel : confirmLabel}
-            </AlertDialog.Action>
-          </div>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+          {pending && <span className="spinner" aria-hidden="true" />}
+          {pending ? pendingLabel : confirmLabel}
+        </AlertDialog.Action>
+      </div>
+    </DialogFrame>
   )
 }

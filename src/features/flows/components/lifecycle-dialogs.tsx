@@ -5,6 +5,7 @@ import type { Flow } from '../../../shared/flow'
 import { useActOnce } from '../../../components/use-act-once'
 import { flowLabel } from '../flow-label'
 import { ConfirmDialog } from './confirm-dialog'
+import { DialogFrame } from './dialog-frame'
 import './dialogs.css'
 
 type DialogBase = {
@@ -54,68 +55,63 @@ export function CloneFlowDialog({ flow, pending, onConfirm, onCancel, onCloseAut
   const [tried, setTried] = useState(false)
   const cloneOnce = useActOnce(() => onConfirm(flow, name.trim()))
   return (
-    <AlertDialog.Root open onOpenChange={(isOpen) => isOpen || pending || onCancel()}>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="dialog-overlay" />
-        <AlertDialog.Content
-          className="dialog"
-          onEscapeKeyDown={(event) => pending && event.preventDefault()}
-          onOpenAutoFocus={(event) => {
-            event.preventDefault()
-            const field = document.getElementById(fieldId)
-            if (field instanceof HTMLInputElement) {
-              field.focus()
-              field.select()
-            }
-          }}
-          onCloseAutoFocus={onCloseAutoFocus}
-        >
-          <AlertDialog.Title className="dialog__title">Clone flow</AlertDialog.Title>
-          <form
-            onSubmit={(event) => {
-              event.preventDefault()
-              setTried(true)
-              if (!problem && !pending) cloneOnce()
-            }}
-          >
-            <AlertDialog.Description asChild>
-              <div className="dialog__body">
-                <p>
-                  A new draft with the JSON of <strong>{flowLabel(flow)}</strong> (ID <code>{flow.id}</code>). The original stays as it is; the clone opens
-                  in the editor.
-                </p>
-              </div>
-            </AlertDialog.Description>
-            <div className="field">
-              <label htmlFor={fieldId}>Name of the clone</label>
-              <input
-                id={fieldId}
-                className="input"
-                value={name}
-                maxLength={flowEditLimits.nameLength}
-                aria-invalid={tried && problem !== undefined}
-                aria-describedby={tried && problem ? `${fieldId}-problem` : undefined}
-                onChange={(event) => setName(event.target.value)}
-                readOnly={pending}
-              />
-              {tried && problem && (
-                <span id={`${fieldId}-problem`} className="field__problem">
-                  {problem}
-                </span>
-              )}
-            </div>
-            <div className="dialog__actions">
-              <AlertDialog.Cancel className="button" disabled={pending}>
-                Cancel
-              </AlertDialog.Cancel>
-              <button type="submit" className="button button--primary" aria-disabled={pending} aria-busy={pending}>
-                {pending && <span className="spinner" aria-hidden="true" />}
-                {pending ? 'Cloning…' : 'Clone flow'}
-              </button>
-            </div>
-          </form>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+    <DialogFrame
+      title="Clone flow"
+      busy={pending}
+      onClose={onCancel}
+      onOpenAutoFocus={(event) => {
+        event.preventDefault()
+        const field = document.getElementById(fieldId)
+        if (field instanceof HTMLInputElement) {
+          field.focus()
+          field.select()
+        }
+      }}
+      onCloseAutoFocus={onCloseAutoFocus}
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault()
+          setTried(true)
+          if (!problem && !pending) cloneOnce()
+        }}
+      >
+        <AlertDialog.Description asChild>
+          <div className="dialog__body">
+            <p>
+              A new draft with the JSON of <strong>{flowLabel(flow)}</strong> (ID <code>{flow.id}</code>). The original stays as it is; the clone opens
+              in the editor.
+            </p>
+          </div>
+        </AlertDialog.Description>
+        <div className="field">
+          <label htmlFor={fieldId}>Name of the clone</label>
+          <input
+            id={fieldId}
+            className="input"
+            value={name}
+            maxLength={flowEditLimits.nameLength}
+            aria-invalid={tried && problem !== undefined}
+            aria-describedby={tried && problem ? `${fieldId}-problem` : undefined}
+            onChange={(event) => setName(event.target.value)}
+            readOnly={pending}
+          />
+          {tried && problem && (
+            <span id={`${fieldId}-problem`} className="field__problem">
+              {problem}
+            </span>
+          )}
+        </div>
+        <div className="dialog__actions">
+          <AlertDialog.Cancel className="button" disabled={pending}>
+            Cancel
+          </AlertDialog.Cancel>
+          <button type="submit" className="button button--primary" aria-disabled={pending} aria-busy={pending}>
+            {pending && <span className="spinner" aria-hidden="true" />}
+            {pending ? 'Cloning…' : 'Clone flow'}
+          </button>
+        </div>
+      </form>
+    </DialogFrame>
   )
 }
