@@ -79,6 +79,8 @@ const reachingExamples: [FuzzRequest][] = [
   [{ method: 'GET', shape: 'json', account: accountId, channel: channelId, flow: '1145805540595505', backup: '', backupHeader: null, query: null, csrfHeader: false, flowName: null }],
   [{ method: 'GET', shape: 'templates', account: accountId, channel: channelId, flow: '', backup: '', backupHeader: null, query: null, csrfHeader: false, flowName: null }],
   [{ method: 'POST', shape: 'restore', account: accountId, channel: channelId, flow: '', backup: keptCopyId, backupHeader: null, query: null, csrfHeader: true, flowName: null }],
+  // A flow id that is also a word of the API (found by the fuzzer: `flows/./preview` is `flows/preview`).
+  [{ method: 'DELETE', shape: 'flow', account: accountId, channel: channelId, flow: 'preview', backup: '', backupHeader: null, query: null, csrfHeader: true, flowName: null }],
 ]
 
 function pathOf({ shape, account, channel, flow, backup }: FuzzRequest): string {
@@ -126,12 +128,15 @@ const allowedUpstream = [
 function answer(call: Request): Response {
   const { origin, pathname } = new URL(call.url)
   if (origin !== upstreamBase) return json({ version: '6.0', screens: [] })
-  if (call.method === 'POST' && pathname.endsWith('/flows')) return json({ id: '1700000000000001', success: true })
+  // What follows the channel, by position: a flow may be called "flows", "templates" or "preview" (ids
+  // are any URL-safe text), so a path's ending alone does not tell the calls apart.
+  const [resource, flowId, action] = pathname.split('/channels/')[1]?.split('/').slice(1) ?? []
+  if (call.method === 'POST' && resource === 'flows' && flowId === undefined) return json({ id: '1700000000000001', success: true })
   if (call.method !== 'GET') return new Response(null, { status: 204 })
-  if (pathname.endsWith('/flows')) return json({ flows: [] })
-  if (pathname.endsWith('/templates')) return json({ templates: [] })
-  if (pathname.endsWith('/preview')) return json({ id: '1', preview_url: 'https://business.facebook.com/wa/manage/flows/1/preview/' })
-  return json({ flowId: pathname.split('/').at(-1), flowJsonUrl: cdnUrl, name: 'x', status: 'DRAFT' })
+  if (resource === 'flows' && flowId === undefined) return json({ flows: [] })
+  if (resource === 'templates') return json({ templates: [] })
+  if (action === 'preview') return json({ id: '1', preview_url: 'https://business.facebook.com/wa/manage/flows/1/preview/' })
+  return json({ flowId, flowJsonUrl: cdnUrl, name: 'x', status: 'DRAFT' })
 }
 
 /** What is wrong with one answer and the 8x8 calls it made; empty when all is well. */
