@@ -11,6 +11,7 @@ import { pageSecurityHeaders } from './middleware/security-headers'
 import { plainPage } from './page/page-state'
 import { appHtmlMarker } from './page/html-marker'
 import { withInlineStyles } from './page/inline-styles'
+import { preferredLocale } from './page/preferred-locale'
 import { renderPage } from './page/render-page'
 
 /** How long a flows page may wait for 8x8's list before it is sent loading (the browser then finishes). */
@@ -54,6 +55,7 @@ export function spa(clientDir: string, { home, waitMs = listWaitMs }: { home: Ch
           url: url.pathname + url.search,
           config,
           nonce: c.get('secureHeadersNonce') ?? '',
+          locale: preferredLocale(c.req.header('accept-language')),
           read: (path) => read(c, path),
           listWaitMs: waitMs,
           onError: (error) => logger.error({ err: error, requestId: c.get('requestId') }, 'rendering a page failed; the browser renders it'),

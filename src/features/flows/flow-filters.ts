@@ -82,10 +82,13 @@ function matchesStatus(flow: Flow, status: StatusFilter): boolean {
   return flow.status === status
 }
 
-/** The flows in `sort` order (a new array). Memoise it on (flows, sort): the search only filters. */
-export function sortFlows(flows: readonly Flow[], sort: FlowSort): Flow[] {
+/**
+ * The flows in `sort` order (a new array), names in `nameOrder`'s (the browser's language by default).
+ * Memoise it on (flows, sort): the search only filters.
+ */
+export function sortFlows(flows: readonly Flow[], sort: FlowSort, nameOrder = nameComparator): Flow[] {
   const sign = sort.direction === 'ascending' ? 1 : -1
-  const compareNames = nameComparator()
+  const compareNames = nameOrder()
   // By name, then by ID (digits: their code points are their order) so equal names keep one order.
   const byName = (a: Flow, b: Flow) => compareNames(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   return flows.toSorted((a, b) =>

@@ -8,6 +8,8 @@ import { AppRoot } from '../../app/app-root'
 import { configQuery } from '../../features/config/api/config-query'
 import { flowQueries } from '../../features/flows/api/flow-queries'
 import { templateQueries } from '../../features/flows/api/flow-templates'
+import { nameOrder } from '../../features/flows/name-order'
+import { NameOrderContext } from '../../features/flows/name-order-context'
 import type { FlowTemplateList } from '../../shared/deleted-flows'
 import type { AppConfig, FlowList } from '../../shared/flow'
 import { flowListPath, templatesPath, type ChannelScope } from '../../shared/paths'
@@ -22,6 +24,8 @@ export type PageRequest = {
   nonce: string
   /** A GET of this server's own API, with the page request's headers: the same sign-in and checks. */
   read: (path: string) => Promise<Response>
+  /** The language the request asks for first: names are sorted in its order, as the browser will (preferred-locale.ts). */
+  locale: string | undefined
   /** How long the page waits for the list: past it, the page is sent loading and the browser finishes. */
   listWaitMs: number
   onError: (error: unknown) => void
@@ -84,7 +88,12 @@ export function renderPage(template: string, scope: ChannelScope | undefined, re
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity, enabled: false } } })
   queryClient.setQueryData(configQuery.queryKey, request.config)
   const settled = scope ? settleList(queryClient, scope, request) : Promise.resolve()
-  const Router = ({ children }: { children: ReactNode }) => <StaticRouter location={request.url}>{children}</StaticRouter>
+  const order = nameOrder(request.locale)
+  const Router = ({ children }: { children: ReactNode }) => (
+    <NameOrderContext value={order}>
+      <StaticRouter location={request.url}>{children}</StaticRouter>
+    </NameOrderContext>
+  )
   const encoder = new TextEncoder()
   let app: ReadableStreamDefaultReader<Uint8Array> | undefined
   const end = (controller: ReadableStreamDefaultController<Uint8Array>) => {

@@ -8,6 +8,7 @@ import { deletedFlowQueries } from '../deleted/api/deleted-flow-queries'
 import type { Channel, Flow } from '../../../shared/flow'
 import { flowQueries, requestedFlowLimit } from '../api/flow-queries'
 import { filterFlows, isFiltered, sortFlows, type SortKey } from '../flow-filters'
+import { useNameOrder } from '../name-order-context'
 import { useFlowChanges, preloadFlowDialogs } from '../use-flow-changes'
 import { useFlowUrlState } from '../use-flow-filters'
 import { useSelection } from '../use-selection'
@@ -64,7 +65,8 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
   // Sorted once per list and sort order; a keystroke only filters, and long lists render only the rows
   // in view, so the table follows the search box in the same frame.
   const { query, status, sort: { key: sortKey, direction: sortDirection } } = filters
-  const sorted = useMemo(() => (list ? sortFlows(list, { key: sortKey, direction: sortDirection }) : []), [list, sortKey, sortDirection])
+  const nameOrder = useNameOrder()
+  const sorted = useMemo(() => (list ? sortFlows(list, { key: sortKey, direction: sortDirection }, nameOrder) : []), [list, sortKey, sortDirection, nameOrder])
   const shown = useMemo(() => filterFlows(sorted, { query, status }), [sorted, query, status])
   const { selected, select, selectMany, clear } = useSelection(list, templateUse)
   const { askToDelete, askToDeprecate, askToClone, askToPublish, askToBulkDelete, dialogs } = useFlowChanges({
