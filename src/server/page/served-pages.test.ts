@@ -1,77 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
-import { Hono } from 'hono'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../api/api-error'
-import { readPageState } from '../../app/page-state'
-import type { AppConfig } from '../../shared/flow'
-import type { AppEnv } from '../app-env'
 import { spa } from '../spa'
-
-const home = { accountId: '5c2f1e8a-7d4b-4e3a-9f61-2b8c0d7e4a19', channelId: '3f7c2a9e-1b4d-4c8e-a5f2-6d9e0b1c7a84' }
-const other = '7b1d9c4e-2a6f-4e8b-b3c5-9d0e1f2a3b4c'
-const appConfig: AppConfig = {
-  mode: 'sandbox',
-  accountId: home.accountId,
-  channels: [{ id: home.channelId, name: 'Acme Retail' }],
-  auth: 'basic',
-  operator: null,
-  upstreamTimeoutMs: 10_000,
-  retentionDays: 90,
-  keepsDeletedFlows: true,
-}
-
-const bigScript = `export const names = ${JSON.stringify(Array.from({ length: 500 }, (_, i) => `Campaign ${i}`))}\n`
-const template =
-  '<!doctype html><html><head><script type="module" src="/assets/app.js"></script><link rel="stylesheet" crossorigin href="/assets/app.css"></head><body><div id="root"><!--app-html--></div></body></html>'
-const styles = '.flows-table { border: 0 }'
-
-type Answer = () => Response | Promise<Response>
-const flows = [
-  { id: '1001', name: 'Spring sale survey', status: 'DRAFT' },
-  { id: '1002', name: 'Loan Collection', status: 'PUBLISHED' },
-]
-const listed: Answer = () => Response.json({ flows })
-
-const noTemplates: Answer = () => Response.json({ templates: [] })
-
-function builtClient({ list = listed, templates = noTemplates, waitMs }: { list?: Answer; templates?: Answer; waitMs?: number } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'flows-admin-spa-'))
-  mkdirSync(join(dir, 'assets'))
-  writeFileSync(join(dir, 'index.html'), template)
-  writeFileSync(join(dir, 'assets', 'app.js'), 'export {}')
-  writeFileSync(join(dir, 'assets', 'app.css'), styles)
-  // As the build writes them (vite.config.ts): each asset beside its brotli and gzip forms.
-  writeFileSync(join(dir, 'assets', 'big.js'), bigScript)
-  writeFileSync(join(dir, 'assets', 'big.js.br'), brotliCompressSync(bigScript))
-  writeFileSync(join(dir, 'assets', 'big.js.gz'), gzipSync(bigScript))
-  const app = new Hono<AppEnv>()
-  const reads: string[] = []
-  const logged: unknown[] = []
-  // The operator comes from the request, as sign-in sets it (here a header stands in for it).
-  spa(dir, { home, waitMs })(app, {
-    appConfig: (c) => ({ ...appConfig, operator: c.req.header('x-test-operator') ?? null }),
-    read: async (_c, path) => {
-      reads.push(path)
-      return path.endsWith('/templates') ? templates() : list()
-    },
-    logger: { error: (...args: unknown[]) => void logged.push(args) },
-  })
-  return { app, reads, logged }
-}
-
-/** The page's state block, as the browser reads it (app/page-state.ts). */
-function stateOf(html: string) {
-  const json = /<script type="application\/json" id="flows-admin-state">(.*?)<\/script>/s.exec(html)?.[1]
-  const doc = { getElementById: (id: string) => (id === 'flows-admin-state' && json !== undefined ? { textContent: json } : null) } as unknown as Document
-  return readPageState(doc)
-}
-
-const flowsPage = (channelId = home.channelId) => `/accounts/${home.accountId}/channels/${channelId}/flows`
-const listKey = (channelId = home.channelId) => JSON.stringify(['flows', 'list', { accountId: home.accountId, channelId }])
-const templatesKey = (channelId = home.channelId) => JSON.stringify(['flows', 'templates', { accountId: home.accountId, channelId }])
+import { appConfig, bigScript, builtClient, flows, flowsPage, home, listKey, other, stateOf, styles, templatesKey } from './page-test-support'
 
 describe('the page the server serves', () => {
   it('redirects / to the first configured channel', async () => {
