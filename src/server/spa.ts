@@ -11,6 +11,7 @@ import { pageSecurityHeaders } from './middleware/security-headers'
 import { plainPage } from './page/page-state'
 import { appHtmlMarker } from './page/html-marker'
 import { withInlineStyles } from './page/inline-styles'
+import { acceptedEncoding, compressStream, compressText } from './compression'
 import { preferredLocale } from './page/preferred-locale'
 import { renderPage } from './page/render-page'
 
@@ -45,6 +46,9 @@ export function spa(clientDir: string, { home, waitMs = listWaitMs }: { home: Ch
   return (app: Hono<AppEnv>, { appConfig, read, logger }: PageData) => {
     const page = async (c: Context<AppEnv>) => {
       c.header('cache-control', 'no-cache')
+      // Compressed per request as the browser accepts it: a page holds its styles, its rows and their list.
+      const encoding = acceptedEncoding(c.req.header('accept-encoding'))
+      const htmlHeaders = { 'content-type': 'text/html; charset=UTF-8', vary: 'Accept-Encoding' }
       const config = appConfig(c)
       const scope = channelInPath(c.req.path)
       if (scope) {
@@ -60,9 +64,10 @@ export function spa(clientDir: string, { home, waitMs = listWaitMs }: { home: Ch
           listWaitMs: waitMs,
           onError: (error) => logger.error({ err: error, requestId: c.get('requestId') }, 'rendering a page failed; the browser renders it'),
         })
-        return c.body(body, 200, { 'content-type': 'text/html; charset=UTF-8' })
+        return encoding ? c.body(compressStream(body, encoding), 200, { ...htmlHeaders, 'content-encoding': encoding }) : c.body(body, 200, htmlHeaders)
       }
-      return c.html(plainPage(template, config))
+      const html = plainPage(template, config)
+      return encoding ? c.body(await compressText(html, encoding), 200, { ...htmlHeaders, 'content-encoding': encoding }) : c.body(html, 200, htmlHeaders)
     }
     app.use('/assets/*', async function immutableAssets(c, next) {
       await next()
