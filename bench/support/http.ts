@@ -1,3 +1,4 @@
+import { get } from 'node:http'
 import autocannon from 'autocannon'
 
 /** One GET, its answer read whole, in ms. */
@@ -20,4 +21,16 @@ export function loadSummary(r: autocannon.Result) {
 
 export function loadRow(name: string, r: autocannon.Result) {
   return `| ${name} | ${Math.round(r.requests.average)} | ${r.latency.p50} ms | ${r.latency.p99} ms | ${r.non2xx + r.errors} |`
+}
+
+/** A GET's body as it travels (not decompressed), asking for `acceptEncoding`. */
+export function bytesOnTheWire(url: string, acceptEncoding: string): Promise<{ bytes: number; encoding: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { 'accept-encoding': acceptEncoding } }, (answer) => {
+      let bytes = 0
+      answer.on('data', (chunk: Buffer) => (bytes += chunk.length))
+      answer.on('end', () => resolve({ bytes, encoding: answer.headers['content-encoding'] }))
+      answer.on('error', reject)
+    }).on('error', reject)
+  })
 }
