@@ -1,5 +1,3 @@
-import { pipeline, Readable } from 'node:stream'
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, createBrotliCompress, createGzip, gzip } from 'node:zlib'
 
@@ -33,17 +31,44 @@ const brotliQuality = 5
 const gzipLevel = 6
 
 /**
- * A stream (a page as render-page.ts streams it), compressed: each part is flushed as it comes, so a
- * page's head still leaves at once while the server waits for 8x8, and its rows as soon as they are
- * rendered. Cancelling the result cancels `page`.
+ * A stream (a page as render-page.ts streams it), compressed. What arrives in one turn of the event loop
+ * is flushed together at its end: a page's head leaves at once, while the server waits for 8x8, and its
+ * rows, which React writes in a burst of small parts, leave together as soon as they are rendered.
+ * Cancelling the result cancels `source`. The source is read as fast as it comes (a page is at most a
+ * few hundred kB).
  */
-export function compressStream(page: ReadableStream<Uint8Array>, encoding: Encoding): ReadableStream<Uint8Array> {
-  const compressor =
-    encoding === 'br'
-      ? createBrotliCompress({ flush: constants.BROTLI_OPERATION_FLUSH, params: { [constants.BROTLI_PARAM_QUALITY]: brotliQuality } })
-      : createGzip({ flush: constants.Z_SYNC_FLUSH, level: gzipLevel })
-  pipeline(Readable.fromWeb(page as NodeReadableStream<Uint8Array>), compressor, () => undefined)
-  return Readable.toWeb(compressor) as ReadableStream<Uint8Array>
+export function compressStream(source: ReadableStream<Uint8Array>, encoding: Encoding): ReadableStream<Uint8Array> {
+  const compressor = encoding === 'br' ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: brotliQuality } }) : createGzip({ level: gzipLevel })
+  const flushKind = encoding === 'br' ? constants.BROTLI_OPERATION_FLUSH : constants.Z_SYNC_FLUSH
+  const reader = source.getReader()
+  let flushing: NodeJS.Immediate | undefined
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      compressor.on('data', (chunk: Buffer) => controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)))
+      compressor.once('end', () => controller.close())
+      compressor.once('error', (error) => controller.error(error))
+      void (async () => {
+        try {
+          for (let read = await reader.read(); !read.done; read = await reader.read()) {
+            compressor.write(read.value)
+            flushing ??= setImmediate(() => {
+              flushing = undefined
+              compressor.flush(flushKind)
+            })
+          }
+          clearImmediate(flushing)
+          compressor.end()
+        } catch (error) {
+          compressor.destroy(error as Error)
+        }
+      })()
+    },
+    cancel(reason) {
+      clearImmediate(flushing)
+      compressor.destroy()
+      return reader.cancel(reason)
+    },
+  })
 }
 
 /** A text compressed whole (a list's JSON, a page the browser renders itself). */

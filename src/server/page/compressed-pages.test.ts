@@ -23,6 +23,19 @@ describe('pages go compressed to a browser that accepts it', () => {
     expect(page).toMatch(/<\/html>$/)
   })
 
+  it('stops when the browser leaves halfway, and nothing fails after', async () => {
+    let answer!: () => void
+    const held = () => new Promise<Response>((resolve) => (answer = () => resolve(Response.json({ flows }))))
+    const { app, logged } = builtClient({ list: held })
+    const response = await app.request(flowsPage(), { headers: { 'accept-encoding': 'br' } })
+    const reader = response.body!.getReader()
+    expect(brotliSoFar([(await reader.read()).value!])).toContain('</head>')
+    await reader.cancel()
+    answer()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(logged).toEqual([])
+  })
+
   it('as gzip when the browser takes only that, and as it is when it takes neither', async () => {
     const { app } = builtClient()
     const gzip = await app.request(flowsPage(), { headers: { 'accept-encoding': 'gzip, deflate' } })
