@@ -46,7 +46,7 @@ export function compressStream(source: ReadableStream<Uint8Array>, encoding: Enc
     start(controller) {
       compressor.on('data', (chunk: Buffer) => controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)))
       compressor.once('end', () => controller.close())
-      compressor.once('error', (error) => controller.error(error))
+      compressor.on('error', (error) => controller.error(error))
       void (async () => {
         try {
           for (let read = await reader.read(); !read.done; read = await reader.read()) {
