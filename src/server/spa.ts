@@ -64,7 +64,9 @@ export function spa(clientDir: string, { home, waitMs = listWaitMs }: { home: Ch
           listWaitMs: waitMs,
           onError: (error) => logger.error({ err: error, requestId: c.get('requestId') }, 'rendering a page failed; the browser renders it'),
         })
-        return encoding ? c.body(compressStream(body, encoding), 200, { ...htmlHeaders, 'content-encoding': encoding }) : c.body(body, 200, htmlHeaders)
+        // Streamed: a proxy in front (nginx) must pass the head on at once, not buffer the page whole.
+        const streamed = { ...htmlHeaders, 'x-accel-buffering': 'no' }
+        return encoding ? c.body(compressStream(body, encoding), 200, { ...streamed, 'content-encoding': encoding }) : c.body(body, 200, streamed)
       }
       const html = plainPage(template, config)
       return encoding ? c.body(await compressText(html, encoding), 200, { ...htmlHeaders, 'content-encoding': encoding }) : c.body(html, 200, htmlHeaders)

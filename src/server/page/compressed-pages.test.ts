@@ -12,6 +12,8 @@ describe('pages go compressed to a browser that accepts it', () => {
     const response = await builtClient({ list: held }).app.request(flowsPage(), { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } })
     expect(response.headers.get('content-encoding')).toBe('br')
     expect(response.headers.get('vary')).toContain('Accept-Encoding')
+    // Streamed: nginx in front passes each part on as it comes.
+    expect(response.headers.get('x-accel-buffering')).toBe('no')
     const reader = response.body!.getReader()
     const read: Uint8Array[] = [(await reader.read()).value!]
     expect(brotliSoFar(read)).toContain('<script type="module" src="/assets/app.js"></script>')
