@@ -1,5 +1,6 @@
 import { promisify } from 'node:util'
 import { brotliCompress, constants, createBrotliCompress, createGzip, gzip } from 'node:zlib'
+import { weightedValues } from './weighted-header'
 
 // Answers compressed per request: pages and large lists (assets are compressed at build time).
 
@@ -10,13 +11,7 @@ export type Encoding = 'br' | 'gzip'
  * does not name); brotli when they weigh the same. None when it accepts neither.
  */
 export function acceptedEncoding(header: string | undefined): Encoding | undefined {
-  if (!header) return undefined
-  const weights = new Map<string, number>()
-  for (const part of header.split(',')) {
-    const [name, ...params] = part.split(';').map((piece) => piece.trim().toLowerCase())
-    const q = params.find((param) => param.startsWith('q='))
-    weights.set(name, q === undefined ? 1 : Number(q.slice(2)) || 0)
-  }
+  const weights = new Map(weightedValues(header).map(({ value, weight }) => [value.toLowerCase(), weight]))
   const wildcard = weights.get('*') ?? 0
   const brotli = weights.get('br') ?? wildcard
   const gzipped = weights.get('gzip') ?? wildcard
