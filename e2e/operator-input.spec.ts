@@ -125,7 +125,7 @@ test.describe('notifications never take the page', () => {
     // The ring is drawn inside the page's visible width (not under its scrollbar).
     expect(await viewport.evaluate((el) => el.getBoundingClientRect().right <= document.documentElement.clientWidth)).toBe(true)
 
-    // Tab through the toast (itself, Copy error ID, Show details, Dismiss) and past its end: back where
+    // Tab through the toast (itself, Copy error ID, Details, Dismiss) and past its end: back where
     // the operator was, not on the page's body.
     for (let i = 0; i < 5; i++) await page.keyboard.press('Tab')
     await expect(search).toBeFocused()

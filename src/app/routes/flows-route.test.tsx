@@ -232,12 +232,17 @@ describe('deleting a flow', () => {
     )
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument())
     const toast = notifications()
-    expect(toast.getByText('Couldn\'t delete “Old promo”')).toBeInTheDocument()
-    expect(toast.getByText('Flow is used by a message template and cannot be deleted')).toBeInTheDocument()
-    expect(toast.getByText('1000')).toBeInTheDocument()
-    expect(toast.getByText(errorId)).toBeInTheDocument()
-    expect(toast.getByText('req-42')).toBeInTheDocument()
-    expect(toast.getByText('8x8')).toBeInTheDocument()
+    // Without a click: the code, the reason, the Error ID and its Copy button.
+    expect(toast.getByText('Couldn\'t delete “Old promo”')).toBeVisible()
+    expect(toast.getByText('1000')).toBeVisible()
+    expect(toast.getByText('Flow is used by a message template and cannot be deleted')).toBeVisible()
+    expect(toast.getByText(errorId)).toBeVisible()
+    expect(toast.getByRole('button', { name: 'Copy error ID (Old promo)' })).toBeVisible()
+    // The rest one click away.
+    expect(toast.getByText('req-42')).not.toBeVisible()
+    await user.click(toast.getByText('Details'))
+    expect(toast.getByText('req-42')).toBeVisible()
+    expect(toast.getByText('8x8')).toBeVisible()
     expect(screen.getByRole('rowheader', { name: 'Old promo' })).toBeInTheDocument()
   })
 

@@ -1,7 +1,7 @@
 import * as Toast from '@radix-ui/react-toast'
 import './toast-list.css'
 import { useEffect, useRef, useState, type RefObject } from 'react'
-import { ErrorDetails } from '../error-details'
+import { CompactErrorDetails } from './compact-error'
 import type { ShownToast } from './toast-context'
 
 const successDurationMs = 5000
@@ -98,16 +98,15 @@ export default function ToastList({ toasts, onRemove }: ToastListProps) {
           duration={toast.kind === 'error' ? Infinity : (toast.durationMs ?? successDurationMs)}
           onOpenChange={(open) => open || onRemove(toast.id)}
         >
-          <Toast.Title className="toast__title" title={toast.title}>
+          <Toast.Title className="toast__title">
             {toast.title}
           </Toast.Title>
           <Toast.Description asChild>
             <div className="toast__body">
               {toast.kind === 'error' ? (
-                <ErrorDetails
+                <CompactErrorDetails
                   error={toast.error}
                   copyName={toast.copyName}
-                  compact
                   hint={toast.hint}
                   actions={
                     toast.action && (
