@@ -237,9 +237,9 @@ describe('DELETE /api/v1/.../flows/:flowId', () => {
 
 describe("the proxy keeps under 8x8's rate limit", () => {
   it('answers 429 RATE_LIMITED with Retry-After once the minute is spent, without calling 8x8', async () => {
-    const upstream = fakeUpstream(() => json({ flows: [] }))
+    const upstream = fakeUpstream(() => json({ templates: [] }))
     const { app } = buildApp(upstream.fetch, liveConfig(), { rateLimiter: createRateLimiter({ perMinute: 1, maxWaitMs: 0 }) })
-    expect((await app.request(flowsUrl)).status).toBe(200)
+    expect((await app.request(`${flowsUrl.replace(/\/flows$/, '')}/templates`)).status).toBe(200)
 
     const response = await app.request(flowsUrl)
     expect(response.status).toBe(429)
@@ -338,7 +338,8 @@ describe('security headers', () => {
 describe('health and configuration', () => {
   it('is ready before any call, stays ready while 8x8 answers (even with 4xx), degrades when it does not', async () => {
     let answer = () => json({ flows: [] })
-    const { app } = buildApp(fakeUpstream(() => answer()).fetch)
+    // Every list read reaches 8x8 (none reused).
+    const { app } = buildApp(fakeUpstream(() => answer()).fetch, liveConfig({ listReuseMs: 0 }))
 
     expect(await (await app.request('/readyz')).json()).toMatchObject({ status: 'ready', upstream: { state: 'unknown' } })
     await app.request(flowsUrl)

@@ -8,7 +8,7 @@ import type { AuditLog } from './audit/audit-log'
 import type { ServerConfig } from './config'
 import { authenticate, type AuthDependencies } from './auth/authenticate'
 import { createFailureRecorder } from './failure-recorder'
-import { errorHandler } from './middleware/error-handler'
+import { errorHandler, failureReporter } from './middleware/error-handler'
 import { hostCheck } from './middleware/host-check'
 import { originCheck } from './middleware/origin-check'
 import { requestLog } from './middleware/request-log'
@@ -51,6 +51,7 @@ export type AppDependencies = {
 export function createApp({ config, upstream, logger, audit, store, spa, remoteAddress = () => undefined, listeningPort = () => undefined, verifyPassword, signInThrottle, changeLock, failureRetryMs }: AppDependencies) {
   const app = new Hono<AppEnv>()
   const failures = store && createFailureRecorder((failure) => store.recordFailure(failure), logger, { retryMs: failureRetryMs })
+  const reportFailure = failureReporter(logger, failures?.record)
 
   app.use(requestId())
   app.use(requestLog(logger))
@@ -88,7 +89,7 @@ export function createApp({ config, upstream, logger, audit, store, spa, remoteA
   })
   app.get('/api/config', (c) => c.json(appConfig(c)))
 
-  app.route('/api/v1', flowRoutes({ config, upstream, audit, logger, changeLock, backups: store?.backups, versions: store?.versions }))
+  app.route('/api/v1', flowRoutes({ config, upstream, audit, logger, changeLock, backups: store?.backups, versions: store?.versions, reportFailure }))
   if (store) {
     app.route('/api/v1', lookupRoutes({ store, retentionDays: config.retentionDays, waitingFailures: failures!.waitingFor }))
     app.route('/api/v1', auditExportRoutes({ store }))
@@ -99,15 +100,16 @@ export function createApp({ config, upstream, logger, audit, store, spa, remoteA
   })
 
   // A page's own reads go through the whole app (sign-in, Host check, logging) as the browser's would,
-  // asking for the answer uncompressed: it is read here, not sent on.
+  // asking for the answer uncompressed: it is read here, not sent on. A reload's Cache-Control is not
+  // passed on: page loads take the list just read (only the app's Refresh asks 8x8 anew).
   const ownRead = async (c: Context<AppEnv>, path: string) => {
     const headers = new Headers(c.req.raw.headers)
-    headers.delete('accept-encoding')
+    for (const name of ['accept-encoding', 'cache-control', 'pragma']) headers.delete(name)
     return app.fetch(new Request(new URL(path, c.req.url), { headers }), c.env)
   }
   spa?.(app, { appConfig, logger, read: ownRead })
 
-  const onError = errorHandler(logger, failures?.record)
+  const onError = errorHandler(logger, reportFailure)
   app.notFound((c) => onError(new ProxyError(404, proxyErrorCodes.notFound, 'Not found'), c))
   app.onError(onError)
   return app

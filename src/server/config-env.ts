@@ -41,6 +41,7 @@ export const envSchema = z.object({
   ),
   EIGHTX8_TIMEOUT_MS: wholeNumber({ min: 100, max: 120_000, fallback: 10_000, unit: ' of milliseconds' }),
   EIGHTX8_RATE_LIMIT_PER_MINUTE: wholeNumber({ min: 0, max: 10_000, fallback: 100 }),
+  EIGHTX8_LIST_REUSE_MS: wholeNumber({ min: 0, max: 600_000, fallback: 10_000, unit: ' of milliseconds' }),
   AUTH_MODE: z.preprocess(
     blankToUndefined,
     z.enum(['none', 'basic', 'header'], { error: 'must be one of none, basic, header' }).optional(),

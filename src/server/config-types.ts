@@ -32,6 +32,11 @@ export type ServerConfig = {
     timeoutMs: number
     /** 8x8 allows about 100 flow-configuration requests a minute per key; the proxy stays under it. 0: no limiter. */
     rateLimitPerMinute: number
+    /**
+     * How long a channel's list and templates, once read from 8x8, answer further reads on this
+     * instance (page loads, the browser's refetches); this instance's changes and Refresh read anew. 0: never reused.
+     */
+    listReuseMs: number
   }
   /**
    * Where the server keeps its memory (audit trail, failed requests): `file:…` (SQLite), `:memory:`

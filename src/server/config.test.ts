@@ -43,6 +43,7 @@ describe('loadConfig', () => {
       apiKey: 'k3y-Secret_value',
       timeoutMs: 10_000,
       rateLimitPerMinute: 100,
+      listReuseMs: 10_000,
     })
   })
 
@@ -63,14 +64,16 @@ describe('loadConfig', () => {
   it.each([
     [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL: must be file:<path> \(SQLite\), :memory:, or postgres:/],
     [{ RETENTION_DAYS: '0' }, /^RETENTION_DAYS: must be a whole number of days from 1 to 3650$/],
+    [{ EIGHTX8_LIST_REUSE_MS: '10s' }, /^EIGHTX8_LIST_REUSE_MS: must be a whole number of milliseconds from 0 to 600000$/],
   ])('refuses %o at start-up', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message)
   })
 
-  it('takes SANDBOX_FLOWS, and 0 as "no rate limit"', () => {
-    const config = loadConfig({ SANDBOX_FLOWS: '1000', EIGHTX8_RATE_LIMIT_PER_MINUTE: '0' })
+  it('takes SANDBOX_FLOWS, 0 as "no rate limit" and 0 as "never reuse a list"', () => {
+    const config = loadConfig({ SANDBOX_FLOWS: '1000', EIGHTX8_RATE_LIMIT_PER_MINUTE: '0', EIGHTX8_LIST_REUSE_MS: '0' })
     expect(config.sandboxFlows).toBe(1000)
     expect(config.upstream.rateLimitPerMinute).toBe(0)
+    expect(config.upstream.listReuseMs).toBe(0)
   })
 
   it('takes an explicit base URL without its trailing slash', () => {

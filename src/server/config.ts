@@ -50,6 +50,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
         apiKey: sandboxSeed.apiKey,
         timeoutMs: e.EIGHTX8_TIMEOUT_MS,
         rateLimitPerMinute: e.EIGHTX8_RATE_LIMIT_PER_MINUTE,
+        listReuseMs: e.EIGHTX8_LIST_REUSE_MS,
       },
     }
   }
@@ -82,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       apiKey: e.EIGHTX8_API_KEY,
       timeoutMs: e.EIGHTX8_TIMEOUT_MS,
       rateLimitPerMinute: e.EIGHTX8_RATE_LIMIT_PER_MINUTE,
+      listReuseMs: e.EIGHTX8_LIST_REUSE_MS,
     },
   }
 }

@@ -28,7 +28,7 @@ export function liveConfig(overrides: Partial<ServerConfig['upstream']> = {}): S
       { id: channelId, name: 'Retail' },
       { id: otherChannelId, name: 'Support' },
     ],
-    upstream: { baseUrl: upstreamBase, apiKey: testKey, timeoutMs: 1000, rateLimitPerMinute: 100, ...overrides },
+    upstream: { baseUrl: upstreamBase, apiKey: testKey, timeoutMs: 1000, rateLimitPerMinute: 100, listReuseMs: 10_000, ...overrides },
     databaseUrl: ':memory:',
     retentionDays: 90,
     legacyAuditLog: null,

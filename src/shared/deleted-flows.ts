@@ -1,4 +1,4 @@
-import type { FlowValidationError } from './flow'
+import type { FlowValidationError, StaleRead } from './flow'
 
 /**
  * A copy of a flow taken just before Flows Admin asked 8x8 to delete it: everything `create-whatsapp-flow`
@@ -40,7 +40,7 @@ export type RestoreResult = { flowId: string; name: string; validationErrors: Fl
 /** A message template whose FLOW buttons launch flows (GET …/templates keeps only those). */
 export type FlowTemplate = { name: string; language: string; status: string; flowIds: string[] }
 
-export type FlowTemplateList = { templates: FlowTemplate[] }
+export type FlowTemplateList = { templates: FlowTemplate[]; stale?: StaleRead }
 
 /** The headers with which the browser asks for a delete without a copy, after the copy failed. */
 export const withoutBackupHeaders = { choice: 'x-backup', after: 'x-backup-failed-error-id' } as const

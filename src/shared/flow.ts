@@ -13,7 +13,13 @@ export type Flow = {
   validationErrorCount?: number
 }
 
-export type FlowList = { flows: Flow[] }
+/**
+ * A channel's list or templates answered from the last read, because 8x8's budget refused a new one:
+ * when that read was, and the refusal (its code and Error ID, and when to try again).
+ */
+export type StaleRead = { readAt: string; code: number | string; message?: string; errorId: string; retryAfterMs?: number }
+
+export type FlowList = { flows: Flow[]; stale?: StaleRead }
 
 /** Only drafts can be deleted: 8x8 refuses the rest. */
 export function isDeletable(flow: Pick<Flow, 'status'>): boolean {

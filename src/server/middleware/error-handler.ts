@@ -8,10 +8,9 @@ import type { FailedRequest } from '../../shared/lookup'
 import { isDatabaseUnavailable } from '../store/database-errors'
 import { CallerGoneError, ProxyError, UpstreamError } from '../upstream/errors'
 
-/**
- * Every failure leaves the proxy as an ErrorBody. 8x8's own pass through untouched; anything else
- * gets a fresh errorId, written to the log on the same line so support can find it.
- */
+// Every failure leaves the proxy as an ErrorBody. 8x8's own pass through untouched; anything else
+// gets a fresh errorId, written to the log on the same line so support can find it.
+
 /** Where a path names an account, a channel or a flow. */
 const scopePattern = /^\/api\/v1\/accounts\/([^/]+)\/channels\/([^/]+)(?:\/flows\/([^/]+))?/
 
@@ -27,7 +26,14 @@ function causeOf(error: ProxyError): string | null {
 /** Failures the operator never sees as an error (the browser's sign-in prompt) are not kept. */
 const notRecorded = new Set<string | number>([proxyErrorCodes.unauthenticated])
 
-export function errorHandler(logger: Logger, recordFailure?: (failure: FailedRequest) => void): ErrorHandler<AppEnv> {
+/** What the browser gets for a failure: the body, its status and headers. */
+export type ReportedFailure = { body: ErrorBody; status: ContentfulStatusCode; headers: Record<string, string> }
+
+/**
+ * Logs a failure, with its Error ID on the same line, and keeps it for support's lookup: every failure
+ * the operator sees, whether it is the answer (the error handler) or told beside one (a stale list).
+ */
+export function failureReporter(logger: Logger, recordFailure?: (failure: FailedRequest) => void) {
   function record(c: Context<AppEnv>, failure: Omit<FailedRequest, 'requestId' | 'time' | 'method' | 'route' | 'accountId' | 'channelId' | 'flowId' | 'operator'>) {
     if (!recordFailure || notRecorded.has(failure.code)) return
     const [, accountId = null, channelId = null, flowId = null] = scopePattern.exec(c.req.path) ?? []
@@ -46,21 +52,15 @@ export function errorHandler(logger: Logger, recordFailure?: (failure: FailedReq
     recordFailure(full)
   }
 
-  return function onError(error, c) {
+  return function report(error: unknown, c: Context<AppEnv>): ReportedFailure {
     const requestId = c.get('requestId')
-    if (error instanceof CallerGoneError) {
-      // Nobody is left to read an answer; not an error of 8x8's or of this server's.
-      logger.info({ requestId, path: c.req.path }, 'client went away')
-      return c.body(null, 499 as ContentfulStatusCode)
-    }
     if (error instanceof UpstreamError) {
       logger.warn(
         { requestId, status: error.status, code: error.body.code, errorId: error.body.errorId },
         `8x8 refused: ${error.message}`,
       )
-      if (error.retryAfter !== null) c.header('retry-after', error.retryAfter)
       record(c, { errorId: error.body.errorId, status: error.status, code: error.body.code, message: error.body.message ?? null, source: 'upstream', cause: null })
-      return c.json(error.body, error.status as ContentfulStatusCode)
+      return { body: error.body, status: error.status as ContentfulStatusCode, headers: error.retryAfter === null ? {} : { 'retry-after': error.retryAfter } }
     }
     const known =
       error instanceof ProxyError
@@ -75,13 +75,28 @@ export function errorHandler(logger: Logger, recordFailure?: (failure: FailedReq
       timestamp: new Date().toISOString(),
       source: 'proxy',
     }
-    for (const [name, value] of Object.entries(known.headers ?? {})) c.header(name, value)
     const log = known.status >= 500 ? logger.error.bind(logger) : logger.warn.bind(logger)
     log(
       { requestId, status: known.status, code: body.code, errorId: body.errorId, detail: known.detail, err: known.cause },
       known.message,
     )
     record(c, { errorId: body.errorId, status: known.status, code: body.code, message: body.message ?? null, source: 'proxy', cause: causeOf(known) })
-    return c.json(body, known.status)
+    return { body, status: known.status, headers: known.headers ?? {} }
+  }
+}
+
+export type ReportFailure = ReturnType<typeof failureReporter>
+
+/** Every failure leaves as an ErrorBody (8x8's own untouched), reported first. */
+export function errorHandler(logger: Logger, report: ReportFailure): ErrorHandler<AppEnv> {
+  return function onError(error, c) {
+    if (error instanceof CallerGoneError) {
+      // Nobody is left to read an answer; not an error of 8x8's or of this server's.
+      logger.info({ requestId: c.get('requestId'), path: c.req.path }, 'client went away')
+      return c.body(null, 499 as ContentfulStatusCode)
+    }
+    const { body, status, headers } = report(error, c)
+    for (const [name, value] of Object.entries(headers)) c.header(name, value)
+    return c.json(body, status)
   }
 }

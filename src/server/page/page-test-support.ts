@@ -5,8 +5,12 @@ import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { Hono } from 'hono'
 import { readPageState } from '../../app/page-state'
 import type { AppConfig } from '../../shared/flow'
+import { createApp } from '../app'
 import type { AppEnv } from '../app-env'
+import type { AuthConfig, ServerConfig } from '../config'
 import { spa } from '../spa'
+import { accountId, channelId, fakeUpstream, json, liveConfig, memoryAudit, memoryLog } from '../test-support'
+import { createUpstreamClient, type UpstreamClientOptions } from '../upstream/client'
 
 // A built client in a temp folder and the pages spa.ts serves from it, for the page tests.
 
@@ -73,3 +77,29 @@ export const flowsPage = (channelId = home.channelId) => `/accounts/${home.accou
 export const listKey = (channelId = home.channelId) => JSON.stringify(['flows', 'list', { accountId: home.accountId, channelId }])
 export const templatesKey = (channelId = home.channelId) => JSON.stringify(['flows', 'templates', { accountId: home.accountId, channelId }])
 
+
+const proxyAuth: AuthConfig = { mode: 'header', header: 'X-Forwarded-User', trustedProxies: ['10.0.0.5'] }
+
+/**
+ * The whole app in live mode with its pages (a minimal built client), behind a sign-in proxy at
+ * 10.0.0.5 (X-Forwarded-User), in front of a fake 8x8 with one draft and no templates.
+ */
+export function pageApp(remoteAddress: string, overrides: Partial<ServerConfig> = {}, clientOptions: Partial<UpstreamClientOptions> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'flows-admin-pages-'))
+  mkdirSync(join(dir, 'assets'))
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head></head><body><div id="root"><!--app-html--></div></body></html>')
+  const config: ServerConfig = { ...liveConfig(), auth: proxyAuth, ...overrides }
+  const upstream = fakeUpstream((request) =>
+    new URL(request.url).pathname.endsWith('/flows') ? json({ flows: [{ id: '1444000000000001', name: 'Live draft', status: 'DRAFT' }] }) : json({ templates: [] }),
+  )
+  const log = memoryLog()
+  const app = createApp({
+    config,
+    upstream: createUpstreamClient({ ...config.upstream, fetch: upstream.fetch, ...clientOptions }),
+    logger: log.logger,
+    audit: memoryAudit(),
+    remoteAddress: () => remoteAddress,
+    spa: spa(dir, { home: { accountId, channelId } }),
+  })
+  return { app, upstream, log }
+}

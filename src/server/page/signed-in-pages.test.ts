@@ -1,38 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../app'
-import type { AuthConfig, ServerConfig } from '../config'
-import { spa } from '../spa'
-import { accountId, channelId, fakeUpstream, json, liveConfig, memoryAudit, memoryLog } from '../test-support'
-import { createUpstreamClient } from '../upstream/client'
+import { accountId, channelId } from '../test-support'
+import { pageApp } from './page-test-support'
 
 // A page the server renders reads the list through the server's own API with the page request's
 // headers: the sign-in modes and the Host check apply to it as to the API, and the list is never read
 // for someone who may not see it.
 
-const auth: AuthConfig = { mode: 'header', header: 'X-Forwarded-User', trustedProxies: ['10.0.0.5'] }
 const page = `/accounts/${accountId}/channels/${channelId}/flows`
-
-function pageApp(remoteAddress: string, overrides: Partial<ServerConfig> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'flows-admin-pages-'))
-  mkdirSync(join(dir, 'assets'))
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head></head><body><div id="root"><!--app-html--></div></body></html>')
-  const config: ServerConfig = { ...liveConfig(), auth, ...overrides }
-  const upstream = fakeUpstream((request) =>
-    new URL(request.url).pathname.endsWith('/flows') ? json({ flows: [{ id: '1444000000000001', name: 'Live draft', status: 'DRAFT' }] }) : json({ templates: [] }),
-  )
-  const app = createApp({
-    config,
-    upstream: createUpstreamClient({ ...config.upstream, fetch: upstream.fetch }),
-    logger: memoryLog().logger,
-    audit: memoryAudit(),
-    remoteAddress: () => remoteAddress,
-    spa: spa(dir, { home: { accountId, channelId } }),
-  })
-  return { app, upstream }
-}
 
 describe('a page rendered by the server, behind a sign-in proxy (AUTH_MODE=header)', () => {
   it("renders the rows for the operator the proxy names, read with the page's identity", async () => {

@@ -17,7 +17,7 @@ export function deleteSettledWithinMs(upstreamTimeoutMs: number): number {
  */
 export async function flowAtUpstream(upstream: UpstreamClient, params: FlowPathParams): Promise<'gone' | 'there'> {
   try {
-    await upstream.getFlow(params)
+    await upstream.getFlow(params, { priority: 'change' })
     return 'there'
   } catch (error) {
     if (error instanceof UpstreamError && error.status === 404) return 'gone'

@@ -28,7 +28,7 @@ function alreadyRestored(backup: StoredFlowBackup) {
 
 /** The channel's drafts named as the copy, other than the deleted flow itself: what a restore could be confused with. */
 async function draftsNamedAs(upstream: UpstreamClient, scope: ChannelScope, copy: StoredFlowBackup): Promise<string[]> {
-  const { flows } = await upstream.listFlows(scope, { limit: flowListLimit.max })
+  const { flows } = await upstream.listFlows(scope, { limit: flowListLimit.max }, { fresh: true, priority: 'change' })
   return flows.filter((flow) => flow.status === 'DRAFT' && flow.name === copy.name && flow.id !== copy.flowId).map((flow) => flow.id)
 }
 

@@ -40,7 +40,7 @@ export function errorCountsFor(versions: FlowVersions | undefined, logger: Logge
       if (!byCounts) enriched.set(list, (byCounts = new WeakMap()))
       let answer = byCounts.get(found)
       if (!answer) {
-        answer = { flows: list.flows.map((flow) => (flow.status === 'DRAFT' && found.has(flow.id) ? { ...flow, validationErrorCount: found.get(flow.id) } : flow)) }
+        answer = { ...list, flows: list.flows.map((flow) => (flow.status === 'DRAFT' && found.has(flow.id) ? { ...flow, validationErrorCount: found.get(flow.id) } : flow)) }
         byCounts.set(found, answer)
       }
       return answer

@@ -144,7 +144,7 @@ export function flowEditRoutes({ config, upstream, logger, change, versions, onS
       const result: FlowWriteResult = await change(c, spec, async (notes) => {
         await refuseTwinOfUnconfirmedCreate(scope, body.name)
         // 8x8 needs categories on a create: a clone without them takes the original's.
-        const chosen = body.categories ?? (await upstream.getFlow({ ...scope, flowId: body.cloneFlowId! })).categories
+        const chosen = body.categories ?? (await upstream.getFlow({ ...scope, flowId: body.cloneFlowId! }, { priority: 'change' })).categories
         const created = await upstream.createFlow(scope, {
           name: body.name,
           categories: chosen as (typeof flowCategories)[number][],
@@ -155,7 +155,7 @@ export function flowEditRoutes({ config, upstream, logger, change, versions, onS
         notes.newFlowId = created.id
         if (cloning && body.flowJson === undefined && versions) {
           // 8x8 copied the original's JSON: the clone's history starts with it ("cloned from"). A read, after the write.
-          const source = await upstream.getFlowJson({ ...scope, flowId: body.cloneFlowId! }).catch(() => undefined)
+          const source = await upstream.getFlowJson({ ...scope, flowId: body.cloneFlowId! }, { priority: 'change' }).catch(() => undefined)
           if (source) await keepAfter({ ...scope, flowId: created.id, json: source.json, source: 'cloned', origin: `flow:${body.cloneFlowId}`, validationErrorCount: created.validationErrors.length, requestId: c.get('requestId'), takenBy: c.get('operator') })
         }
         if (body.flowJson !== undefined) {

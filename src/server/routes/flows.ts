@@ -21,6 +21,8 @@ import { errorCountsFor } from './error-counts'
 import { flowHistoryRoutes } from './flow-history'
 import type { FlowVersions } from '../store/flow-versions'
 import { listAnswer } from './list-answer'
+import { channelReadOptions, readOrLast } from './channel-reads'
+import type { ReportFailure } from '../middleware/error-handler'
 import { flowNameFrom, invalid, jsonFileName, parseLimit, resolveScope } from './request-checks'
 
 export type FlowRoutesDependencies = {
@@ -33,6 +35,8 @@ export type FlowRoutesDependencies = {
   backups?: FlowBackups
   /** Where the JSON before each save is kept. */
   versions?: FlowVersions
+  /** Logs and records a failure told beside an answer (a list the budget refused, answered from the last one read). */
+  reportFailure: ReportFailure
 }
 
 /** The copy could not be made: nothing was deleted. The operator sees why and may delete without one. */
@@ -62,7 +66,7 @@ function withoutBackup(c: Context<AppEnv>): string | undefined {
   return after === undefined ? 'the operator chose to delete without a copy' : `the operator chose to delete without a copy after ${proxyErrorCodes.backupFailed} ${after}`
 }
 
-export function flowRoutes({ config, upstream, audit, logger, changeLock = createChangeLock(), backups, versions }: FlowRoutesDependencies) {
+export function flowRoutes({ config, upstream, audit, logger, changeLock = createChangeLock(), backups, versions, reportFailure }: FlowRoutesDependencies) {
   function flowScope(c: Context<AppEnv>) {
     const scope = resolveScope(config, c.req.param() as { accountId: string; channelId: string })
     const flowId = c.req.param('flowId') ?? ''
@@ -120,7 +124,8 @@ export function flowRoutes({ config, upstream, audit, logger, changeLock = creat
   const routes = new Hono<AppEnv>()
     .get('/accounts/:accountId/channels/:channelId/flows', async (c) => {
       const scope = resolveScope(config, c.req.param())
-      const list = await upstream.listFlows(scope, { limit: parseLimit(c.req.query('limit')) }, { signal: c.req.raw.signal })
+      const query = { limit: parseLimit(c.req.query('limit')) }
+      const list = await readOrLast(c, () => upstream.listFlows(scope, query, channelReadOptions(c)), () => upstream.lastList(scope, query), reportFailure)
       const { body, encoding } = await listAnswer(await errorCounts.withCounts(scope, list), c.req.header('accept-encoding'))
       return c.body(body, 200, encoding ? { 'content-type': 'application/json', 'content-encoding': encoding, vary: 'Accept-Encoding' } : { 'content-type': 'application/json' })
     })
@@ -182,7 +187,8 @@ export function flowRoutes({ config, upstream, audit, logger, changeLock = creat
       return c.body(null, 204)
     })
     .get('/accounts/:accountId/channels/:channelId/templates', async (c) => {
-      const body: FlowTemplateList = await upstream.listFlowTemplates(resolveScope(config, c.req.param()), { signal: c.req.raw.signal })
+      const scope = resolveScope(config, c.req.param())
+      const body: FlowTemplateList = await readOrLast(c, () => upstream.listFlowTemplates(scope, channelReadOptions(c)), () => upstream.lastTemplates(scope), reportFailure)
       return c.json(body)
     })
     .get('/accounts/:accountId/channels/:channelId/audit', async (c) => {

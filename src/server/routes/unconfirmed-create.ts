@@ -24,7 +24,8 @@ export function twinGuard({ audit, upstream }: { audit: Pick<AuditLog, 'recent'>
       (entry) => (entry.action === 'flow.create' || entry.action === 'flow.clone') && entry.result === 'unknown' && entry.flowName === name && Date.parse(entry.time) >= since,
     )
     if (!earlier) return
-    const { flows } = await upstream.listFlows(scope, { limit: flowListLimit.max })
+    // As 8x8 has it now, within the budget kept for changes.
+    const { flows } = await upstream.listFlows(scope, { limit: flowListLimit.max }, { fresh: true, priority: 'change' })
     const twins = flows.filter((flow) => flow.status === 'DRAFT' && flow.name === name).map((flow) => flow.id)
     if (twins.length === 0) return
     throw new ProxyError(

@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { SignInThrottle } from '../auth/sign-in-throttle'
 import type { ChangeLock } from '../routes/change-lock'
 import { signInLimits } from '../auth/sign-in-throttle'
-import { createRateLimiter, rateLimited, sleep, type RateLimiter, type RateLimiterOptions } from '../upstream/resilience'
+import { createRateLimiter, nextSlot, rateLimited, readShare, sleep, type RateLimiter, type RateLimiterOptions } from '../upstream/resilience'
 import type { Database } from './schema'
 
 const windowMs = 60_000
@@ -20,8 +20,8 @@ async function databaseNow(trx: Transaction<Database>): Promise<number> {
 /**
  * The 8x8 call budget shared by every instance on one Postgres: a sliding 60 s window over the
  * `upstream_calls` table, decided under a transaction-scoped advisory lock by the database's clock.
- * Same rules as the in-memory limiter: a call over the budget waits its turn up to `maxWaitMs`,
- * longer it is refused at once with 429. While the database cannot be reached the instance falls back
+ * Same rules as the in-memory limiter: reads may use part of it, the rest is kept for changes; a call
+ * over its limit waits its turn up to `maxWaitMs`, longer it is refused at once with 429. While the database cannot be reached the instance falls back
  * to a window of its own (and `onFallback` says so): reads of the flow list go on, and 8x8's own 429s,
  * which reads retry, cover the overlap.
  */
@@ -31,7 +31,7 @@ export function createSharedRateLimiter(
 ): RateLimiter {
   const local = createRateLimiter({ perMinute, maxWaitMs, wait })
   return {
-    async take(signal) {
+    async take(signal, priority = 'change') {
       let decision: { waitMs: number; id: string | null }
       try {
         decision = await db.transaction().execute(async (trx) => {
@@ -39,8 +39,7 @@ export function createSharedRateLimiter(
           const now = await databaseNow(trx)
           await trx.deleteFrom('upstream_calls').where('at', '<=', now - windowMs).execute()
           const recent = (await trx.selectFrom('upstream_calls').select('at').orderBy('at', 'desc').limit(perMinute).execute()).map((row) => Number(row.at))
-          let slot = Math.max(now, recent[0] ?? now)
-          if (recent.length >= perMinute) slot = Math.max(slot, recent[perMinute - 1] + windowMs)
+          const slot = nextSlot(recent.toReversed(), now, priority === 'read' ? readShare(perMinute) : perMinute)
           const waitMs = slot - now
           if (waitMs > maxWaitMs) return { waitMs, id: null }
           const id = crypto.randomUUID()
@@ -49,9 +48,9 @@ export function createSharedRateLimiter(
         })
       } catch (error) {
         onFallback?.(error)
-        return local.take(signal)
+        return local.take(signal, priority)
       }
-      if (decision.id === null) throw rateLimited(perMinute, decision.waitMs)
+      if (decision.id === null) throw rateLimited(perMinute, decision.waitMs, priority)
       if (decision.waitMs === 0) return
       try {
         await wait(decision.waitMs, signal)

@@ -2,7 +2,8 @@ import type { FlowTemplateList } from '../../shared/deleted-flows'
 import type { FlowList, FlowPreview, FlowValidationError } from '../../shared/flow'
 import type { CreateFlowRequest, FlowPathParams, ListFlowsQuery, PreviewFlowQuery, UpdateFlowRequest } from './api-types'
 import type { FlowForBackup } from './boundary'
-import type { RateLimiter } from './resilience'
+import type { KeptRead } from './recent-reads'
+import type { CallPriority, RateLimiter } from './resilience'
 
 // What the upstream client is and takes: its transport, its options, its operations.
 
@@ -39,12 +40,20 @@ export type UpstreamClientOptions = {
   /** After a failed call, how long readiness says degraded unless a later call gets an answer. */
   readinessRecoveryMs?: number
   now?: () => number
+  /** How long a channel's list and templates, once read, answer the reads that follow (0 or absent: never). */
+  listReuseMs?: number
 }
 
 export type ChannelScope = Omit<FlowPathParams, 'flowId'>
 /** Whether an operation's deadline has passed. */
 export type Deadline = { aborted: boolean }
-export type CallOptions = { signal?: AbortSignal }
+export type CallOptions = {
+  signal?: AbortSignal
+  /** Ask 8x8, not what was just read (the operator's Refresh). */
+  fresh?: boolean
+  /** `change`: a read that a change needs, which may use the part of the budget kept for changes. */
+  priority?: CallPriority
+}
 
 /**
  * How the last call to 8x8 went: 8x8 answered (any status below 500), or it did not. A failure older
@@ -59,7 +68,10 @@ export type UpstreamHealth = {
 }
 
 export type UpstreamClient = {
+  /** The channel's flows: what was read within the reuse window, else from 8x8. */
   listFlows(scope: ChannelScope, query: ListFlowsQuery, options?: CallOptions): Promise<FlowList>
+  /** The last list read of the channel, however old (for a read the budget refused). */
+  lastList(scope: ChannelScope, query: ListFlowsQuery): KeptRead<FlowList> | undefined
   getFlow(params: FlowPathParams, options?: CallOptions): Promise<FlowForBackup>
   /** The flow's JSON as Meta's CDN serves it (fetched without the API key, from allowlisted hosts only). */
   getFlowJson(params: FlowPathParams, options?: CallOptions): Promise<{ name: string; json: string; validationErrorCount: number }>
@@ -73,6 +85,7 @@ export type UpstreamClient = {
   publishFlow(params: FlowPathParams): Promise<void>
   /** The channel's templates that launch flows (FLOW buttons). */
   listFlowTemplates(scope: ChannelScope, options?: CallOptions): Promise<FlowTemplateList>
+  lastTemplates(scope: ChannelScope): KeptRead<FlowTemplateList> | undefined
   getPreview(params: FlowPathParams, query: PreviewFlowQuery, options?: CallOptions): Promise<FlowPreview>
   deleteFlow(params: FlowPathParams, options?: CallOptions): Promise<void>
   deprecateFlow(params: FlowPathParams, options?: CallOptions): Promise<void>

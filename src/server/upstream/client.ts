@@ -1,6 +1,5 @@
-import { isErrorBody } from '../../shared/error-body'
 import { proxyErrorCodes } from '../../shared/error-codes'
-import type { FlowPathParams } from './api-types'
+import type { FlowPathParams, ListFlowsQuery } from './api-types'
 import { channelPath } from '../../shared/paths'
 import { flowPath, flowsPath, isAllowedFlowJsonUrl } from './upstream-paths'
 import {
@@ -10,15 +9,20 @@ import {
   previewResponseSchema,
 } from './boundary'
 import { secretScrubber } from '../secret-scrubber'
-import { asFailure, callerGone, describe, documentedFields, notJson, parse, parseJson, readCapped, safeRetryAfter, timedOut } from './answers'
-import type { CallOptions, Deadline, Transport, UpstreamClient, UpstreamClientOptions, UpstreamHealth, UpstreamResponse } from './client-types'
+import { asFailure, callerGone, notJson, parse, parseJson } from './answers'
+import type { CallOptions, ChannelScope, Deadline, Transport, UpstreamClient, UpstreamClientOptions, UpstreamHealth } from './client-types'
 import { CallerGoneError, ProxyError, UpstreamError } from './errors'
-import { backoffDelay, createRateLimiter, parseRetryAfter, sleep } from './resilience'
+import { backoffDelay, createRateLimiter, parseRetryAfter, sleep, type CallPriority } from './resilience'
+import { recentReads } from './recent-reads'
 import { sharedReads } from './shared-reads'
 import { flowWrites } from './flow-writes'
+import { exchange } from './exchange'
 
 export type * from './client-types'
 export { isAllowedFlowJsonUrl } from './upstream-paths'
+
+const listPath = (scope: ChannelScope, query: ListFlowsQuery) => `${flowsPath(scope)}${query.limit === undefined ? '' : `?limit=${query.limit}`}`
+const templatesPath = (scope: ChannelScope) => `${channelPath(scope)}/templates`
 
 export const defaultRateLimit = { perMinute: 100, maxWaitMs: 5000 }
 const defaultRetry = { attempts: 3, baseMs: 250, capMs: 2000 }
@@ -39,6 +43,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   const now = options.now ?? Date.now
   const recoveryMs = options.readinessRecoveryMs ?? defaultReadinessRecoveryMs
   const scrub = secretScrubber(options.apiKey)
+  const send = exchange({ fetch: fetchImpl, baseUrl: options.baseUrl, apiKey: options.apiKey, maxBytes, timeoutMs: options.timeoutMs, scrub })
   let lastHealth: UpstreamHealth & { atMs?: number } = { state: 'unknown' }
 
   function recordHealth(status: number) {
@@ -85,10 +90,12 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
    * Sends one request (and for reads, its retries) and returns the 2xx answer's body text. A write's
    * answer is read only when it has one (`json`, e.g. create-flow's new id).
    */
-  async function request(method: 'GET' | 'DELETE' | 'POST' | 'PUT', path: string, { signal: callerSignal, json }: CallOptions & { json?: unknown } = {}) {
+  async function request(method: 'GET' | 'DELETE' | 'POST' | 'PUT', path: string, { signal: callerSignal, json, priority }: CallOptions & { json?: unknown } = {}) {
     const { deadline, signal, done } = withDeadline(callerSignal)
+    // A write is a change; a read is one unless a change asked for it.
+    const turn = method === 'GET' ? (priority ?? 'read') : 'change'
     try {
-      return await attempts(method, path, callerSignal, deadline, signal, json === undefined ? undefined : JSON.stringify(json))
+      return await attempts(method, path, callerSignal, deadline, signal, json === undefined ? undefined : JSON.stringify(json), turn)
     } finally {
       done()
     }
@@ -101,11 +108,12 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     deadline: Deadline,
     signal: AbortSignal,
     body: string | undefined,
+    priority: CallPriority,
   ) {
     const giveUpAt = Date.now() + options.timeoutMs
     for (let attempt = 1; ; attempt++) {
       try {
-        await limiter.take(signal)
+        await limiter.take(signal, priority)
         const text = await send(method, path, signal, deadline, false, body)
         recordHealth(200)
         return text
@@ -134,53 +142,6 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     if (failure.code === proxyErrorCodes.upstreamUnreachable) return backoff
     if (failure.upstreamStatus !== undefined && retryableStatuses.has(failure.upstreamStatus)) return backoff
     return undefined
-  }
-
-  async function send(method: string, path: string, signal: AbortSignal, deadline: Deadline, toCdn = false, body?: string): Promise<string> {
-    let response: UpstreamResponse
-    try {
-      // The key goes to 8x8 only, never to the CDN that serves flow JSON.
-      const headers: Record<string, string> = toCdn ? { accept: 'application/json' } : { authorization: `Bearer ${options.apiKey}`, accept: 'application/json' }
-      if (body !== undefined) headers['content-type'] = 'application/json'
-      response = await fetchImpl(toCdn ? path : `${options.baseUrl}${path}`, {
-        method,
-        headers,
-        body,
-        // A redirect would carry the key to wherever it points: refuse to follow it.
-        redirect: 'manual',
-        signal,
-      })
-    } catch (error) {
-      if (deadline.aborted) throw timedOut(options.timeoutMs, error)
-      throw new ProxyError(502, proxyErrorCodes.upstreamUnreachable, '8x8 could not be reached', { cause: error })
-    }
-    if (response.status >= 300 && response.status < 400) {
-      await response.body?.cancel()
-      throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, `8x8 answered with a redirect (HTTP ${response.status})`, {
-        upstreamStatus: response.status,
-      })
-    }
-    if (response.ok && method !== 'GET' && body === undefined) {
-      // Delete, deprecate: 200 with no body (spec) or 204 (guide): either way there is nothing to read.
-      await response.body?.cancel()
-      return ''
-    }
-    const text = await readCapped(response, maxBytes, deadline, options.timeoutMs)
-    if (response.ok) return text
-    if (toCdn) {
-      throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, `Meta's CDN answered HTTP ${response.status} for the flow JSON`, {
-        detail: describe(response, scrub),
-        upstreamStatus: response.status,
-      })
-    }
-    const answer = parseJson(text)
-    if (!isErrorBody(answer)) {
-      throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, `8x8 answered HTTP ${response.status} without an 8x8 error body`, {
-        detail: describe(response, scrub),
-        upstreamStatus: response.status,
-      })
-    }
-    throw new UpstreamError(response.status, documentedFields(answer, scrub), safeRetryAfter(response.headers.get('retry-after')))
   }
 
   async function getFlow(params: FlowPathParams, callOptions?: CallOptions) {
@@ -220,31 +181,48 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   }
 
   const reads = sharedReads()
+  const recent = recentReads({ reuseMs: options.listReuseMs ?? 0, now })
+
+  /** A channel's list or templates: what was just read, or one call shared by the reads in flight. */
+  function channelRead<T>(scope: ChannelScope, path: string, callOptions: CallOptions | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    return recent.read(channelPath(scope), path, callOptions?.fresh === true, () => reads.share(path, callOptions?.signal, run))
+  }
 
   return {
     health,
 
     listFlows(scope, query, callOptions) {
-      const path = `${flowsPath(scope)}${query.limit === undefined ? '' : `?limit=${query.limit}`}`
-      return reads.share(path, callOptions?.signal, async (signal) =>
-        parse(listFlowsResponseSchema, await request('GET', path, { signal }), "8x8's flow list", scrub),
+      const path = listPath(scope, query)
+      return channelRead(scope, path, callOptions, async (signal) =>
+        parse(listFlowsResponseSchema, await request('GET', path, { signal, priority: callOptions?.priority }), "8x8's flow list", scrub),
       )
     },
 
-    getFlow: (params, callOptions) => reads.share(flowPath(params), callOptions?.signal, (signal) => getFlow(params, { signal })),
+    lastList: (scope, query) => recent.last(listPath(scope, query)),
 
-    getFlowJson: (params, callOptions) => reads.share(`${flowPath(params)} json`, callOptions?.signal, (signal) => getFlowJson(params, { signal })),
+    getFlow: (params, callOptions) =>
+      callOptions?.priority === 'change' ? getFlow(params, callOptions) : reads.share(flowPath(params), callOptions?.signal, (signal) => getFlow(params, { signal })),
 
-    readFlowForBackup: (params) => flowWithJson(params),
+    getFlowJson: (params, callOptions) =>
+      callOptions?.priority === 'change' ? getFlowJson(params, callOptions) : reads.share(`${flowPath(params)} json`, callOptions?.signal, (signal) => getFlowJson(params, { signal })),
+
+    readFlowForBackup: (params) => flowWithJson(params, { priority: 'change' }),
 
     listFlowTemplates(scope, callOptions) {
-      const path = `${channelPath(scope)}/templates`
-      return reads.share(path, callOptions?.signal, async (signal) =>
-        parse(listTemplatesResponseSchema, await request('GET', path, { signal }), "8x8's template list", scrub),
-      )
+      const path = templatesPath(scope)
+      return channelRead(scope, path, callOptions, async (signal) => parse(listTemplatesResponseSchema, await request('GET', path, { signal }), "8x8's template list", scrub))
     },
 
-    ...flowWrites({ request, forget: (scope) => reads.forget(flowsPath(scope)), scrub }),
+    lastTemplates: (scope) => recent.last(templatesPath(scope)),
+
+    ...flowWrites({
+      request,
+      forget: (scope) => {
+        reads.forget(flowsPath(scope))
+        recent.changing(channelPath(scope))
+      },
+      scrub,
+    }),
 
     getPreview(params, query, callOptions) {
       const path = `${flowPath(params)}/preview${query.refresh ? '?refresh=true' : ''}`

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { backoffDelay, createRateLimiter, parseRetryAfter } from './resilience'
+import { backoffDelay, createRateLimiter, parseRetryAfter, readShare } from './resilience'
 import { ProxyError } from './errors'
 
 describe('backoffDelay', () => {
@@ -106,5 +106,59 @@ describe('createRateLimiter', () => {
     await expect(queued).rejects.toThrow('caller went away')
     clock.advance(60_000)
     await expect(limiter.take()).resolves.toBeUndefined()
+  })
+
+  it('lets reads take three quarters of a minute, and keeps the rest for changes', async () => {
+    const clock = fakeClock()
+    const limiter = createRateLimiter({ perMinute: 100, maxWaitMs: 0, now: clock.now, wait: clock.wait })
+    const outcomes = await Promise.all(Array.from({ length: 200 }, () => limiter.take(undefined, 'read').then(() => 'started', (error: unknown) => error)))
+    const reads = outcomes.filter((outcome) => outcome === 'started').length
+    expect(reads).toBe(readShare(100))
+    expect(reads).toBe(75)
+    expect(outcomes.at(-1)).toMatchObject({ status: 429, code: 'RATE_LIMITED', message: expect.stringContaining('kept for changes') })
+    // Every change of the minute's remaining 25 goes at once; the 26th would exceed 8x8's limit.
+    for (let i = 0; i < 25; i++) await limiter.take(undefined, 'change')
+    await expect(limiter.take(undefined, 'change')).rejects.toMatchObject({ status: 429 })
+    expect(clock.waits).toEqual([])
+  })
+
+  it('never queues a change behind reads waiting for their turn', async () => {
+    const clock = fakeClock()
+    const limiter = createRateLimiter({ perMinute: 8, maxWaitMs: 5000, now: clock.now, wait: clock.wait })
+    for (let i = 0; i < 6; i++) {
+      await limiter.take(undefined, 'read')
+      clock.advance(1000)
+    }
+    // t = 59 s: the next read waits until the first is a minute old.
+    clock.advance(53_000)
+    await limiter.take(undefined, 'read')
+    expect(clock.waits).toEqual([1000])
+    // A change now takes a moment of its own, at once.
+    await limiter.take(undefined, 'change')
+    expect(clock.waits).toEqual([1000])
+  })
+
+  it('keeps every sliding window within the budget when reads and changes mix (random arrivals)', async () => {
+    const clock = fakeClock()
+    const perMinute = 20
+    const limiter = createRateLimiter({ perMinute, maxWaitMs: 5000, now: clock.now, wait: clock.wait })
+    const started: { at: number; priority: 'read' | 'change' }[] = []
+    let seed = 7
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    for (let i = 0; i < 2000; i++) {
+      clock.advance(Math.floor(random() * 400))
+      const priority = random() < 0.7 ? 'read' : 'change'
+      const before = clock.waits.length
+      try {
+        await limiter.take(undefined, priority)
+        started.push({ at: clock.now() + (clock.waits.length > before ? clock.waits.at(-1)! : 0), priority })
+      } catch {
+        // refused: never reaches 8x8
+      }
+    }
+    const within = (from: number, which?: 'read') => started.filter((call) => call.at >= from && call.at < from + 60_000 && (which === undefined || call.priority === which)).length
+    expect(Math.max(...started.map((call) => within(call.at)))).toBeLessThanOrEqual(perMinute)
+    expect(Math.max(...started.map((call) => within(call.at, 'read')))).toBeLessThanOrEqual(readShare(perMinute))
+    expect(started.filter((call) => call.priority === 'change').length).toBeGreaterThan(0)
   })
 })

@@ -39,46 +39,71 @@ export type RateLimiterOptions = {
   wait?: (ms: number, signal?: AbortSignal) => Promise<void>
 }
 
+/**
+ * Whose call it is: a `read` shows something (a list, details, a preview); a `change` is a write to 8x8
+ * or a read a change needs (the copy before a delete, the JSON a save compares).
+ */
+export type CallPriority = 'read' | 'change'
+
 const windowMs = 60_000
 
+/**
+ * How many of a minute's calls reads may start: three quarters. The rest is kept for changes, so
+ * page loads and refreshes, however many, never leave a delete, save or publish without a turn.
+ */
+export function readShare(perMinute: number): number {
+  return Math.max(1, perMinute - Math.ceil(perMinute / 4))
+}
+
 /** The limiter's refusal: the call would have to wait longer than it may. */
-export function rateLimited(perMinute: number, waitMs: number) {
+export function rateLimited(perMinute: number, waitMs: number, priority: CallPriority = 'change') {
   const seconds = Math.ceil(waitMs / 1000)
-  return new ProxyError(429, proxyErrorCodes.rateLimited, `Flows Admin keeps under 8x8's limit of ${perMinute} requests a minute; try again in ${seconds} s`, {
-    headers: { 'retry-after': String(seconds) },
-  })
+  const message =
+    priority === 'read'
+      ? `Reads may use ${readShare(perMinute)} of the ${perMinute} requests a minute Flows Admin sends to 8x8 (the rest is kept for changes); try again in ${seconds} s`
+      : `Flows Admin keeps under 8x8's limit of ${perMinute} requests a minute; try again in ${seconds} s`
+  return new ProxyError(429, proxyErrorCodes.rateLimited, message, { headers: { 'retry-after': String(seconds) } })
+}
+
+/**
+ * When a call may start, given when the calls in the budget's window start (ascending, queued ones in
+ * the future): the first moment at which fewer than `limit` of them fall after the minute before it.
+ * Counting the queued ones too keeps every 60 s window within the budget, whatever the order of arrival.
+ */
+export function nextSlot(starts: readonly number[], at: number, limit: number): number {
+  return starts.length >= limit ? Math.max(at, starts[starts.length - limit] + windowMs) : at
 }
 
 /**
  * A sliding-window log shared by every call to 8x8 from this process: in any 60 s window at most
- * `perMinute` calls start. A call that would go over waits (in order: each reserves the next free
- * moment) for up to `maxWaitMs`; longer, it is refused at once with 429.
+ * `perMinute` calls start, of which reads at most `readShare(perMinute)`. A call that would go over
+ * waits (each reserves its moment) for up to `maxWaitMs`; longer, it is refused at once with 429.
+ * A change is never queued behind reads: it counts them, but takes the first moment its own limit allows.
  */
 export function createRateLimiter({ perMinute, maxWaitMs, now = Date.now, wait = sleep }: RateLimiterOptions) {
   // When each call in the last minute started, ascending; queued calls hold a moment in the future.
   const starts: number[] = []
 
   return {
-    async take(signal?: AbortSignal): Promise<void> {
+    async take(signal?: AbortSignal, priority: CallPriority = 'change'): Promise<void> {
       const at = now()
       while (starts.length > 0 && starts[0] <= at - windowMs) starts.shift()
-      let slot = Math.max(at, starts.at(-1) ?? at)
-      // The call perMinute places back must be a whole window older than this one.
-      if (starts.length >= perMinute) slot = Math.max(slot, starts[starts.length - perMinute] + windowMs)
+      const slot = nextSlot(starts, at, priority === 'read' ? readShare(perMinute) : perMinute)
       const waitMs = slot - at
-      if (waitMs > maxWaitMs) throw rateLimited(perMinute, waitMs)
-      starts.push(slot)
+      if (waitMs > maxWaitMs) throw rateLimited(perMinute, waitMs, priority)
+      const index = starts.findLastIndex((start) => start <= slot) + 1
+      starts.splice(index, 0, slot)
       if (waitMs === 0) return
       try {
         await wait(waitMs, signal)
       } catch (error) {
         // Given back: later reservations were computed with it, so they stay (safely) conservative.
-        const index = starts.lastIndexOf(slot)
-        if (index !== -1) starts.splice(index, 1)
+        const given = starts.lastIndexOf(slot)
+        if (given !== -1) starts.splice(given, 1)
         throw error
       }
     },
   }
 }
 
-export type RateLimiter = { take(signal?: AbortSignal): Promise<void> }
+export type RateLimiter = { take(signal?: AbortSignal, priority?: CallPriority): Promise<void> }

@@ -54,7 +54,7 @@ describe('identical reads in flight share one call to 8x8', () => {
 
   it('a caller that goes away leaves the others their answer; the call ends when the last one leaves', async () => {
     const upstream = heldUpstream()
-    const { app, log } = buildApp(upstream.fetch, liveConfig({ timeoutMs: 5000 }))
+    const { app, log } = buildApp(upstream.fetch, liveConfig({ timeoutMs: 5000, listReuseMs: 0 }))
     const leaving = new AbortController()
     const gone = Promise.resolve(app.request(flowsUrl, { signal: leaving.signal })).catch(() => undefined)
     const staying = app.request(flowsUrl)

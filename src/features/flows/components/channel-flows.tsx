@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Suspense, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { afterFirstContent, firstContentShown, useAfterFirstContent } from '../../../components/after-first-content'
@@ -7,6 +7,7 @@ import { retryableLazy } from '../../../components/retryable-lazy'
 import { deletedFlowQueries } from '../deleted/api/deleted-flow-queries'
 import type { Channel, Flow } from '../../../shared/flow'
 import { flowQueries, requestedFlowLimit } from '../api/flow-queries'
+import { refreshChannel } from '../api/refresh-channel'
 import { filterFlows, isFiltered, sortFlows, type SortKey } from '../flow-filters'
 import { useNameOrder } from '../name-order-context'
 import { useFlowChanges, preloadFlowDialogs } from '../use-flow-changes'
@@ -21,6 +22,8 @@ import { useHydrated } from '../../../components/use-hydrated'
 import { UpdatedAgo } from './updated-ago'
 import { BulkBar } from './lazy-flow-changes'
 
+// Shown only when the list is the last one read (8x8's budget refused a newer read).
+const StaleListNotice = retryableLazy(() => import('./stale-list-notice').then((m) => ({ default: m.StaleListNotice })), { quietWhile: () => true })
 // Shown only when 8x8's templates list failed.
 const TemplateUseNotice = retryableLazy(() => import('./template-use-notice').then((m) => ({ default: m.TemplateUseNotice })), { quietWhile: () => true })
 // The details panel loads when first opened.
@@ -46,6 +49,10 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
   const scope = useMemo(() => ({ accountId, channelId: channel.id }), [accountId, channel.id])
   // Refetched on window focus (react-query's default); the table keeps showing the list meanwhile.
   const flows = useQuery(flowQueries.list(scope))
+  const queryClient = useQueryClient()
+  // The operator's Refresh (the button, a notice's Refresh list, Try again): as 8x8 has it now.
+  const refresh = useCallback(() => void refreshChannel(queryClient, scope), [queryClient, scope])
+  const stale = flows.data?.stale
   const { templateUse, templatesError } = useTemplateUse(scope)
   // The list (or why there is none) is this page's first content; the rest waits for it to be painted:
   // the count of deleted flows, and the dialogs' code (there by the first click).
@@ -73,7 +80,7 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
     scope,
     channel,
     fallbackFocus: headingRef,
-    refetchList: () => void flows.refetch(),
+    refetchList: refresh,
     onDeleted: (flow) => openFlowId === flow.id && setOpenFlowId(null),
     onChangeSettled,
     clearSelection: clear,
@@ -118,7 +125,7 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
         <span className="toolbar__count" aria-live="polite">
           {list && countText(shown.length, list.length, filtered)}
         </span>
-        <UpdatedAgo at={flows.dataUpdatedAt} />
+        <UpdatedAgo at={stale ? Date.parse(stale.readAt) : flows.dataUpdatedAt} />
         <Link className="button button--primary" to={newFlowHref(scope)}>
           New flow
         </Link>
@@ -126,7 +133,7 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
           Deleted flows{deleted.data && ` (${deleted.data.deletedFlows.filter((copy) => copy.restored === null).length})`}
         </Link>
         {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the page's body. */}
-        <button type="button" className="button" onClick={() => flows.isFetching || void flows.refetch()} aria-disabled={flows.isFetching}>
+        <button type="button" className="button" onClick={() => flows.isFetching || refresh()} aria-disabled={flows.isFetching}>
           {flows.isFetching && !flows.isPending ? 'Refreshing…' : 'Refresh'}
         </button>
       </div>
@@ -141,9 +148,16 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
         <ErrorPanel
           title={list ? "Couldn't refresh the flows; showing the list loaded before" : "Couldn't load the flows"}
           error={flows.error}
-          onRetry={() => flows.refetch()}
+          onRetry={refresh}
           retrying={flows.isFetching}
         />
+      )}
+
+      {/* After hydration: how old the list is depends on the clock that reads it. */}
+      {stale && hydrated && (
+        <Suspense fallback={null}>
+          <StaleListNotice stale={stale} />
+        </Suspense>
       )}
 
       {templatesError && list && (
