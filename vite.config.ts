@@ -53,6 +53,12 @@ export default defineConfig(({ command, isSsrBuild }) => ({
             // needs). Left to itself the splitter moves modules that lazy chunks share with the first
             // page (React's JSX runtime, a one-line helper) into extra initial chunks.
             codeSplitting: { groups: [{ name: 'app', test: /src\/main\.tsx$/ }] },
+            // Six characters of hash, not eight: the first page names every lazy file (its preload map and
+            // imports), and random characters do not compress (81 bytes of the first page; 36 bits still tell
+            // a few dozen files, and their versions, apart).
+            chunkFileNames: 'assets/[name]-[hash:6].js',
+            entryFileNames: 'assets/[name]-[hash:6].js',
+            assetFileNames: 'assets/[name]-[hash:6][extname]',
           },
         },
       },

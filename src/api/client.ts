@@ -48,9 +48,6 @@ export async function getJson<T>(path: string, options: { signal?: AbortSignal; 
   return readJson<T>(await send(path, { ...options, method: 'GET' }))
 }
 
-/** Asks the server for what 8x8 has now, not what it read a moment ago (the operator's Refresh). */
-export const readAnew = { 'cache-control': 'no-cache' }
-
 /** A state-changing request whose answer says what it did (a delete's copy, a restore's new flow). */
 export async function changeJson<T>(path: string, { method, headers }: { method: 'DELETE' | 'POST'; headers?: Record<string, string> }): Promise<T> {
   return readJson<T>(await send(path, { method, headers }))

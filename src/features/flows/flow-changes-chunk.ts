@@ -11,3 +11,5 @@ export { CloneFlowDialog, PublishFlowDialog } from './components/lifecycle-dialo
 export { createFlow, readFlowSource, updateFlow, useCloneFlow, usePublishFlow } from './api/flow-lifecycle'
 export { flowDetailQueries, flowJsonHref } from './api/flow-details'
 export { useLifecycleFailure } from './use-lifecycle-failure'
+// The operator's Refresh, which reads 8x8 anew (channel-flows.tsx).
+export { refreshChannel } from './api/refresh-channel'

@@ -7,7 +7,6 @@ import { retryableLazy } from '../../../components/retryable-lazy'
 import { deletedFlowQueries } from '../deleted/api/deleted-flow-queries'
 import type { Channel, Flow } from '../../../shared/flow'
 import { flowQueries, requestedFlowLimit } from '../api/flow-queries'
-import { refreshChannel } from '../api/refresh-channel'
 import { filterFlows, isFiltered, sortFlows, type SortKey } from '../flow-filters'
 import { useNameOrder } from '../name-order-context'
 import { useFlowChanges, preloadFlowDialogs } from '../use-flow-changes'
@@ -22,10 +21,8 @@ import { useHydrated } from '../../../components/use-hydrated'
 import { UpdatedAgo } from './updated-ago'
 import { BulkBar } from './lazy-flow-changes'
 
-// Shown only when the list is the last one read (8x8's budget refused a newer read).
-const StaleListNotice = retryableLazy(() => import('./stale-list-notice').then((m) => ({ default: m.StaleListNotice })), { quietWhile: () => true })
-// Shown only when 8x8's templates list failed.
-const TemplateUseNotice = retryableLazy(() => import('./template-use-notice').then((m) => ({ default: m.TemplateUseNotice })), { quietWhile: () => true })
+// What the list says of itself (an old list, templates unknown): loaded after the first content.
+const ListNotices = retryableLazy(() => import('./list-notices').then((m) => ({ default: m.ListNotices })), { quietWhile: () => true })
 // The details panel loads when first opened.
 const FlowDetailsPanel = retryableLazy(() => import('./flow-details-panel').then((m) => ({ default: m.FlowDetailsPanel })))
 
@@ -50,8 +47,12 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
   // Refetched on window focus (react-query's default); the table keeps showing the list meanwhile.
   const flows = useQuery(flowQueries.list(scope))
   const queryClient = useQueryClient()
-  // The operator's Refresh (the button, a notice's Refresh list, Try again): as 8x8 has it now.
-  const refresh = useCallback(() => void refreshChannel(queryClient, scope), [queryClient, scope])
+  // The operator's Refresh (the button, a notice's Refresh list, Try again): as 8x8 has it now. Its code
+  // comes with the dialogs' after the first content; should it not arrive (the server gone), a plain refetch says why.
+  const refresh = useCallback(
+    () => void import('../flow-changes-chunk').then(({ refreshChannel }) => refreshChannel(queryClient, scope), () => flows.refetch()),
+    [queryClient, scope, flows],
+  )
   const stale = flows.data?.stale
   const { templateUse, templatesError } = useTemplateUse(scope)
   // The list (or why there is none) is this page's first content; the rest waits for it to be painted:
@@ -153,16 +154,9 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
         />
       )}
 
-      {/* After hydration: how old the list is depends on the clock that reads it. */}
-      {stale && hydrated && (
+      {later && (
         <Suspense fallback={null}>
-          <StaleListNotice stale={stale} />
-        </Suspense>
-      )}
-
-      {templatesError && list && (
-        <Suspense fallback={null}>
-          <TemplateUseNotice error={templatesError} />
+          <ListNotices scope={scope} />
         </Suspense>
       )}
 
