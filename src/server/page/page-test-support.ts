@@ -9,7 +9,7 @@ import { createApp } from '../app'
 import type { AppEnv } from '../app-env'
 import type { AuthConfig, ServerConfig } from '../config'
 import { spa } from '../spa'
-import { accountId, channelId, fakeUpstream, json, liveConfig, memoryAudit, memoryLog } from '../test-support'
+import * as live from '../test-support'
 import { createUpstreamClient, type UpstreamClientOptions } from '../upstream/client'
 
 // A built client in a temp folder and the pages spa.ts serves from it, for the page tests.
@@ -77,7 +77,6 @@ export const flowsPage = (channelId = home.channelId) => `/accounts/${home.accou
 export const listKey = (channelId = home.channelId) => JSON.stringify(['flows', 'list', { accountId: home.accountId, channelId }])
 export const templatesKey = (channelId = home.channelId) => JSON.stringify(['flows', 'templates', { accountId: home.accountId, channelId }])
 
-
 const proxyAuth: AuthConfig = { mode: 'header', header: 'X-Forwarded-User', trustedProxies: ['10.0.0.5'] }
 
 /**
@@ -88,18 +87,18 @@ export function pageApp(remoteAddress: string, overrides: Partial<ServerConfig> 
   const dir = mkdtempSync(join(tmpdir(), 'flows-admin-pages-'))
   mkdirSync(join(dir, 'assets'))
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head></head><body><div id="root"><!--app-html--></div></body></html>')
-  const config: ServerConfig = { ...liveConfig(), auth: proxyAuth, ...overrides }
-  const upstream = fakeUpstream((request) =>
-    new URL(request.url).pathname.endsWith('/flows') ? json({ flows: [{ id: '1444000000000001', name: 'Live draft', status: 'DRAFT' }] }) : json({ templates: [] }),
+  const config: ServerConfig = { ...live.liveConfig(), auth: proxyAuth, ...overrides }
+  const upstream = live.fakeUpstream((request) =>
+    new URL(request.url).pathname.endsWith('/flows') ? live.json({ flows: [{ id: '1444000000000001', name: 'Live draft', status: 'DRAFT' }] }) : live.json({ templates: [] }),
   )
-  const log = memoryLog()
+  const log = live.memoryLog()
   const app = createApp({
     config,
     upstream: createUpstreamClient({ ...config.upstream, fetch: upstream.fetch, ...clientOptions }),
     logger: log.logger,
-    audit: memoryAudit(),
+    audit: live.memoryAudit(),
     remoteAddress: () => remoteAddress,
-    spa: spa(dir, { home: { accountId, channelId } }),
+    spa: spa(dir, { home: { accountId: live.accountId, channelId: live.channelId } }),
   })
   return { app, upstream, log }
 }
