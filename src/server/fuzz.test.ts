@@ -166,7 +166,7 @@ describe('fuzzing every route with hostile ids, queries and headers', () => {
       .insertInto('flow_backups')
       .values({
         id: keptCopyId, account_id: accountId, channel_id: channelId, flow_id: '1620387745519099', name: 'Kept', categories: '["OTHER"]',
-        status: 'DRAFT', endpoint_uri: null, validation_errors: '[]', flow_json: '{"version":"6.0","screens":[]}', request_id: 'r-0',
+        status: 'DRAFT', endpoint_uri: null, validation_errors: '[]', json_literal: JSON.stringify('{"version":"6.0","screens":[]}'), request_id: 'r-0',
         taken_by: null, taken_at: new Date().toISOString(), state: 'deleted', restored_flow_id: null, restored_by: null, restored_at: null,
       })
       .execute()

@@ -136,15 +136,33 @@ export function answerBackupReads(respond: (request: Request) => Response | Prom
 export const writesOf = (calls: Request[]) => calls.filter((call) => call.method !== 'GET')
 
 /**
- * The app in live mode against the sandbox's emulator seeded with `seed`, on `store`, its calls to
- * 8x8 sent once (no retries); `record` sees each request to 8x8 first.
+ * What 8x8 does with a request it never answers (the caller times out): `applied` carries it out
+ * first, `lost` never does, `late` does just before the next write reaches it.
  */
-export function appOnEmulator(seed: Seed, store: Store, record?: (request: Request) => Promise<void> | void) {
+export type Silence = 'applied' | 'lost' | 'late'
+
+/**
+ * The app in live mode against the sandbox's emulator seeded with `seed`, on `store`, its calls to
+ * 8x8 sent once (no retries); `record` sees each request to 8x8 first; `silent` names the requests
+ * 8x8 never answers (within `timeoutMs`, 1 s by default).
+ */
+export function appOnEmulator(
+  seed: Seed,
+  store: Store,
+  record?: (request: Request) => Promise<void> | void,
+  { silent, timeoutMs }: { silent?: (request: Request) => Silence | undefined; timeoutMs?: number } = {},
+) {
   const emulator = createEmulator({ seed, flowJsonBaseUrl: upstreamBase })
-  const config = liveConfig()
+  const config = liveConfig(timeoutMs === undefined ? {} : { timeoutMs })
+  const late: Request[] = []
   const fetch = async (input: string | URL | Request, init?: RequestInit) => {
     const request = new Request(input, init)
     await record?.(request.clone())
+    if (request.method !== 'GET') for (const kept of late.splice(0)) await emulator.fetch(kept)
+    const silence = silent?.(request)
+    if (silence === 'applied') await emulator.fetch(request.clone())
+    if (silence === 'late') late.push(request.clone())
+    if (silence) return new Promise<Response>((_resolve, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)))
     return emulator.fetch(request)
   }
   const upstream = createUpstreamClient({ ...config.upstream, fetch, retry: { attempts: 1, baseMs: 1, capMs: 1 } })

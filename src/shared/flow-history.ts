@@ -6,9 +6,12 @@
  * - `seen`: the JSON as 8x8 served it when this console read it and had not seen that text before
  *   (the first time, or after a change made elsewhere);
  * - `deleted-copy`: the copy kept before the flow's delete;
- * - `failed-save`: the JSON a save sent that failed (its Error ID's lookup links to it).
+ * - `failed-save`: the JSON a save sent that 8x8 refused or that never reached it (its Error ID's lookup links to it);
+ * - `unconfirmed-save`: the JSON a save sent that 8x8 did not confirm in time: it may or may not have
+ *   been saved, until the server reads the flow again (then it is `saved`, or stays as it is).
+ * Each event is its own entry, however often a text comes back.
  */
-export type FlowVersionSource = 'created' | 'saved' | 'restored' | 'before-save' | 'seen' | 'cloned' | 'deleted-copy' | 'failed-save'
+export type FlowVersionSource = 'created' | 'saved' | 'restored' | 'before-save' | 'seen' | 'cloned' | 'deleted-copy' | 'failed-save' | 'unconfirmed-save'
 
 export type FlowVersionEntry = {
   versionId: string

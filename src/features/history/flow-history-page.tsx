@@ -23,6 +23,7 @@ const sourceLabels: Record<FlowVersionSource, string> = {
   cloned: 'Cloned',
   'deleted-copy': 'Copy kept before its delete',
   'failed-save': 'Sent in a save that failed (not at 8x8)',
+  'unconfirmed-save': 'Sent in a save 8x8 did not confirm (it may have been saved)',
 }
 
 /** What made a version; a clone or a restored flow names the flow it came from, with a link to its history. */

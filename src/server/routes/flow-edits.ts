@@ -13,7 +13,7 @@ import type { FlowPathParams } from '../upstream/api-types'
 import type { UpstreamClient } from '../upstream/client'
 import { ProxyError } from '../upstream/errors'
 import { jsonHash, type FlowVersions, type NewFlowVersion } from '../store/flow-versions'
-import type { auditedChanges } from './audited-change'
+import { outcomeOf, type auditedChanges } from './audited-change'
 import { flowNameFrom, invalid, resolveScope } from './request-checks'
 import { twinGuard } from './unconfirmed-create'
 
@@ -203,11 +203,12 @@ export function flowEditRoutes({ config, upstream, logger, change, versions, onS
         try {
           saved = await upstream.updateFlow(params, body)
         } catch (error) {
-          // What was sent is kept (apart in the history, as a failed save), so that the Error ID's lookup can show it.
+          // What was sent is kept (apart in the history, as a failed save, or one 8x8 did not confirm: it may
+          // have been saved), so that the Error ID's lookup can show it.
           if (body.flowJson !== undefined && versions) {
+            const source = outcomeOf(error).result === 'unknown' ? 'unconfirmed-save' : 'failed-save'
             const kept = await versions
-              .keep({ ...params, json: body.flowJson, source: 'failed-save', validationErrorCount: 0, requestId: c.get('requestId'), takenBy: c.get('operator') })
-              .then(() => versions.idOf(params, body.flowJson!))
+              .keep({ ...params, json: body.flowJson, source, validationErrorCount: 0, requestId: c.get('requestId'), takenBy: c.get('operator') })
               .catch(() => undefined)
             if (kept) notes.reason = [notes.reason, failedSaveNote(kept)].filter(Boolean).join('; ')
           }

@@ -30,13 +30,34 @@ describe.each(testEngines)("a flow's history, on $name", ({ open }) => {
     return { app, history, save, opened: store! }
   }
 
-  it('keeps the JSON as first seen, then each saved text once, newest first', async () => {
+  it('keeps the JSON as first seen, then every save, newest first', async () => {
     const { history, save, app } = await setUp()
     await (await app.request(`${flowsUrl}/${draftId}/json`)).text()
     await expect.poll(async () => (await history()).map((version) => version.source)).toEqual(['seen'])
     expect((await save(`${first}\n`)).status).toBe(200)
     expect((await save(`${first}\n`)).status).toBe(200)
-    expect((await history()).map((version) => version.source)).toEqual(['saved', 'seen'])
+    expect((await history()).map((version) => version.source)).toEqual(['saved', 'saved', 'seen'])
+  })
+
+  it('keeps each event as its own row when texts repeat: a clone saved back to its first text, a version brought back', async () => {
+    const { app } = await setUp()
+    const cloned = await app.request(flowsUrl, { method: 'POST', headers, body: JSON.stringify({ name: 'Old promo (copy)', cloneFlowId: draftId }) })
+    const { id } = (await cloned.json()) as { id: string }
+    const cloneHistory = async () => ((await (await app.request(`${flowsUrl}/${id}/versions`)).json()) as FlowHistory).versions
+    const saveClone = async (json: string, extra: Record<string, string> = {}) => {
+      const read = await app.request(`${flowsUrl}/${id}/json`)
+      await read.text()
+      return app.request(`${flowsUrl}/${id}`, { method: 'PUT', headers: { ...headers, 'if-match': read.headers.get('etag')!, ...extra }, body: JSON.stringify({ flowJson: json }) })
+    }
+    expect((await saveClone(`${first}\n`)).status).toBe(200)
+    expect((await saveClone(first)).status).toBe(200)
+    expect((await cloneHistory()).map((version) => version.source)).toEqual(['saved', 'saved', 'cloned'])
+    const [, middle, start] = await cloneHistory()
+    expect((await saveClone(`${first}\n`, { 'x-restored-version': middle.versionId })).status).toBe(200)
+    const after = await cloneHistory()
+    expect(after.map((version) => version.source)).toEqual(['restored', 'saved', 'saved', 'cloned'])
+    // The earlier rows are where they were, with their own IDs.
+    expect(after.slice(2).map((version) => version.versionId)).toEqual([middle.versionId, start.versionId])
   })
 
   it('serves any version byte for byte, and 404 for one it does not have', async () => {
@@ -95,10 +116,13 @@ describe.each(testEngines)("a flow's history, on $name", ({ open }) => {
   })
 
   it("prunes old versions, but never a flow's latest", async () => {
-    const { history, save, opened } = await setUp()
+    const { history, save, opened, app } = await setUp()
     await save(`${first}\n`)
     expect(await history()).toHaveLength(2)
     expect(await opened.versions.prune(new Date(Date.now() + 60_000).toISOString())).toBe(1)
-    expect((await history()).map((version) => version.source)).toEqual(['saved'])
+    const [latest] = await history()
+    expect(latest).toMatchObject({ source: 'saved' })
+    expect(await history()).toHaveLength(1)
+    expect(await (await app.request(`${historyUrl}/${latest.versionId}/json`)).text()).toBe(`${first}\n`)
   })
 })

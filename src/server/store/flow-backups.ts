@@ -4,6 +4,7 @@ import { canonicalAccountId } from '../../shared/ids'
 import type { FlowValidationError } from '../../shared/flow'
 import type { ChannelScope } from '../../shared/paths'
 import type { Database, FlowBackupRow } from './schema'
+import { fromStored, toStored } from './stored-text'
 
 const dayMs = 24 * 60 * 60_000
 
@@ -84,7 +85,7 @@ function fromRow(row: FlowBackupRow, retentionDays: number): StoredFlowBackup {
     restoreUnconfirmedAt: row.restored_flow_id === null ? row.restore_sent_at : null,
     restorePriorIds: row.restore_prior_ids === null ? null : (JSON.parse(row.restore_prior_ids) as string[]),
     keptUntil: new Date(Date.parse(row.taken_at) + retentionDays * dayMs).toISOString(),
-    flowJson: row.flow_json,
+    flowJson: fromStored(row.json_literal),
   }
 }
 
@@ -110,7 +111,7 @@ export function createFlowBackups(
           status: backup.status,
           endpoint_uri: backup.endPointUri,
           validation_errors: JSON.stringify(backup.validationErrors),
-          flow_json: backup.flowJson,
+          json_literal: toStored(backup.flowJson),
           request_id: backup.requestId,
           taken_by: backup.takenBy,
           taken_at: new Date().toISOString(),

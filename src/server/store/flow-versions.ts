@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { FlowPathParams } from '../upstream/api-types'
 import type { Database, FlowVersionTable } from './schema'
+import { fromStored, toStored } from './stored-text'
 
 export type NewFlowVersion = FlowPathParams & {
   json: string
@@ -28,21 +29,26 @@ export function jsonHash(json: string): string {
   return createHash('sha256').update(json, 'utf8').digest('hex')
 }
 
+/** Sources that record a read, not an act: written only for a text the flow's history does not have yet. */
+const onlyWhenNew = new Set<FlowVersionTable['source']>(['seen', 'before-save'])
+
 /**
- * The versions of flows' JSON, in the store. A text already kept for the flow is not kept again (the
- * unique index on the flow and the hash decides, so two instances saving at once keep it once).
+ * The versions of flows' JSON, in the store: every event of a flow's history its own row (a save, a
+ * clone, a restore, however often a text comes back), each distinct text kept once per flow.
  */
 export type FlowVersions = {
-  /** Keeps the version (a text the flow has already: see below); true when a row was written. */
-  keep(version: NewFlowVersion): Promise<boolean>
-  /** A flow's versions, newest first, without their JSON. */
-  list(params: FlowPathParams, limit: number): Promise<FlowVersion[]>
+  /**
+   * Keeps the version: its text (once per flow) and its event. A text only read or kept before a save
+   * (`seen`, `before-save`) is an event only the first time the flow has it. The event's ID, or
+   * undefined when none was written.
+   */
+  keep(version: NewFlowVersion): Promise<string | undefined>
+  /** A flow's versions, newest first, without their JSON: `limit` of them, those taken before `before` (a version's ID) when given. */
+  list(params: FlowPathParams, limit: number, before?: string): Promise<FlowVersion[]>
   json(params: FlowPathParams, versionId: string): Promise<string | undefined>
-  /** The ID of the flow's version with this text, if it has one. */
-  idOf(params: FlowPathParams, json: string): Promise<string | undefined>
   /**
    * Removes versions taken before `before` (ISO time), except each flow's latest: what a flow is now
-   * (or was when last seen) is never pruned. Returns how many.
+   * (or was when last seen) is never pruned. The texts no version names any more go with them. Returns how many versions.
    */
   prune(before: string): Promise<number>
   /** For each flow of the channel saved here: the count of Meta's errors in its latest saved JSON. */
@@ -55,50 +61,45 @@ export function createFlowVersions(db: Kysely<Database>): FlowVersions {
 
   return {
     async keep(version) {
-      const takenAt = new Date().toISOString()
-      const result = await db
+      const hash = jsonHash(version.json)
+      const key = { account_id: version.accountId, channel_id: version.channelId, flow_id: version.flowId, hash }
+      // No transaction: the text goes in once whoever writes it first, and two first reads of a text at
+      // the same moment (two instances) at worst record it as seen twice.
+      await db
+        .insertInto('flow_texts')
+        .values({ ...key, json_literal: toStored(version.json) })
+        .onConflict((conflict) => conflict.columns(['account_id', 'channel_id', 'flow_id', 'hash']).doNothing())
+        .execute()
+      if (onlyWhenNew.has(version.source)) {
+        const had = await ofFlow(version).select('id').where('hash', '=', hash).limit(1).executeTakeFirst()
+        if (had) return undefined
+      }
+      const id = crypto.randomUUID()
+      await db
         .insertInto('flow_versions')
         .values({
-          id: crypto.randomUUID(),
-          account_id: version.accountId,
-          channel_id: version.channelId,
-          flow_id: version.flowId,
-          hash: jsonHash(version.json),
-          flow_json: version.json,
+          id,
+          ...key,
           size: Buffer.byteLength(version.json, 'utf8'),
           source: version.source,
           validation_error_count: version.validationErrorCount,
           origin: version.origin ?? null,
           request_id: version.requestId,
           taken_by: version.takenBy,
-          taken_at: takenAt,
+          taken_at: new Date().toISOString(),
         })
-        .onConflict((conflict) => {
-          const sameText = conflict.columns(['account_id', 'channel_id', 'flow_id', 'hash'])
-          // A text kept already is not kept twice. Saved again (a version brought back), it moves to the
-          // top of the history as that save; only seen, or kept before a save, it stays where it was.
-          return version.source === 'seen' || version.source === 'before-save' || version.source === 'failed-save'
-            ? sameText.doNothing()
-            : sameText.doUpdateSet({
-                source: version.source,
-                taken_at: takenAt,
-                taken_by: version.takenBy,
-                request_id: version.requestId,
-                origin: version.origin ?? null,
-                validation_error_count: version.validationErrorCount,
-              })
-        })
-        .executeTakeFirst()
-      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0
+        .execute()
+      return id
     },
 
-    async list(params, limit) {
-      const rows = await ofFlow(params)
-        .select(['id', 'hash', 'size', 'source', 'taken_at', 'taken_by', 'validation_error_count', 'origin'])
-        .orderBy('taken_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(limit)
-        .execute()
+    async list(params, limit, before) {
+      let query = ofFlow(params).select(['id', 'hash', 'size', 'source', 'taken_at', 'taken_by', 'validation_error_count', 'origin'])
+      if (before !== undefined) {
+        const from = await ofFlow(params).select(['taken_at', 'id']).where('id', '=', before).executeTakeFirst()
+        if (!from) return []
+        query = query.where((eb) => eb.or([eb('taken_at', '<', from.taken_at), eb.and([eb('taken_at', '=', from.taken_at), eb('id', '<', from.id)])]))
+      }
+      const rows = await query.orderBy('taken_at', 'desc').orderBy('id', 'desc').limit(limit).execute()
       return rows.map((row) => ({
         versionId: row.id,
         hash: row.hash,
@@ -139,17 +140,41 @@ export function createFlowVersions(db: Kysely<Database>): FlowVersions {
           ),
         )
         .executeTakeFirst()
+      await db
+        .deleteFrom('flow_texts')
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('flow_versions as named')
+                .select('named.id')
+                .whereRef('named.account_id', '=', 'flow_texts.account_id')
+                .whereRef('named.channel_id', '=', 'flow_texts.channel_id')
+                .whereRef('named.flow_id', '=', 'flow_texts.flow_id')
+                .whereRef('named.hash', '=', 'flow_texts.hash'),
+            ),
+          ),
+        )
+        .execute()
       return Number(result.numDeletedRows)
     },
 
-    async idOf(params, json) {
-      const row = await ofFlow(params).select('id').where('hash', '=', jsonHash(json)).executeTakeFirst()
-      return row?.id
-    },
-
-    async json(params, versionId) {
-      const row = await ofFlow(params).select('flow_json').where('id', '=', versionId).executeTakeFirst()
-      return row?.flow_json
+    async json({ accountId, channelId, flowId }, versionId) {
+      const row = await db
+        .selectFrom('flow_versions as version')
+        .innerJoin('flow_texts as text', (join) =>
+          join
+            .onRef('text.account_id', '=', 'version.account_id')
+            .onRef('text.channel_id', '=', 'version.channel_id')
+            .onRef('text.flow_id', '=', 'version.flow_id')
+            .onRef('text.hash', '=', 'version.hash'),
+        )
+        .select('text.json_literal')
+        .where('version.account_id', '=', accountId)
+        .where('version.channel_id', '=', channelId)
+        .where('version.flow_id', '=', flowId)
+        .where('version.id', '=', versionId)
+        .executeTakeFirst()
+      return row && fromStored(row.json_literal)
     },
   }
 }

@@ -1,8 +1,10 @@
 import type { Kysely, Migration } from 'kysely'
+import { flowTextsMigration } from './migration-flow-texts'
 
 /**
  * The schema, one migration a step, in the order Kysely's Migrator applies them (by name). Written
- * once for both engines: only portable types (text, integer) and plain indexes.
+ * once for both engines: only portable types (text, integer) and plain indexes. A migration that moves
+ * data as well has a file of its own.
  */
 export const migrations: Record<string, Migration> = {
   '2026-12-01-01-audit-and-failed-requests': {
@@ -187,4 +189,6 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('flow_versions').dropColumn('origin').execute()
     },
   },
+  // Every event of a flow's history its own row, each text once, texts and copies kept exactly (a NUL, a BOM).
+  '2026-12-08-01-flow-texts': flowTextsMigration,
 }

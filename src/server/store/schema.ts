@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely'
+import type { FlowVersionSource } from '../../shared/flow-history'
 
 /** One line of the audit trail: each state-changing request writes an `attempt` and an `outcome`. */
 export type AuditTable = {
@@ -73,8 +74,8 @@ export type FlowBackupTable = {
   endpoint_uri: string | null
   /** JSON array of FlowValidationError. */
   validation_errors: string
-  /** Exactly as the CDN served it. */
-  flow_json: string
+  /** The JSON exactly as the CDN served it, as a JSON string literal (stored-text.ts). */
+  json_literal: string
   request_id: string
   taken_by: string | null
   taken_at: string
@@ -89,26 +90,34 @@ export type FlowBackupTable = {
 }
 
 /**
- * A flow's JSON as this server has seen it: once per distinct text (by its SHA-256) per flow. Kept before
- * every save that changes the JSON (`before-save`) and after it (`saved`), and for new drafts.
+ * An event of a flow's history: a text read (`seen`), kept before a save (`before-save`), saved, created,
+ * cloned, restored, or sent by a save that failed or was not confirmed. One row per event, however often
+ * a text comes back; the text itself is in `flow_texts`, once.
  */
 export type FlowVersionTable = {
   id: string
   account_id: string
   channel_id: string
   flow_id: string
-  /** SHA-256 of the JSON text, hex. */
+  /** SHA-256 of the JSON text, hex: its row in `flow_texts`. */
   hash: string
-  /** Exactly as written or as the CDN served it. */
-  flow_json: string
   size: number
-  source: 'before-save' | 'saved' | 'created' | 'cloned' | 'seen' | 'restored' | 'failed-save'
+  source: FlowVersionSource
   validation_error_count: number
   /** What it came from, when it was brought back or cloned: a version's ID, or a flow's. */
   origin: string | null
   request_id: string
   taken_by: string | null
   taken_at: string
+}
+
+/** Each distinct text of a flow, once: exactly as written or as the CDN served it, as a JSON string literal (stored-text.ts). */
+export type FlowTextTable = {
+  account_id: string
+  channel_id: string
+  flow_id: string
+  hash: string
+  json_literal: string
 }
 
 export type Database = {
@@ -119,6 +128,7 @@ export type Database = {
   flow_changes: FlowChangeTable
   flow_backups: FlowBackupTable
   flow_versions: FlowVersionTable
+  flow_texts: FlowTextTable
 }
 
 export type AuditRow = Selectable<AuditTable>

@@ -42,7 +42,12 @@ export function asFailure(error: unknown, deadline: Deadline, timeoutMs: number)
 }
 
 /** Reads at most `maxBytes`; a larger or endless answer is cut off instead of filling memory. */
-export async function readCapped(response: UpstreamResponse, maxBytes: number, deadline: Deadline, timeoutMs: number): Promise<string> {
+/**
+ * The answer's text, as UTF-8, at most `maxBytes` of it. `keepBom`: a leading byte order mark stays
+ * (a flow's JSON is kept byte for byte); otherwise it is dropped, as fetch's text() does.
+ */
+export async function readCapped(response: UpstreamResponse, maxBytes: number, deadline: Deadline, timeoutMs: number, { keepBom = false } = {}): Promise<string> {
+  const decode = (bytes: Uint8Array | ArrayBuffer) => new TextDecoder('utf-8', { ignoreBOM: keepBom }).decode(bytes)
   const tooLarge = () =>
     new ProxyError(502, proxyErrorCodes.upstreamBadResponse, `8x8's answer was larger than ${maxBytes} bytes`, {
       upstreamStatus: response.status,
@@ -58,7 +63,7 @@ export async function readCapped(response: UpstreamResponse, maxBytes: number, d
     // be read in one go (much cheaper than chunk by chunk). A body that is not a stream was read by its
     // transport, which declares the length it read.
     try {
-      return await response.text()
+      return keepBom ? decode(await response.arrayBuffer()) : await response.text()
     } catch (error) {
       if (deadline.aborted) throw timedOut(timeoutMs, error)
       throw new ProxyError(502, proxyErrorCodes.upstreamUnreachable, 'The connection to 8x8 broke off mid-answer', { cause: error })
@@ -83,7 +88,7 @@ export async function readCapped(response: UpstreamResponse, maxBytes: number, d
     if (deadline.aborted) throw timedOut(timeoutMs, error)
     throw new ProxyError(502, proxyErrorCodes.upstreamUnreachable, 'The connection to 8x8 broke off mid-answer', { cause: error })
   }
-  return new TextDecoder().decode(Buffer.concat(chunks))
+  return decode(Buffer.concat(chunks))
 }
 
 /**
@@ -110,6 +115,16 @@ export function safeRetryAfter(value: string | null): string | null {
 }
 
 export const notJson = Symbol('not JSON')
+
+/**
+ * Whether a flow's JSON as the CDN served it is JSON, as far as a console that keeps it byte for byte
+ * cares: a leading byte order mark, and raw control characters in its strings (a NUL an API client
+ * sent), are let through; an HTML page or a cut-off body is not.
+ */
+export function isFlowJsonText(text: string): boolean {
+  // oxlint-disable-next-line no-control-regex -- raw control characters are what is let through
+  return parseJson(text.replace(/^\ufeff/, '').replace(/[\u0000-\u001f]/g, ' ')) !== notJson
+}
 
 export function parseJson(text: string): unknown {
   try {

@@ -20,6 +20,7 @@ export type UpstreamResponse = {
   /** A stream to read (fetch), or a body its transport already read; null when there is none. */
   readonly body: ReadableStream<Uint8Array> | { cancel(): Promise<void> } | null
   text(): Promise<string>
+  arrayBuffer(): Promise<ArrayBuffer>
 }
 
 /** How the client sends a request: fetch (tests, the sandbox's emulator), or undici's request in live mode. */

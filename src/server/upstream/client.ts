@@ -9,7 +9,7 @@ import {
   previewResponseSchema,
 } from './boundary'
 import { secretScrubber } from '../secret-scrubber'
-import { asFailure, callerGone, notJson, parse, parseJson } from './answers'
+import { asFailure, callerGone, isFlowJsonText, parse } from './answers'
 import type { CallOptions, ChannelScope, Deadline, Transport, UpstreamClient, UpstreamClientOptions, UpstreamHealth } from './client-types'
 import { CallerGoneError, ProxyError, UpstreamError } from './errors'
 import { backoffDelay, createRateLimiter, parseRetryAfter, sleep, type CallPriority } from './resilience'
@@ -174,7 +174,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     } finally {
       done()
     }
-    if (parseJson(json) === notJson) {
+    if (!isFlowJsonText(json)) {
       throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, 'The flow JSON from the CDN is not JSON')
     }
     return { details, json }

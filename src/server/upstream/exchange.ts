@@ -41,7 +41,8 @@ export function exchange({ fetch: fetchImpl, baseUrl, apiKey, maxBytes, timeoutM
       await response.body?.cancel()
       return ''
     }
-    const text = await readCapped(response, maxBytes, deadline, timeoutMs)
+    // A flow's JSON from the CDN keeps its byte order mark, if it has one.
+    const text = await readCapped(response, maxBytes, deadline, timeoutMs, { keepBom: toCdn })
     if (response.ok) return text
     if (toCdn) {
       throw new ProxyError(502, proxyErrorCodes.upstreamBadResponse, `Meta's CDN answered HTTP ${response.status} for the flow JSON`, {

@@ -63,5 +63,7 @@ function answer(status: number, headers: IncomingHttpHeaders, read: Buffer | nul
     body: read === null ? null : { cancel: async () => undefined },
     // As Response.text(): UTF-8, a leading byte-order mark dropped, malformed bytes replaced.
     text: async () => (read === null ? '' : new TextDecoder().decode(read)),
+    // As Response.arrayBuffer(): the bytes as they came.
+    arrayBuffer: async () => new Uint8Array(read ?? []).buffer,
   }
 }
