@@ -49,13 +49,15 @@ export type RecordedRequest = { method: string; path: string; authorization: str
 export async function startFake8x8(seed: Seed = liveSeed, { latencyMs = 0 }: { latencyMs?: number } = {}) {
   let emulator: ReturnType<typeof createEmulator> | undefined
   const requests: RecordedRequest[] = []
+  // Requests to carry out and then never answer, as 8x8 does when its answer is lost: method and path ending, once each.
+  const silent: { method: string; ending: string }[] = []
   const app = new Hono()
   app.use('*', async (c, next) => {
     const body = c.req.method === 'POST' || c.req.method === 'PUT' ? await c.req.raw.clone().text() : ''
     requests.push({ method: c.req.method, path: c.req.path, authorization: c.req.header('authorization'), ...(body === '' ? {} : { body }) })
     await next()
   })
-  app.all('*', (c) => {
+  app.all('*', async (c) => {
     if (c.req.method === 'GET' && c.req.path.includes('/m1/') && c.req.path.endsWith(`/${uncopyableFlowId}`)) {
       return c.text('Forbidden', 403)
     }
@@ -63,6 +65,13 @@ export async function startFake8x8(seed: Seed = liveSeed, { latencyMs = 0 }: { l
       return c.html('<html><body><h1>500 Internal Server Error</h1></body></html>', 500)
     }
     if (c.req.method === 'DELETE' && c.req.path.endsWith(`/flows/${neverAnswersFlowId}`)) {
+      const { signal } = c.req.raw
+      return new Promise<Response>((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)))
+    }
+    const mute = silent.findIndex((rule) => rule.method === c.req.method && c.req.path.endsWith(rule.ending))
+    if (mute !== -1) {
+      silent.splice(mute, 1)
+      await emulator!.app.fetch(c.req.raw)
       const { signal } = c.req.raw
       return new Promise<Response>((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)))
     }
@@ -78,6 +87,8 @@ export async function startFake8x8(seed: Seed = liveSeed, { latencyMs = 0 }: { l
   return {
     baseUrl,
     requests,
+    /** The next `method` request whose path ends so is carried out, and never answered. */
+    answerNothingOnce: (method: string, ending: string) => void silent.push({ method, ending }),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }

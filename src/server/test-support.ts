@@ -162,7 +162,10 @@ export function appOnEmulator(
     const silence = silent?.(request)
     if (silence === 'applied') await emulator.fetch(request.clone())
     if (silence === 'late') late.push(request.clone())
-    if (silence) return new Promise<Response>((_resolve, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)))
+    // Ends when the client gives up: on the signal it passed, which its deadline holds (a Request's own
+    // signal follows it only weakly, and a hung call may be collected before it fires).
+    const givenUp = init?.signal
+    if (silence) return new Promise<Response>((_resolve, reject) => givenUp?.addEventListener('abort', () => reject(givenUp.reason)))
     return emulator.fetch(request)
   }
   const upstream = createUpstreamClient({ ...config.upstream, fetch, retry: { attempts: 1, baseMs: 1, capMs: 1 } })

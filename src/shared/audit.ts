@@ -17,9 +17,10 @@ export type AuditEntry = {
   /**
    * outcome only: `deleted`, `deprecated`, `restored`, `created`, `cloned`, `updated` or `published` (done); `refused` (8x8 said no: 4xx); `failed` (8x8 or the
    * way to it failed); `unknown` (no answer in time: it may or may not have happened); `not-deleted` (a delete
-   * found not to have happened, e.g. after a restart: 8x8 still has the flow).
+   * found not to have happened, e.g. after a restart: 8x8 still has the flow); `unchanged` (a save that
+   * found 8x8 had everything it would send, and sent nothing).
    */
-  result?: 'deleted' | 'deprecated' | 'restored' | 'created' | 'cloned' | 'updated' | 'published' | 'refused' | 'failed' | 'unknown' | 'not-deleted'
+  result?: 'deleted' | 'deprecated' | 'restored' | 'created' | 'cloned' | 'updated' | 'published' | 'refused' | 'failed' | 'unknown' | 'not-deleted' | 'unchanged'
   status?: number
   code?: number | string
   errorId?: string

@@ -28,7 +28,11 @@ export type CreateFlowBody = {
 export type UpdateFlowBody = Partial<Pick<CreateFlowBody, 'name' | 'categories' | 'endPointUri' | 'flowJson'>>
 
 /** A create or a save: 8x8 keeps a draft with errors, and says which (empty when Meta found none). */
-export type FlowWriteResult = { id: string; validationErrors: FlowValidationError[] }
+/**
+ * What a create or a save did: the flow's ID and Meta's errors in its JSON. `unchanged`: a save found
+ * 8x8 had everything it would send already (after a save whose answer did not come back), and sent nothing.
+ */
+export type FlowWriteResult = { id: string; validationErrors: FlowValidationError[]; unchanged?: true }
 
 /** The ETag of a flow's JSON as the server read it (a hash of the exact text). */
 export const flowJsonEtagHeader = 'etag'

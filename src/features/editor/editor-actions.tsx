@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router'
 import type { ApiError } from '../../api/api-error'
 import type { Channel, Flow } from '../../shared/flow'
 import type { FlowScope } from '../flows/api/flow-queries'
-import { CloneFlowDialog, PublishFlowDialog, useCloneFlow, useLifecycleFailure, usePublishFlow } from '../flows/flow-changes-chunk'
+import { CloneFlowDialog, PublishFlowDialog, publishedNotice, useCloneFlow, useLifecycleFailure, usePublishFlow } from '../flows/flow-changes-chunk'
 import { editorHref, flowsHref } from '../flows/flow-hrefs'
 import { useToast } from '../../components/toast/toast-context'
 import { EditorPreview } from './editor-preview'
@@ -81,9 +81,9 @@ export function EditorActions({ scope, channel, flow, dirty, pending, errorCount
           onCancel={() => setDialog(null)}
           onConfirm={(target) =>
             publishing.mutate(target, {
-              onSuccess: () => {
+              onSuccess: (result) => {
                 setDialog(null)
-                showToast({ kind: 'success', title: `Published “${target.name}”`, description: 'It can now be sent to customers. To change it, clone it.' })
+                showToast(publishedNotice(target.name, result))
                 void navigate(flowsHref(scope))
               },
               onError: (error) => failed('publish', error),

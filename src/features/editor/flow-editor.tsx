@@ -120,7 +120,11 @@ export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
           setSaved(sent)
           if (result.etag) setEtag(result.etag)
           if (body.flowJson !== undefined || result.validationErrors.length > 0) setCheck({ json: sent.json, errors: result.validationErrors })
-          showToast({ kind: 'success', title: `Saved “${sent.name.trim()}”`, description: savedMessage(result.validationErrors.length) })
+          showToast(
+            result.unchanged
+              ? { kind: 'info', title: `Nothing to save: “${sent.name.trim()}”`, description: `8x8 has exactly this already: an earlier save went through after all. ${savedMessage(result.validationErrors.length)}` }
+              : { kind: 'success', title: `Saved “${sent.name.trim()}”`, description: savedMessage(result.validationErrors.length) },
+          )
         },
       },
     )

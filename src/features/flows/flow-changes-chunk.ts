@@ -8,7 +8,7 @@ export { DeletedFlowsView } from './deleted/components/deleted-flows-view'
 // shared modules would otherwise become small chunks of their own, each a name in the first page's
 // preload map.
 export { CloneFlowDialog, PublishFlowDialog } from './components/lifecycle-dialogs'
-export { createFlow, readFlowSource, updateFlow, useCloneFlow, usePublishFlow } from './api/flow-lifecycle'
+export { createFlow, publishedNotice, readFlowSource, updateFlow, useCloneFlow, usePublishFlow } from './api/flow-lifecycle'
 export { flowDetailQueries, flowJsonHref } from './api/flow-details'
 export { useLifecycleFailure } from './use-lifecycle-failure'
 // The operator's Refresh, which reads 8x8 anew (channel-flows.tsx).

@@ -10,8 +10,11 @@ import { DatabaseFileGoneError } from '../store/database-file'
 import type { ChangeLock } from './change-lock'
 
 type Outcome = Pick<AuditEntry, 'result' | 'status' | 'code' | 'errorId'>
-/** What the audit trail says of a change beyond its outcome (the copy kept, the new flow…). */
-export type ChangeNotes = Pick<AuditEntry, 'backup' | 'backupId' | 'reason' | 'newFlowId'>
+/**
+ * What the audit trail says of a change beyond its outcome (the copy kept, the new flow…), and its
+ * result when it is not the change's own (a save with nothing to save).
+ */
+export type ChangeNotes = Pick<AuditEntry, 'backup' | 'backupId' | 'reason' | 'newFlowId' | 'result'>
 
 export type Change = {
   action: AuditEntry['action']

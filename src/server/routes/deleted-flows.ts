@@ -13,6 +13,7 @@ import type { UpstreamClient } from '../upstream/client'
 import { ProxyError } from '../upstream/errors'
 import { flowAtUpstream } from '../recovery/delete-outcome'
 import { outcomeOf, type auditedChanges } from './audited-change'
+import { sameFlowName } from './flow-names'
 import { invalid, jsonFileName, parseLimit, resolveScope } from './request-checks'
 
 const backupIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
@@ -29,7 +30,7 @@ function alreadyRestored(backup: StoredFlowBackup) {
 /** The channel's drafts named as the copy, other than the deleted flow itself: what a restore could be confused with. */
 async function draftsNamedAs(upstream: UpstreamClient, scope: ChannelScope, copy: StoredFlowBackup): Promise<string[]> {
   const { flows } = await upstream.listFlows(scope, { limit: flowListLimit.max }, { fresh: true, priority: 'change' })
-  return flows.filter((flow) => flow.status === 'DRAFT' && flow.name === copy.name && flow.id !== copy.flowId).map((flow) => flow.id)
+  return flows.filter((flow) => flow.status === 'DRAFT' && sameFlowName(flow.name, copy.name) && flow.id !== copy.flowId).map((flow) => flow.id)
 }
 
 /** The draft an unconfirmed restore made, when the list shows exactly one that was not there before it. */

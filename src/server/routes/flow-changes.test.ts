@@ -91,13 +91,13 @@ describe('a second create after one that 8x8 did not confirm', () => {
     headers: { 'x-requested-with': 'XMLHttpRequest', 'content-type': 'application/json' },
     body: JSON.stringify({ name, categories: ['SURVEY'], flowJson: '{"version":"7.3","screens":[]}' }),
   })
-  /** 8x8 makes the draft but never answers the first create; the list then shows it. */
-  function madeButSilent() {
+  /** 8x8 makes the draft (`name`) but never answers the first create; the list then shows it. */
+  function madeButSilent(name = 'Spring survey') {
     const made: { id: string; name: string; status: string }[] = []
     return fakeUpstream((request) => {
       if (request.method === 'GET') return json({ flows: made })
       if (made.length === 0) {
-        made.push({ id: '1700000000000001', name: 'Spring survey', status: 'DRAFT' })
+        made.push({ id: '1700000000000001', name, status: 'DRAFT' })
         return new Promise<Response>((_resolve, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)))
       }
       return json({ id: '1700000000000002', success: true })
@@ -112,6 +112,35 @@ describe('a second create after one that 8x8 did not confirm', () => {
     expect(second.status).toBe(409)
     expect(await readError(second)).toMatchObject({ code: 'CREATE_NOT_CONFIRMED', message: expect.stringContaining('1700000000000001') })
     expect(upstream.calls.filter((call) => call.method === 'POST')).toHaveLength(1)
+  })
+
+  it.each([
+    ['in other case', 'Spring survey', 'SPRING Survey'],
+    ['with spaces around and inside it', 'Spring survey', '  Spring  survey '],
+    ['in another Unicode form', 'Caf\u00e9 survey', 'Cafe\u0301 survey'],
+  ])('is refused when the second name is the same %s', async (_label, first, second) => {
+    const upstream = madeButSilent(first)
+    const { app } = buildApp(upstream.fetch, liveConfig({ timeoutMs: 100 }), { random: () => 0, retry: { attempts: 1, baseMs: 1, capMs: 1 } })
+    expect((await app.request(flowsUrl, createInit(first))).status).toBe(504)
+    const twin = await app.request(flowsUrl, createInit(second))
+    expect(twin.status).toBe(409)
+    expect(await readError(twin)).toMatchObject({ code: 'CREATE_NOT_CONFIRMED' })
+    expect(upstream.calls.filter((call) => call.method === 'POST')).toHaveLength(1)
+  })
+
+  it('the same name in another form, created at the same moment, waits for the first (one change per name)', async () => {
+    const releases: (() => void)[] = []
+    const upstream = fakeUpstream((request) =>
+      request.method === 'GET' ? json({ flows: [] }) : new Promise<Response>((resolve) => releases.push(() => resolve(json({ id: '1700000000000003', success: true })))),
+    )
+    const { app } = buildApp(upstream.fetch, liveConfig({ timeoutMs: 5000 }))
+    const first = app.request(flowsUrl, createInit('Café survey'))
+    await until(() => releases.length === 1)
+    const second = await app.request(flowsUrl, createInit('CAFE\u0301 SURVEY'))
+    expect(second.status).toBe(409)
+    expect(await readError(second)).toMatchObject({ code: 'CHANGE_IN_PROGRESS' })
+    releases.forEach((release) => release())
+    expect((await first).status).toBe(201)
   })
 
   it('lets another name through', async () => {

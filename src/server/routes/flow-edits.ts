@@ -1,21 +1,22 @@
 import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import type { Logger } from 'pino'
-import { z } from 'zod'
-import { proxyErrorCodes } from '../../shared/error-codes'
-import { flowCategories, flowEditLimits, type FlowWriteResult } from '../../shared/flow-edit'
-import { failedSaveNote, restoredVersionHeaders } from '../../shared/flow-history'
+import { flowCategories, type FlowWriteResult } from '../../shared/flow-edit'
 import { isFlowId } from '../../shared/ids'
 import type { AppEnv } from '../app-env'
 import type { AuditLog } from '../audit/audit-log'
 import type { ServerConfig } from '../config'
 import type { FlowPathParams } from '../upstream/api-types'
 import type { UpstreamClient } from '../upstream/client'
-import { ProxyError } from '../upstream/errors'
-import { jsonHash, type FlowVersions, type NewFlowVersion } from '../store/flow-versions'
-import { outcomeOf, type auditedChanges } from './audited-change'
+import type { FlowVersions, NewFlowVersion } from '../store/flow-versions'
+import type { auditedChanges } from './audited-change'
+import { laterConfirmations } from './confirmed-later'
+import { bodyOf, checkJsonSize, createBody, restoredVersion, tooLarge } from './edit-requests'
+import { saveFlow } from './flow-save'
+import { flowNameKey } from './flow-names'
 import { flowNameFrom, invalid, resolveScope } from './request-checks'
 import { twinGuard } from './unconfirmed-create'
+
+export { flowJsonEtag } from './edit-requests'
 
 /**
  * Creating, cloning, saving and publishing flows. Each is checked here before anything reaches 8x8, sent
@@ -30,81 +31,15 @@ export type FlowEditDependencies = {
   change: ReturnType<typeof auditedChanges>
   /** Where the JSON before each save is kept; without a store, saves keep nothing. */
   versions?: FlowVersions
-  /** The audit trail: a create whose outcome was unknown is looked up before a second of the same name. */
-  audit: Pick<AuditLog, 'recent'>
+  /** The audit trail: a create whose outcome was unknown is looked up before a second of the same name; a change confirmed later is recorded. */
+  audit: Pick<AuditLog, 'recent' | 'append'>
   /** After a create, clone or save (the list's counts of errors are read again). */
   onSaved?: (scope: { accountId: string; channelId: string }) => void
 }
 
-const name = z.string().trim().min(1, 'name is required').max(flowEditLimits.nameLength, `name is longer than ${flowEditLimits.nameLength} characters`)
-const categories = z
-  .array(z.enum(flowCategories, { message: `categories must be among ${flowCategories.join(', ')}` }))
-  .min(1, 'choose at least one category')
-  .refine((list) => new Set(list).size === list.length, 'a category is listed twice')
-const endPointUri = z
-  .string()
-  .max(flowEditLimits.endpointLength)
-  .refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', 'the endpoint URL must be an https:// address')
-const flowJson = z.string().min(1, 'the flow JSON is empty')
-const flowId = z.string().refine(isFlowId, 'cloneFlowId is not a flow id')
-
-const createBody = z.strictObject({ name, categories: categories.optional(), endPointUri: endPointUri.optional(), flowJson: flowJson.optional(), cloneFlowId: flowId.optional() })
-const updateBody = z
-  .strictObject({ name: name.optional(), categories: categories.optional(), endPointUri: endPointUri.optional(), flowJson: flowJson.optional() })
-  .refine((body) => Object.keys(body).length > 0, 'nothing to change: send at least one of name, categories, endPointUri, flowJson')
-
-async function bodyOf<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<z.output<S>> {
-  const raw: unknown = await c.req.json().catch(() => {
-    throw invalid('The request body must be JSON')
-  })
-  const parsed = schema.safeParse(raw)
-  if (!parsed.success) throw invalid(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '))
-  return parsed.data
-}
-
-const tooLarge = bodyLimit({
-  // The JSON travels escaped inside the request's JSON: room for that, and the other fields.
-  maxSize: flowEditLimits.flowJsonBytes * 2 + 10_000,
-  onError: () => {
-    throw new ProxyError(413, proxyErrorCodes.payloadTooLarge, `The flow JSON is over this console's limit of ${flowEditLimits.flowJsonBytes / 1_000_000} MB`)
-  },
-})
-
-function checkJsonSize(json: string | undefined) {
-  if (json !== undefined && Buffer.byteLength(json, 'utf8') > flowEditLimits.flowJsonBytes) {
-    throw new ProxyError(413, proxyErrorCodes.payloadTooLarge, `The flow JSON is over this console's limit of ${flowEditLimits.flowJsonBytes / 1_000_000} MB`)
-  }
-}
-
-const versionIdPattern = /^(?:copy-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
-
-/** The version a save or a create brings back (for the audit trail and the history), if it says one. */
-function restoredVersion(c: Context<AppEnv>): { versionId: string; fromFlowId?: string } | undefined {
-  const versionId = c.req.header(restoredVersionHeaders.version)
-  if (versionId === undefined) return undefined
-  if (!versionIdPattern.test(versionId)) throw invalid(`${restoredVersionHeaders.version} is not a version ID`)
-  const fromFlowId = c.req.header(restoredVersionHeaders.flow)
-  if (fromFlowId !== undefined && !isFlowId(fromFlowId)) throw invalid(`${restoredVersionHeaders.flow} is not a flow id`)
-  return { versionId, fromFlowId }
-}
-
-/** The ETag the JSON was read with (If-Match), as a hash; undefined when the request sent none. */
-function expectedHash(c: Context<AppEnv>): string | undefined {
-  const header = c.req.header('if-match')
-  if (header === undefined) return undefined
-  const match = /^"sha256-([0-9a-f]{64})"$/.exec(header.trim())
-  if (!match) throw invalid('If-Match must be the ETag the flow JSON was read with')
-  return match[1]
-}
-
-const etagOf = (hash: string) => `"sha256-${hash}"`
-
-export function flowJsonEtag(json: string): string {
-  return etagOf(jsonHash(json))
-}
-
 export function flowEditRoutes({ config, upstream, logger, change, versions, onSaved, audit }: FlowEditDependencies) {
   const refuseTwinOfUnconfirmedCreate = twinGuard({ audit, upstream })
+  const later = laterConfirmations({ versions, audit, upstream, logger })
 
   function flowParams(c: Context<AppEnv>): FlowPathParams {
     const scope = resolveScope(config, c.req.param() as { accountId: string; channelId: string })
@@ -112,6 +47,8 @@ export function flowEditRoutes({ config, upstream, logger, change, versions, onS
     if (!isFlowId(id)) throw invalid('flowId is not a flow id')
     return { ...scope, flowId: id }
   }
+
+  const save = saveFlow({ upstream, change, later, versions, logger, keepAfter: (version) => keepAfter(version) })
 
   /** A version kept after the change: its loss is logged, never the change's failure. */
   function keepAfter(version: NewFlowVersion) {
@@ -135,7 +72,7 @@ export function flowEditRoutes({ config, upstream, logger, change, versions, onS
         action: restoring ? ('flow.restore' as const) : cloning ? ('flow.clone' as const) : ('flow.create' as const),
         // The flow the change is about: the one cloned or restored, or none yet (its ID is the outcome's newFlowId).
         params: { ...scope, flowId: (restoring ? restored.fromFlowId : body.cloneFlowId) ?? '' },
-        lockKey: `create/${scope.accountId}/${scope.channelId}/${body.name}`,
+        lockKey: `create/${scope.accountId}/${scope.channelId}/${flowNameKey(body.name)}`,
         busy: `A flow named “${body.name}” is being created already; wait for that to finish, then refresh`,
         done: restoring ? ('restored' as const) : cloning ? ('cloned' as const) : ('created' as const),
         flowName: body.name,
@@ -165,63 +102,7 @@ export function flowEditRoutes({ config, upstream, logger, change, versions, onS
       })
       return c.json(result, 201)
     })
-    .put('/accounts/:accountId/channels/:channelId/flows/:flowId', tooLarge, async (c) => {
-      const params = flowParams(c)
-      const body = await bodyOf(c, updateBody)
-      checkJsonSize(body.flowJson)
-      const expected = expectedHash(c)
-      const restored = body.flowJson === undefined ? undefined : restoredVersion(c)
-      const spec = {
-        action: 'flow.update' as const,
-        params,
-        ...(restored ? { notes: { reason: `restored version ${restored.versionId}` } } : {}),
-        lockKey: `${params.accountId}/${params.channelId}/${params.flowId}`,
-        busy: 'This flow is already being changed; wait for that to finish, then refresh',
-        done: 'updated' as const,
-        flowName: body.name ?? flowNameFrom(c.req.header('x-flow-name')),
-      }
-      const result: FlowWriteResult = await change(c, spec, async (notes) => {
-        if (body.flowJson !== undefined) {
-          // The JSON as it is now at 8x8: compared with what the operator opened, and kept before it is replaced.
-          const current = await upstream.readFlowForBackup(params)
-          const currentHash = jsonHash(current.json)
-          if (expected !== undefined && currentHash !== expected) {
-            throw new ProxyError(409, proxyErrorCodes.flowChanged, 'The flow changed at 8x8 since you opened it (another operator or console saved it). Compare both texts before saving again.', {
-              headers: { etag: etagOf(currentHash) },
-            })
-          }
-          if (versions && current.json !== body.flowJson) {
-            try {
-              await versions.keep({ ...params, json: current.json, source: 'before-save', validationErrorCount: current.details.validationErrors.length, requestId: c.get('requestId'), takenBy: c.get('operator') })
-            } catch (error) {
-              throw new ProxyError(503, proxyErrorCodes.auditUnavailable, 'The JSON before this save could not be stored, so nothing was saved', { cause: error })
-            }
-            notes.reason = [notes.reason, 'the JSON before this save was kept'].filter(Boolean).join('; ')
-          }
-        }
-        let saved: Awaited<ReturnType<UpstreamClient['updateFlow']>>
-        try {
-          saved = await upstream.updateFlow(params, body)
-        } catch (error) {
-          // What was sent is kept (apart in the history, as a failed save, or one 8x8 did not confirm: it may
-          // have been saved), so that the Error ID's lookup can show it.
-          if (body.flowJson !== undefined && versions) {
-            const source = outcomeOf(error).result === 'unknown' ? 'unconfirmed-save' : 'failed-save'
-            const kept = await versions
-              .keep({ ...params, json: body.flowJson, source, validationErrorCount: 0, requestId: c.get('requestId'), takenBy: c.get('operator') })
-              .catch(() => undefined)
-            if (kept) notes.reason = [notes.reason, failedSaveNote(kept)].filter(Boolean).join('; ')
-          }
-          throw error
-        }
-        if (body.flowJson !== undefined) {
-          await keepAfter({ ...params, json: body.flowJson, source: restored ? 'restored' : 'saved', origin: restored?.versionId, validationErrorCount: saved.validationErrors.length, requestId: c.get('requestId'), takenBy: c.get('operator') })
-          c.header('etag', flowJsonEtag(body.flowJson))
-        }
-        return { id: params.flowId, validationErrors: saved.validationErrors }
-      })
-      return c.json(result)
-    })
+    .put('/accounts/:accountId/channels/:channelId/flows/:flowId', tooLarge, async (c) => c.json(await save(c, flowParams(c))))
     .post('/accounts/:accountId/channels/:channelId/flows/:flowId/publish', async (c) => {
       const params = flowParams(c)
       const spec = {
@@ -233,7 +114,19 @@ export function flowEditRoutes({ config, upstream, logger, change, versions, onS
         answers: 204 as const,
         flowName: flowNameFrom(c.req.header('x-flow-name')),
       }
-      await change(c, spec, () => upstream.publishFlow(params))
-      return c.body(null, 204)
+      // A publish that may have happened after all (no answer in time, or refused as not a draft) is
+      // checked against the flow's status before it is told as a failure.
+      let confirmedLater = false
+      await change(c, spec, async (notes) => {
+        try {
+          await upstream.publishFlow(params)
+        } catch (error) {
+          const why = await later.publishedAfterAll(params, error)
+          if (why === undefined) throw error
+          notes.reason = why
+          confirmedLater = true
+        }
+      })
+      return confirmedLater ? c.json({ confirmedLater: true }) : c.body(null, 204)
     })
 }

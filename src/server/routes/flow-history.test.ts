@@ -30,12 +30,15 @@ describe.each(testEngines)("a flow's history, on $name", ({ open }) => {
     return { app, history, save, opened: store! }
   }
 
-  it('keeps the JSON as first seen, then every save, newest first', async () => {
+  it('keeps the JSON as first seen, then every save, newest first; a save of what 8x8 has already sends nothing', async () => {
     const { history, save, app } = await setUp()
     await (await app.request(`${flowsUrl}/${draftId}/json`)).text()
     await expect.poll(async () => (await history()).map((version) => version.source)).toEqual(['seen'])
     expect((await save(`${first}\n`)).status).toBe(200)
-    expect((await save(`${first}\n`)).status).toBe(200)
+    expect((await save(`${first}\n\n`)).status).toBe(200)
+    const again = await save(`${first}\n\n`)
+    expect(again.status).toBe(200)
+    expect(await again.json()).toMatchObject({ unchanged: true })
     expect((await history()).map((version) => version.source)).toEqual(['saved', 'saved', 'seen'])
   })
 

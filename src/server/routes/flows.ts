@@ -21,6 +21,7 @@ import { errorCountsFor } from './error-counts'
 import { flowHistoryRoutes } from './flow-history'
 import type { FlowVersions } from '../store/flow-versions'
 import { listAnswer } from './list-answer'
+import { laterConfirmations } from './confirmed-later'
 import { channelReadOptions, readOrLast } from './channel-reads'
 import type { ReportFailure } from '../middleware/error-handler'
 import { flowNameFrom, invalid, jsonFileName, parseLimit, resolveScope } from './request-checks'
@@ -75,6 +76,7 @@ export function flowRoutes({ config, upstream, audit, logger, changeLock = creat
   }
 
   const change = auditedChanges({ audit, logger, changeLock })
+  const later = laterConfirmations({ versions, audit, upstream, logger })
   const errorCounts = errorCountsFor(versions, logger)
 
   function flowChange(c: Context<AppEnv>, action: 'flow.delete' | 'flow.deprecate', done: 'deleted' | 'deprecated'): Change {
@@ -138,10 +140,12 @@ export function flowRoutes({ config, upstream, audit, logger, changeLock = creat
       const params = flowScope(c)
       const { name, json, validationErrorCount } = await upstream.getFlowJson(params, { signal: c.req.raw.signal })
       // A text this console has not seen for the flow (its first read, or a change made elsewhere) joins
-      // its history. In the background: the download does not wait for the store.
+      // its history; a save of it 8x8 did not confirm is found to be done. In the background: the download
+      // does not wait for the store.
       void versions
         ?.keep({ ...params, json, source: 'seen', validationErrorCount, requestId: c.get('requestId'), takenBy: c.get('operator') })
         .catch((error: unknown) => logger.warn({ err: error, flowId: params.flowId }, 'the JSON as seen could not be kept in the flow history'))
+        .then(() => later.savesFound(params, json, validationErrorCount, name))
       return c.body(json, 200, {
         'content-type': 'application/json; charset=utf-8',
         'content-disposition': `attachment; filename="${jsonFileName(name, params.flowId)}"`,

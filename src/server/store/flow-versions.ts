@@ -53,6 +53,11 @@ export type FlowVersions = {
   prune(before: string): Promise<number>
   /** For each flow of the channel saved here: the count of Meta's errors in its latest saved JSON. */
   errorCounts(scope: { accountId: string; channelId: string }): Promise<Map<string, number>>
+  /**
+   * 8x8 has `json` now: the saves of it that 8x8 did not confirm are saves after all (`saved`, with
+   * Meta's `validationErrorCount` as now). Returns them (who sent each, in which request), oldest first.
+   */
+  confirm(params: FlowPathParams, json: string, validationErrorCount: number): Promise<{ requestId: string; takenBy: string | null; takenAt: string }[]>
 }
 
 export function createFlowVersions(db: Kysely<Database>): FlowVersions {
@@ -110,6 +115,23 @@ export function createFlowVersions(db: Kysely<Database>): FlowVersions {
         validationErrorCount: Number(row.validation_error_count),
         origin: row.origin,
       }))
+    },
+
+    async confirm(params, json, validationErrorCount) {
+      const hash = jsonHash(json)
+      const unconfirmed = await ofFlow(params).select(['id', 'request_id', 'taken_by', 'taken_at']).where('hash', '=', hash).where('source', '=', 'unconfirmed-save').orderBy('taken_at').execute()
+      const confirmed: { requestId: string; takenBy: string | null; takenAt: string }[] = []
+      // Each row is confirmed by whoever changes it first (two instances reading at once tell it once).
+      for (const row of unconfirmed) {
+        const result = await db
+          .updateTable('flow_versions')
+          .set({ source: 'saved', validation_error_count: validationErrorCount })
+          .where('id', '=', row.id)
+          .where('source', '=', 'unconfirmed-save')
+          .executeTakeFirst()
+        if (Number(result.numUpdatedRows) === 1) confirmed.push({ requestId: row.request_id, takenBy: row.taken_by, takenAt: row.taken_at })
+      }
+      return confirmed
     },
 
     async errorCounts({ accountId, channelId }) {

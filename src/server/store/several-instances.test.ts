@@ -26,12 +26,12 @@ describe('two instances on one Postgres behave as one', () => {
   })
 
   /** Two servers, each with its own connection pool to the same database, in front of one fake 8x8. */
-  async function twoInstances(config: ServerConfig) {
+  async function twoInstances(config: ServerConfig, respond: (request: Request) => Response | Promise<Response> = (request) => (request.method === 'GET' ? json({ flows: [] }) : new Response(null, { status: 204 }))) {
     const { store: first, url, searchPath } = await postgres!.open()
     const { openStore } = await import('./open-store')
     const second = await openStore(url, { searchPath })
     stores.push(first, second)
-    const upstream = fakeUpstream(answerBackupReads((request) => (request.method === 'GET' ? json({ flows: [] }) : new Response(null, { status: 204 }))))
+    const upstream = fakeUpstream(answerBackupReads(respond))
     const apps = [first, second].map((store) =>
       createApp({
         config,
@@ -109,6 +109,25 @@ describe('two instances on one Postgres behave as one', () => {
     expect(activity.entries).toEqual([expect.objectContaining({ requestId, result: 'deleted' })])
     const found = (await (await apps[1].request(`/api/v1/lookup/${requestId}`)).json()) as { audit: { phase: string }[] }
     expect(found.audit.map((entry) => entry.phase)).toEqual(['attempt', 'outcome'])
+  })
+
+  it('refuse a create whose name is the same in another case as one 8x8 did not confirm through the other', async () => {
+    const made: { id: string; name: string; status: string }[] = []
+    const { apps, upstream } = await twoInstances(liveConfig({ timeoutMs: 300 }), (request) => {
+      if (request.method === 'GET') return json({ flows: made })
+      made.push({ id: '1700000000000001', name: 'Spring survey', status: 'DRAFT' })
+      return new Promise<Response>((_resolve, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)))
+    })
+    const create = (name: string) => ({
+      method: 'POST',
+      headers: { 'x-requested-with': 'XMLHttpRequest', 'content-type': 'application/json' },
+      body: JSON.stringify({ name, categories: ['SURVEY'], flowJson: '{"version":"7.3","screens":[]}' }),
+    })
+    expect((await apps[0].request(flowsUrl, create('Spring survey'))).status).toBe(504)
+    const second = await apps[1].request(flowsUrl, create('SPRING SURVEY'))
+    expect(second.status).toBe(409)
+    expect(await second.json()).toMatchObject({ code: 'CREATE_NOT_CONFIRMED' })
+    expect(upstream.calls.filter((call) => call.method === 'POST')).toHaveLength(1)
   })
 
   it('share one sign-in throttle: five failures through one, the right password through the other is refused', async () => {

@@ -22,6 +22,7 @@ const resultLabels: Record<NonNullable<AuditEntry['result']>, string> = {
   failed: 'Failed',
   unknown: 'Outcome unknown',
   'not-deleted': 'Not deleted',
+  unchanged: 'Nothing to save',
 }
 
 const actionLabels: Record<AuditEntry['action'], string> = {

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
-import { postAction } from '../../../api/client'
+import { readJson, send } from '../../../api/client'
 import { getText, sendJson } from '../../../api/client-texts'
 import type { Flow } from '../../../shared/flow'
 import type { CreateFlowBody, FlowWriteResult, UpdateFlowBody } from '../../../shared/flow-edit'
@@ -37,8 +37,23 @@ export async function updateFlow(scope: FlowScope, flowId: string, body: UpdateF
   return { ...result, etag: answer.get('etag') }
 }
 
-export function publishFlow(scope: FlowScope, flow: Pick<Flow, 'id' | 'name'>) {
-  return postAction(`${flowPath(scope, flow.id)}/publish`, { headers: auditHeaders(flow.name) })
+/** `confirmedLater`: 8x8 did not confirm the publish (or refused it as not a draft), and the flow was then found PUBLISHED. */
+export type PublishResult = { confirmedLater: boolean }
+
+export async function publishFlow(scope: FlowScope, flow: Pick<Flow, 'id' | 'name'>): Promise<PublishResult> {
+  const answer = await send(`${flowPath(scope, flow.id)}/publish`, { method: 'POST', headers: auditHeaders(flow.name) })
+  return answer.status === 200 ? { confirmedLater: (await readJson<{ confirmedLater?: boolean }>(answer)).confirmedLater === true } : { confirmedLater: false }
+}
+
+/** The notice of a publish that is done: at once, or found done after 8x8 did not confirm it. */
+export function publishedNotice(label: string, { confirmedLater }: PublishResult) {
+  return {
+    kind: 'success' as const,
+    title: `Published “${label}”`,
+    description: confirmedLater
+      ? "8x8 did not confirm the publish in time, but the flow is PUBLISHED: it went through. It can now be sent to customers; to change it, clone it."
+      : 'It can now be sent to customers. To change it, clone it.',
+  }
 }
 
 /** A published (or any) flow copied into a new draft: 8x8 copies its JSON. */

@@ -2,7 +2,7 @@ import { useNavigate } from 'react-router'
 import type { ApiError } from '../../../api/api-error'
 import { useToast } from '../../../components/toast/toast-context'
 import type { Channel, Flow } from '../../../shared/flow'
-import { useCloneFlow, usePublishFlow } from '../api/flow-lifecycle'
+import { publishedNotice, useCloneFlow, usePublishFlow } from '../api/flow-lifecycle'
 import type { FlowScope } from '../api/flow-queries'
 import { flowLabel } from '../flow-label'
 import { editorHref } from '../flow-hrefs'
@@ -46,9 +46,9 @@ export function LifecycleChange({ dialog, scope, channel, onClose, onCloseAutoFo
         onConfirm={(flow) =>
           publishing.mutate(flow, {
             onSettled: () => onChangeSettled?.(),
-            onSuccess: () => {
+            onSuccess: (result) => {
               onClose()
-              showToast({ kind: 'success', title: `Published “${flowLabel(flow)}”`, description: 'It can now be sent to customers. To change it, clone it.' })
+              showToast(publishedNotice(flowLabel(flow), result))
             },
             onError: (error) => failed(flow, 'publish', error),
           })
