@@ -24,8 +24,14 @@ export type FlowVersionEntry = {
   origin: string | null
 }
 
+/**
+ * A page of a flow's history, newest first: `total` versions in all; `next`, when there are older ones,
+ * is what `?before=` takes for the page after this one.
+ */
 export type FlowHistory = {
   versions: FlowVersionEntry[]
+  total: number
+  next?: string
   /** When the flow was deleted here: its name and categories as its latest copy kept them (a version of it can come back as a new draft). */
   deleted?: { name: string; categories: string[] }
 }

@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query'
-import { useMemo, useState } from 'react'
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { useEffect, useMemo, useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { dateTimeFormat } from '../../components/date-time'
 import { ErrorPanel } from '../../components/error-panel'
@@ -41,6 +41,10 @@ function WhatMadeIt({ scope, version }: { scope: FlowScope; version: FlowVersion
 }
 
 const when = (version: FlowVersionEntry) => dateTimeFormat.format(Date.parse(version.takenAt))
+
+/** A version whose text 8x8 had (not one a save sent that failed, or that 8x8 did not confirm). */
+const isAt8x8 = (version: FlowVersionEntry) => version.source !== 'failed-save' && version.source !== 'unconfirmed-save'
+
 const kb = (bytes: number | null) => (bytes === null ? '–' : `${(bytes / 1000).toFixed(1)} kB`)
 
 /** Two versions picked to compare, or one against the flow's current JSON (the newest version). */
@@ -51,7 +55,7 @@ type Comparing = { before: FlowVersionEntry; after: FlowVersionEntry } | null
  * compare them (or compare one with the current), download any, bring one back.
  */
 export function FlowHistoryPage({ scope, channel, flowId }: { scope: FlowScope; channel: Channel; flowId: string }) {
-  const history = useQuery(historyQueries.versions(scope, flowId))
+  const history = useInfiniteQuery(historyQueries.versions(scope, flowId))
   // A deleted flow has a history but no details: its name then comes from nowhere but its ID.
   // Not an error worth keeping in Recent errors when the flow was deleted: the page says so itself.
   const details = useQuery({ ...flowDetailQueries.details(scope, flowId), retry: false, meta: {} })
@@ -60,22 +64,29 @@ export function FlowHistoryPage({ scope, channel, flowId }: { scope: FlowScope; 
   // `?compare=<versionId>` (a lookup's link): that version beside the current, until another is chosen.
   const [search] = useSearchParams()
   const asked = search.get('compare')
+  // Pages go on where the last one ended (a new version at the top does not shift them).
+  const versions = useMemo(() => history.data?.pages.flatMap((page) => page.versions) ?? [], [history.data])
   const linked = useMemo((): Comparing => {
-    const all = history.data?.versions ?? []
-    const version = all.find((candidate) => candidate.versionId === asked)
-    const now = all.find((candidate) => candidate.source !== 'failed-save')
+    const version = versions.find((candidate) => candidate.versionId === asked)
+    const now = versions.find(isAt8x8)
     return version && now && version !== now ? { before: now, after: version } : null
-  }, [asked, history.data])
+  }, [asked, versions])
+  // The version a link names may be on an older page: those load until it is there.
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = history
+  useEffect(() => {
+    if (asked !== null && !versions.some((version) => version.versionId === asked) && hasNextPage && !isFetchingNextPage) void fetchNextPage()
+  }, [asked, versions, hasNextPage, isFetchingNextPage, fetchNextPage])
   const comparing = chosen ?? linked
   // A deleted flow has no details at 8x8: what its latest copy kept stands in (a version comes back as a new draft).
-  const gone = history.data?.deleted
+  const first = history.data?.pages[0]
+  const gone = first?.deleted
   // A refetch that failed (the flow deleted since) wins over details cached from before.
   const live = details.isError ? undefined : details.data
   const flow = live ?? (details.isError && gone ? { id: flowId, name: gone.name, status: 'DELETED', categories: gone.categories, validationErrors: [], hasFlowJson: false } : undefined)
   const name = flow?.name || flowId
-  const versions = history.data?.versions ?? []
-  // The flow's JSON now: its newest version that 8x8 has (a failed save's never reached it).
-  const current = versions.find((version) => version.source !== 'failed-save')
+  // The flow's JSON now: its newest version that 8x8 has (a failed save's never reached it; an unconfirmed one may not have).
+  const current = versions.find(isAt8x8)
+  const total = Math.max(first?.total ?? 0, versions.length)
 
   const toggle = (versionId: string, on: boolean) => setPicked((now) => (on ? [...now.filter((id) => id !== versionId), versionId].slice(-2) : now.filter((id) => id !== versionId)))
   const compareTwo = () => {
@@ -120,8 +131,8 @@ export function FlowHistoryPage({ scope, channel, flowId }: { scope: FlowScope; 
       {versions.length > 0 && (
         <>
           <div className="toolbar toolbar--status">
-            <span className="toolbar__count">
-              {versions.length} {versions.length === 1 ? 'version' : 'versions'}
+            <span className="toolbar__count" aria-live="polite">
+              {versions.length < total ? `${versions.length} of ${total} versions` : `${total} ${total === 1 ? 'version' : 'versions'}`}
             </span>
             <button type="button" className="button" aria-disabled={picked.length !== 2} onClick={() => picked.length === 2 && compareTwo()}>
               Compare selected ({picked.length} of 2)
@@ -177,6 +188,17 @@ export function FlowHistoryPage({ scope, channel, flowId }: { scope: FlowScope; 
               ))}
             </tbody>
           </table>
+          {hasNextPage && (
+            <p className="history-more">
+              {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the page's body. */}
+              <button type="button" className="button" aria-disabled={isFetchingNextPage} onClick={() => isFetchingNextPage || void fetchNextPage()}>
+                {isFetchingNextPage ? 'Loading older versions…' : `Show older versions (${total - versions.length} more)`}
+              </button>
+            </p>
+          )}
+          {history.isFetchNextPageError && history.error && (
+            <ErrorPanel title="Couldn't load the older versions" error={history.error} onRetry={() => fetchNextPage()} retrying={isFetchingNextPage} />
+          )}
         </>
       )}
 

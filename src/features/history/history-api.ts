@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query'
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import { getJson } from '../../api/client'
 import { getText } from '../../api/client-texts'
 import type { FlowHistory } from '../../shared/flow-history'
@@ -9,10 +9,14 @@ export const versionsPath = (scope: FlowScope, flowId: string) => `${flowPath(sc
 export const versionJsonHref = (scope: FlowScope, flowId: string, versionId: string) => `${versionsPath(scope, flowId)}/${encodeURIComponent(versionId)}/json`
 
 export const historyQueries = {
+  /** A page at a time, newest first: the next page goes on where the last one ended (its `next`). */
   versions: (scope: FlowScope, flowId: string) =>
-    queryOptions({
+    infiniteQueryOptions({
       queryKey: [...flowQueries.all(), 'history', scope, flowId],
-      queryFn: ({ signal }) => getJson<FlowHistory>(versionsPath(scope, flowId), { signal }),
+      queryFn: ({ signal, pageParam }) =>
+        getJson<FlowHistory>(`${versionsPath(scope, flowId)}${pageParam === undefined ? '' : `?before=${encodeURIComponent(pageParam)}`}`, { signal }),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (last) => last.next,
       meta: { action: `Load the history of flow ${flowId}` },
     }),
   /** A version's JSON never changes: read once. */

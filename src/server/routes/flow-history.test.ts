@@ -128,4 +128,33 @@ describe.each(testEngines)("a flow's history, on $name", ({ open }) => {
     expect(await history()).toHaveLength(1)
     expect(await (await app.request(`${historyUrl}/${latest.versionId}/json`)).text()).toBe(`${first}\n`)
   })
+
+  it('pages through every version, however many: the first of 510 is listed too, each once', async () => {
+    const { app, opened } = await setUp()
+    const params = { accountId, channelId, flowId: draftId }
+    for (let n = 0; n < 510; n++) {
+      await opened.versions.keep({ ...params, json: `${first}${' '.repeat(n)}`, source: n === 0 ? 'seen' : 'saved', validationErrorCount: 0, requestId: `r-${n}`, takenBy: null })
+    }
+    const seen: string[] = []
+    let next: string | undefined
+    let pages = 0
+    do {
+      const answer = (await (await app.request(`${historyUrl}?limit=200${next ? `&before=${encodeURIComponent(next)}` : ''}`)).json()) as FlowHistory
+      expect(answer.total).toBe(510)
+      seen.push(...answer.versions.map((version) => version.versionId))
+      next = answer.next
+      pages += 1
+    } while (next !== undefined && pages < 10)
+    expect(pages).toBe(3)
+    expect(new Set(seen).size).toBe(510)
+    expect(next).toBeUndefined()
+    // The last listed is the first kept.
+    expect(await (await app.request(`${historyUrl}/${seen.at(-1)}/json`)).text()).toBe(first)
+  })
+
+  it('refuses a malformed page cursor or limit', async () => {
+    const { app } = await setUp()
+    expect((await app.request(`${historyUrl}?before=not-a-cursor`)).status).toBe(400)
+    expect((await app.request(`${historyUrl}?limit=0`)).status).toBe(400)
+  })
 })

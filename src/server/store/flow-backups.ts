@@ -49,6 +49,8 @@ export type FlowBackups = {
    * `unconfirmedAfterMs`: before that its delete may still be with 8x8.
    */
   list(scope: ChannelScope, limit: number): Promise<DeletedFlow[]>
+  /** The copies of one flow (its history shows them), newest first, shown as `list` shows them. */
+  ofFlow(params: ChannelScope & { flowId: string }): Promise<DeletedFlow[]>
   /** Any copy, pending ones too (as `unconfirmed`): a restore asks 8x8 first whether the flow is gone. */
   find(scope: ChannelScope, id: string): Promise<StoredFlowBackup | undefined>
   /**
@@ -136,6 +138,19 @@ export function createFlowBackups(
         .orderBy('taken_at', 'desc')
         .orderBy('id')
         .limit(limit)
+        .execute()
+      return rows.map((row) => {
+        const { flowJson: _omitted, restorePriorIds: _internal, ...listed } = fromRow(row, retentionDays)
+        return listed
+      })
+    },
+    async ofFlow(params) {
+      const shownFrom = new Date(Date.now() - unconfirmedAfterMs).toISOString()
+      const rows = await channelCopies(params)
+        .where('flow_id', '=', params.flowId)
+        .where((eb) => eb.or([eb('state', '!=', 'pending'), eb('taken_at', '<', shownFrom)]))
+        .orderBy('taken_at', 'desc')
+        .orderBy('id')
         .execute()
       return rows.map((row) => {
         const { flowJson: _omitted, restorePriorIds: _internal, ...listed } = fromRow(row, retentionDays)

@@ -43,8 +43,14 @@ export type FlowVersions = {
    * undefined when none was written.
    */
   keep(version: NewFlowVersion): Promise<string | undefined>
-  /** A flow's versions, newest first, without their JSON: `limit` of them, those taken before `before` (a version's ID) when given. */
-  list(params: FlowPathParams, limit: number, before?: string): Promise<FlowVersion[]>
+  /**
+   * A flow's versions, newest first (by time, then as the database orders IDs), without their JSON:
+   * `limit` of them; with `before`, only those after it in that order: taken before `before.takenAt`,
+   * or then with an ID before `before.versionId` when one is given.
+   */
+  list(params: FlowPathParams, limit: number, before?: { takenAt: string; versionId?: string }): Promise<FlowVersion[]>
+  /** How many versions the flow has. */
+  count(params: FlowPathParams): Promise<number>
   json(params: FlowPathParams, versionId: string): Promise<string | undefined>
   /**
    * Removes versions taken before `before` (ISO time), except each flow's latest: what a flow is now
@@ -100,9 +106,8 @@ export function createFlowVersions(db: Kysely<Database>): FlowVersions {
     async list(params, limit, before) {
       let query = ofFlow(params).select(['id', 'hash', 'size', 'source', 'taken_at', 'taken_by', 'validation_error_count', 'origin'])
       if (before !== undefined) {
-        const from = await ofFlow(params).select(['taken_at', 'id']).where('id', '=', before).executeTakeFirst()
-        if (!from) return []
-        query = query.where((eb) => eb.or([eb('taken_at', '<', from.taken_at), eb.and([eb('taken_at', '=', from.taken_at), eb('id', '<', from.id)])]))
+        const { takenAt, versionId } = before
+        query = query.where((eb) => (versionId === undefined ? eb('taken_at', '<', takenAt) : eb.or([eb('taken_at', '<', takenAt), eb.and([eb('taken_at', '=', takenAt), eb('id', '<', versionId)])])))
       }
       const rows = await query.orderBy('taken_at', 'desc').orderBy('id', 'desc').limit(limit).execute()
       return rows.map((row) => ({
@@ -132,6 +137,11 @@ export function createFlowVersions(db: Kysely<Database>): FlowVersions {
         if (Number(result.numUpdatedRows) === 1) confirmed.push({ requestId: row.request_id, takenBy: row.taken_by, takenAt: row.taken_at })
       }
       return confirmed
+    },
+
+    async count(params) {
+      const row = await ofFlow(params).select((eb) => eb.fn.countAll<number | string>().as('count')).executeTakeFirstOrThrow()
+      return Number(row.count)
     },
 
     async errorCounts({ accountId, channelId }) {
