@@ -10,6 +10,7 @@ import { editorHref, flowsHref, historyHref } from '../flows/flow-hrefs'
 import { ChangedMeanwhile } from './changed-meanwhile'
 import { EditorActions } from './editor-actions'
 import { placeErrors, type PlacedError } from './error-ranges'
+import type { TextPlace } from './json-editor'
 import { fieldProblems } from './field-problems'
 import { FlowFields } from './flow-fields'
 import type { JsonEditorHandle } from './json-editor'
@@ -38,6 +39,10 @@ function jsonProblemOf(text: string): string | undefined {
     return 'The flow JSON is not valid JSON: fix the place marked in the editor first.'
   }
 }
+
+
+/** No errors from Meta (nothing saved or read yet): one array, so the editor is not told again on every render. */
+const noErrors: PlacedError[] = []
 
 /**
  * A flow's editor: its fields, its JSON in CodeMirror, Meta's errors at their place, and Create draft
@@ -77,6 +82,9 @@ export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
   }, [dirty, readOnly, draftKey, fields])
 
   const metaErrors = useMemo(() => (check ? placeErrors(check.json, check.errors) : null), [check])
+  // Where Meta's errors are in the text now (the editor moves them with each edit): what the list says.
+  const [metaPlaces, setMetaPlaces] = useState<TextPlace[]>([])
+  const metaNow = useMemo(() => metaErrors?.map((error, index) => ({ ...error, ...metaPlaces[index] })) ?? null, [metaErrors, metaPlaces])
   // This browser's checks, as the editor's linter found them (after a pause in typing), except what Meta
   // reported already (same finding, same path).
   const [checked, setChecked] = useState<PlacedError[]>([])
@@ -219,12 +227,13 @@ export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
           editorKey={editorKey}
           text={fields.json}
           readOnly={readOnly}
-          metaErrors={metaErrors ?? []}
+          metaErrors={metaErrors ?? noErrors}
           problem={jsonProblem}
           onChecked={setChecked}
+          onMetaPlaced={setMetaPlaces}
           onChange={(json) => setFields((current) => ({ ...current, json }))}
         />
-        <ValidationList meta={metaErrors} local={localChecks} onGoTo={(error, metaIndex) => (metaIndex === undefined ? editor.current?.select(error.from, error.to) : editor.current?.selectMetaError(metaIndex))} />
+        <ValidationList meta={metaNow} local={localChecks} onGoTo={(error, metaIndex) => (metaIndex === undefined ? editor.current?.select(error.from, error.to) : editor.current?.selectMetaError(metaIndex))} />
         <EditorActions
           scope={scope}
           channel={channel}

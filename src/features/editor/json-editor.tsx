@@ -23,14 +23,24 @@ export type JsonEditorHandle = {
 type JsonEditorProps = {
   initialText: string
   onChange: (text: string) => void
-  /** This browser's findings in the text, each time the linter has run (after a pause in typing). */
+  /** This browser's findings in the text (JSON that does not parse first), each time the linter has run (after a pause in typing). */
   onChecked?: (found: PlacedError[]) => void
+  /** Where Meta's findings are in the text now, in their order: after each edit, and when they are set. */
+  onMetaPlaced?: (places: TextPlace[]) => void
   /** Meta's findings of the last save, placed in the text as it was then (they move with edits after). */
   metaErrors: PlacedError[]
   labelledBy: string
   describedBy?: string
   /** Published and deprecated flows: shown, searchable, not changeable. */
   readOnly?: boolean
+}
+
+/** A place in the text: offsets, and the 1-based line and column a list shows. */
+export type TextPlace = { from: number; to: number; line: number; column: number }
+
+function placeOf(state: EditorState, from: number, to: number): TextPlace {
+  const line = state.doc.lineAt(from)
+  return { from, to, line: line.number, column: from - line.from + 1 }
 }
 
 /** Meta's findings of the last save, as marks that move with the text as the operator edits. */
@@ -47,13 +57,22 @@ const metaErrorsField = StateField.define<Diagnostic[]>({
   },
 })
 
-/** Meta's errors, and this console's own checks as you type (warnings: Meta decides), JSON syntax first. */
+/**
+ * Meta's errors, and this console's own checks as you type (warnings: Meta decides), JSON syntax first.
+ * Run again whenever Meta's answer is set (a save), not only when the text changes: the marks are
+ * exactly Meta's last answer, none when there are none.
+ */
 const flowChecks = (report: (found: PlacedError[]) => void) => linter(
   (view) => {
     const meta = view.state.field(metaErrorsField)
     const text = view.state.doc.toString()
     const syntax = text.trim() === '' ? [] : jsonParseLinter()(view)
-    const found = text.trim() === '' || syntax.length > 0 ? [] : placeErrors(text, checkFlowJson(text))
+    const found =
+      text.trim() === ''
+        ? []
+        : syntax.length > 0
+          ? syntax.map((mark): PlacedError => ({ error: 'JSON_SYNTAX', errorType: 'JSON', message: `The JSON does not parse: ${mark.message}`, paths: [], ...placeOf(view.state, mark.from, mark.to) }))
+          : placeErrors(text, checkFlowJson(text))
     report(found)
     if (syntax.length > 0) return [...meta, ...syntax]
     const local = found
@@ -62,7 +81,7 @@ const flowChecks = (report: (found: PlacedError[]) => void) => linter(
       .map((error): Diagnostic => ({ from: error.from, to: error.to, severity: 'warning', source: 'Checked in this browser', message: error.message }))
     return [...meta, ...local]
   },
-  { delay: 300 },
+  { delay: 300, needsRefresh: (update) => update.transactions.some((transaction) => transaction.effects.some((effect) => effect.is(setMetaErrors))) },
 )
 
 /**
@@ -70,13 +89,15 @@ const flowChecks = (report: (found: PlacedError[]) => void) => linter(
  * Meta's errors (from the last save) and this console's checks. Tab indents as in any code editor;
  * Escape then Tab leaves the editor (CodeMirror's documented way), as the hint under it says.
  */
-export const JsonEditor = forwardRef<JsonEditorHandle, JsonEditorProps>(function JsonEditor({ initialText, onChange, onChecked, metaErrors, labelledBy, describedBy, readOnly = false }, ref) {
+export const JsonEditor = forwardRef<JsonEditorHandle, JsonEditorProps>(function JsonEditor({ initialText, onChange, onChecked, onMetaPlaced, metaErrors, labelledBy, describedBy, readOnly = false }, ref) {
   const host = useRef<HTMLDivElement>(null)
   const view = useRef<EditorView | null>(null)
   const changed = useRef(onChange)
   changed.current = onChange
   const checked = useRef(onChecked)
   checked.current = onChecked
+  const placed = useRef(onMetaPlaced)
+  placed.current = onMetaPlaced
 
   useEffect(() => {
     const editor = new EditorView({
@@ -104,6 +125,9 @@ export const JsonEditor = forwardRef<JsonEditorHandle, JsonEditorProps>(function
           EditorView.contentAttributes.of({ 'aria-labelledby': labelledBy, ...(describedBy ? { 'aria-describedby': describedBy } : {}) }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) changed.current(update.state.doc.toString())
+            if (update.docChanged || update.transactions.some((transaction) => transaction.effects.some((effect) => effect.is(setMetaErrors)))) {
+              placed.current?.(update.state.field(metaErrorsField).map((mark) => placeOf(update.state, mark.from, mark.to)))
+            }
           }),
         ],
       }),

@@ -1,7 +1,7 @@
 import { useId, type RefObject } from 'react'
 import type { PlacedError } from './error-ranges'
 import { exampleFlowJson } from './example-flow'
-import { JsonEditor, type JsonEditorHandle } from './json-editor'
+import { JsonEditor, type JsonEditorHandle, type TextPlace } from './json-editor'
 
 type JsonPanelProps = {
   editorRef: RefObject<JsonEditorHandle | null>
@@ -14,13 +14,14 @@ type JsonPanelProps = {
   problem?: string
   onChange: (text: string) => void
   onChecked: (found: PlacedError[]) => void
+  onMetaPlaced: (places: TextPlace[]) => void
 }
 
 /**
  * The Flow JSON: the editor, and three ways to fill it: typing or pasting, a file (chosen, or dropped
  * onto the editor), or the example. A file or the example replaces the text as one step Undo takes back.
  */
-export function JsonPanel({ editorRef, editorKey, text, readOnly, metaErrors, problem, onChange, onChecked }: JsonPanelProps) {
+export function JsonPanel({ editorRef, editorKey, text, readOnly, metaErrors, problem, onChange, onChecked, onMetaPlaced }: JsonPanelProps) {
   const labelId = useId()
   const replace = (next: string) => editorRef.current?.replace(next)
   return (
@@ -63,7 +64,7 @@ export function JsonPanel({ editorRef, editorKey, text, readOnly, metaErrors, pr
           void file.text().then(replace)
         }}
       >
-        <JsonEditor key={editorKey} ref={editorRef} initialText={text} readOnly={readOnly} onChange={onChange} onChecked={onChecked} metaErrors={metaErrors} labelledBy={labelId} describedBy={`${labelId}-keys`} />
+        <JsonEditor key={editorKey} ref={editorRef} initialText={text} readOnly={readOnly} onChange={onChange} onChecked={onChecked} onMetaPlaced={onMetaPlaced} metaErrors={metaErrors} labelledBy={labelId} describedBy={`${labelId}-keys`} />
       </div>
       <p id={`${labelId}-keys`} className="small muted">
         Tab indents in the editor; press Escape, then Tab, to move on. Ctrl+F searches.

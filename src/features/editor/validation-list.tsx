@@ -3,7 +3,7 @@ import type { PlacedError } from './error-ranges'
 type ValidationListProps = {
   /** Meta's findings of the last save (null: nothing saved or read yet). */
   meta: PlacedError[] | null
-  /** This console's checks of the text as it is now. */
+  /** This console's checks of the text as it is now (JSON that does not parse: `JSON_SYNTAX`). */
   local: PlacedError[]
   /** A click on an entry: Meta's (by its index) or this browser's. */
   onGoTo: (error: PlacedError, metaIndex?: number) => void
@@ -60,7 +60,9 @@ export function ValidationList({ meta, local, onGoTo }: ValidationListProps) {
       {local.length > 0 && (
         <>
           <h3 className="validation__subheading">Checked in this browser ({local.length})</h3>
-          <p className="small muted">Warnings only: Meta decides when the draft is saved.</p>
+          <p className="small muted">
+            {local.some((error) => error.error === 'JSON_SYNTAX') ? 'The JSON must parse before it can be saved.' : 'Warnings only: Meta decides when the draft is saved.'}
+          </p>
           <Entries errors={local} onGoTo={(error) => onGoTo(error)} />
         </>
       )}
