@@ -41,4 +41,44 @@ test.describe('the focus is never lost to the page', () => {
     await expect(toast(page, 'Restored “Old promo” as a new draft')).toBeVisible()
     expect(await focused(page)).not.toBe('BODY')
   })
+
+  const editorOf = (sandbox: { url: (path?: string) => string }) => sandbox.url('/accounts/5c2f1e8a-7d4b-4e3a-9f61-2b8c0d7e4a19/channels/3f7c2a9e-1b4d-4c8e-a5f2-6d9e0b1c7a84/flows/1620387745519023/edit')
+
+  for (const [opener, dialogName] of [
+    ['Clone…', 'Clone flow'],
+    ['Publish…', 'Publish flow?'],
+  ] as const) {
+    test(`in the editor, closing ${dialogName} with Escape puts it back on ${opener}`, async ({ page, sandbox }) => {
+      await page.goto(editorOf(sandbox))
+      const button = page.getByRole('button', { name: opener })
+      await button.click()
+      await expect(page.getByRole('alertdialog', { name: dialogName })).toBeVisible()
+      await page.keyboard.press('Escape')
+      await expect(page.getByRole('alertdialog')).toHaveCount(0)
+      await expect(button).toBeFocused()
+    })
+  }
+
+  test('in History, Restore this version: Escape puts it back on the button; once restored, on the new version', async ({ page, sandbox }) => {
+    await page.goto(editorOf(sandbox))
+    const text = page.getByRole('textbox', { name: 'Flow JSON' })
+    await text.click()
+    await page.keyboard.press('Control+End')
+    await page.keyboard.insertText('\n')
+    await page.getByRole('button', { name: 'Save changes' }).click()
+    await expect(toast(page, 'Saved “Old promo”')).toBeVisible()
+    await page.goto(editorOf(sandbox).replace(/\/edit$/, '/history'))
+    const restore = page.getByRole('button', { name: /^Restore this version:/ }).first()
+    await restore.click()
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('alertdialog')).toHaveCount(0)
+    await expect(restore).toBeFocused()
+
+    await restore.click()
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Restore this version' }).click()
+    await expect(page.getByRole('alertdialog')).toHaveCount(0)
+    const versions = page.getByRole('table', { name: /^Versions of/ })
+    await expect(versions.getByRole('row').nth(1)).toContainText('Restored from an earlier version')
+    await expect(versions.getByRole('row').nth(1)).toBeFocused()
+  })
 })

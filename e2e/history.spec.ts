@@ -47,7 +47,9 @@ test('two saves make a history; two versions compared side by side; an earlier o
   await dialog.getByRole('button', { name: 'Restore this version' }).click()
   await expect(toast(page, 'Restored the version of')).toBeVisible()
   await expect(versionRows(page).nth(0)).toContainText('Restored from an earlier version')
-  await expect(versionRows(page)).toHaveCount(3)
+  // Each event its own row: the version brought back stays where it was.
+  await expect(versionRows(page)).toHaveCount(4)
+  await expect(versionRows(page).nth(3)).toContainText('Read from 8x8')
 })
 
 test('a published flow cannot be changed: a version of it comes back as a new draft, opened in the editor', async ({ page, sandbox }) => {

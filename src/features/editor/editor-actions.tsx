@@ -6,6 +6,7 @@ import type { FlowScope } from '../flows/api/flow-queries'
 import { CloneFlowDialog, PublishFlowDialog, publishedNotice, useCloneFlow, useLifecycleFailure, usePublishFlow } from '../flows/flow-changes-chunk'
 import { editorHref, flowsHref } from '../flows/flow-hrefs'
 import { useToast } from '../../components/toast/toast-context'
+import { useDialogFocus } from '../../components/use-dialog-focus'
 import { EditorPreview } from './editor-preview'
 
 type EditorActionsProps = {
@@ -30,7 +31,13 @@ function publishBlocked(dirty: boolean, errorCount: number): string | undefined 
 
 /** The editor's buttons: Create draft or Save changes, Publish, Clone, Download, Preview. */
 export function EditorActions({ scope, channel, flow, dirty, pending, errorCount, readOnly, jsonHref }: EditorActionsProps) {
-  const [dialog, setDialog] = useState<'publish' | 'clone' | null>(null)
+  const [dialog, setDialogState] = useState<'publish' | 'clone' | null>(null)
+  // Closed, the focus goes back to Publish… or Clone… (a change done opens another page, whose heading takes it).
+  const focus = useDialogFocus()
+  const setDialog = (next: 'publish' | 'clone' | null) => {
+    if (next !== null) focus.opening()
+    setDialogState(next)
+  }
   const publishing = usePublishFlow(scope)
   const cloning = useCloneFlow(scope)
   const showToast = useToast()
@@ -79,6 +86,7 @@ export function EditorActions({ scope, channel, flow, dirty, pending, errorCount
           channelName={channel.name}
           pending={publishing.isPending}
           onCancel={() => setDialog(null)}
+          onCloseAutoFocus={focus.onCloseAutoFocus}
           onConfirm={(target) =>
             publishing.mutate(target, {
               onSuccess: (result) => {
@@ -96,6 +104,7 @@ export function EditorActions({ scope, channel, flow, dirty, pending, errorCount
           flow={flow}
           pending={cloning.isPending}
           onCancel={() => setDialog(null)}
+          onCloseAutoFocus={focus.onCloseAutoFocus}
           onConfirm={(target, name) =>
             cloning.mutate(
               { flow: target, name },

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { dateTimeFormat } from '../../components/date-time'
 import { ErrorPanel } from '../../components/error-panel'
@@ -60,6 +60,7 @@ export function FlowHistoryPage({ scope, channel, flowId }: { scope: FlowScope; 
   // Not an error worth keeping in Recent errors when the flow was deleted: the page says so itself.
   const details = useQuery({ ...flowDetailQueries.details(scope, flowId), retry: false, meta: {} })
   const [picked, setPicked] = useState<string[]>([])
+  const newestRow = useRef<HTMLTableRowElement>(null)
   const [chosen, setComparing] = useState<Comparing>(null)
   // `?compare=<versionId>` (a lookup's link): that version beside the current, until another is chosen.
   const [search] = useSearchParams()
@@ -156,8 +157,9 @@ export function FlowHistoryPage({ scope, channel, flowId }: { scope: FlowScope; 
               </tr>
             </thead>
             <tbody>
-              {versions.map((version) => (
-                <tr key={version.versionId}>
+              {versions.map((version, index) => (
+                // The newest row takes the focus after a version was brought back (it is that version).
+                <tr key={version.versionId} ref={index === 0 ? newestRow : undefined} tabIndex={index === 0 ? -1 : undefined}>
                   <td>
                     <input
                       type="checkbox"
@@ -182,7 +184,7 @@ export function FlowHistoryPage({ scope, channel, flowId }: { scope: FlowScope; 
                     <a className="button button--quiet" href={versionJsonHref(scope, flowId, version.versionId)} download aria-label={`Download the version of ${when(version)}`}>
                       Download
                     </a>
-                    {flow && (version !== current || flow.status !== 'DRAFT') && <RestoreVersion scope={scope} flow={flow} version={version} label={when(version)} />}
+                    {flow && (version !== current || flow.status !== 'DRAFT') && <RestoreVersion scope={scope} flow={flow} version={version} label={when(version)} focusAfter={() => newestRow.current} />}
                   </td>
                 </tr>
               ))}

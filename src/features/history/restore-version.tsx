@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import type { ApiError } from '../../api/api-error'
 import { useToast } from '../../components/toast/toast-context'
+import { useDialogFocus } from '../../components/use-dialog-focus'
 import type { FlowDetails } from '../../shared/flow'
 import type { FlowCategoryName } from '../../shared/flow-edit'
 import type { FlowVersionEntry } from '../../shared/flow-history'
@@ -13,15 +14,23 @@ import { editorHref } from '../flows/flow-hrefs'
 import { getText } from '../../api/client-texts'
 import { versionJsonHref } from './history-api'
 
-type RestoreVersionProps = { scope: FlowScope; flow: FlowDetails; version: FlowVersionEntry; label: string }
+type RestoreVersionProps = {
+  scope: FlowScope
+  flow: FlowDetails
+  version: FlowVersionEntry
+  label: string
+  /** Where the focus goes once a draft has the version (its new row), when the history has been read again. */
+  focusAfter: () => HTMLElement | null | undefined
+}
 
 /**
  * Brings a version back, behind a confirmation that names it. A draft gets it written into it (one
  * save; the JSON it replaces is kept first, so this can be undone the same way). A published or
  * deprecated flow cannot be changed: the version becomes a new draft.
  */
-export function RestoreVersion({ scope, flow, version, label }: RestoreVersionProps) {
+export function RestoreVersion({ scope, flow, version, label, focusAfter }: RestoreVersionProps) {
   const [asking, setAsking] = useState(false)
+  const focus = useDialogFocus()
   const queryClient = useQueryClient()
   const showToast = useToast()
   const navigate = useNavigate()
@@ -39,8 +48,10 @@ export function RestoreVersion({ scope, flow, version, label }: RestoreVersionPr
       const name = `${flow.name} (version of ${label})`.slice(0, 200)
       return createFlow(scope, { name, categories: flow.categories as FlowCategoryName[], flowJson: text }, restoredFrom)
     },
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: flowQueries.all() }),
-    onSuccess: (result) => {
+    onSuccess: async (result) => {
+      // The history read again first: the new version's row is there to take the focus as the dialog closes.
+      await queryClient.invalidateQueries({ queryKey: flowQueries.all() })
+      if (draft) focus.landOn(focusAfter)
       setAsking(false)
       if (draft) {
         showToast({ kind: 'success', title: `Restored the version of ${label}`, description: `“${flow.name}” has it now; the JSON it replaced is kept in its history.` })
@@ -50,6 +61,7 @@ export function RestoreVersion({ scope, flow, version, label }: RestoreVersionPr
       }
     },
     onError: (error: ApiError) => {
+      void queryClient.invalidateQueries({ queryKey: flowQueries.all() })
       setAsking(false)
       showToast({ kind: 'error', title: `Couldn't restore the version of ${label}`, error, copyName: `Copy error ID (${flow.name})` })
     },
@@ -57,7 +69,15 @@ export function RestoreVersion({ scope, flow, version, label }: RestoreVersionPr
   const action = draft ? 'Restore this version' : 'Restore as a new draft'
   return (
     <>
-      <button type="button" className="button button--quiet" aria-label={`${action}: ${label}`} onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        className="button button--quiet"
+        aria-label={`${action}: ${label}`}
+        onClick={() => {
+          focus.opening()
+          setAsking(true)
+        }}
+      >
         {action}
       </button>
       {asking && (
@@ -81,6 +101,7 @@ export function RestoreVersion({ scope, flow, version, label }: RestoreVersionPr
           pending={restore.isPending}
           onConfirm={() => restore.mutate()}
           onCancel={() => setAsking(false)}
+          onCloseAutoFocus={focus.onCloseAutoFocus}
           tone="primary"
         />
       )}
