@@ -9,6 +9,8 @@ export function ratioSpread(ratios: number[]): string {
   const sorted = ratios.toSorted((a, b) => a - b)
   return `${pct(sorted, 0.25).toFixed(2)}–${pct(sorted, 0.75).toFixed(2)}×`
 }
+/** The smallest and the largest, e.g. "212–340". */
+export const range = (values: number[]) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`
 export const ms = (value: number) => `${value.toFixed(1)} ms`
 export const fine = (value: number) => `${value.toFixed(2)} ms`
 export const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`

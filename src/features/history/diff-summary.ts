@@ -21,6 +21,14 @@ function screensOf(text: string): Map<string, string> | null {
 }
 
 /**
+ * The diff's bound, as the side-by-side view sets it (@codemirror/merge's own default there): past 500
+ * changed characters in a stretch it falls back to a coarser comparison, so two large and very
+ * different texts take milliseconds, not minutes. Unbounded, a 300 kB version against a 1 MB one-line
+ * one held the page for over a minute.
+ */
+export const diffBound = { scanLimit: 500 }
+
+/**
  * What changed from `before` to `after`: lines added and removed (the texts as stored, as the
  * side-by-side view shows them), and screens added, removed and changed (by their IDs).
  */
@@ -29,7 +37,7 @@ export function diffSummary(before: string, after: string): DiffSummary {
   const b = Text.of(after.split('\n'))
   let linesAdded = 0
   let linesRemoved = 0
-  for (const chunk of Chunk.build(a, b)) {
+  for (const chunk of Chunk.build(a, b, diffBound)) {
     linesRemoved += linesIn(a, chunk.fromA, chunk.toA)
     linesAdded += linesIn(b, chunk.fromB, chunk.toB)
   }
@@ -46,6 +54,17 @@ export function diffSummary(before: string, after: string): DiffSummary {
     for (const id of was.keys()) if (!now.has(id)) screensRemoved++
   }
   return { linesAdded, linesRemoved, screensAdded, screensRemoved, screensChanged }
+}
+
+/**
+ * Texts too large to compare character by character in a browser that must keep answering: together
+ * over 200 kB, or with a line over 10,000 characters (a one-line flow of 1 MB). Their comparison marks
+ * changed lines whole.
+ */
+export function comparedByLines(before: string, after: string): boolean {
+  if (before.length + after.length > 200_000) return true
+  const longest = (text: string) => text.split('\n').reduce((most, line) => Math.max(most, line.length), 0)
+  return longest(before) > 10_000 || longest(after) > 10_000
 }
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`

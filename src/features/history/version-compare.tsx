@@ -4,7 +4,7 @@ import { ErrorPanel } from '../../components/error-panel'
 import type { FlowVersionEntry } from '../../shared/flow-history'
 import type { FlowScope } from '../flows/api/flow-queries'
 import { TextDifference } from '../editor/text-difference'
-import { diffSummary, summaryText } from './diff-summary'
+import { comparedByLines, diffSummary, summaryText } from './diff-summary'
 import { historyQueries } from './history-api'
 
 type VersionCompareProps = {
@@ -27,6 +27,7 @@ export function VersionCompare({ scope, flowId, before, after, labelOf }: Versio
     if (pair) heading.current?.focus()
   }, [pair])
   const summary = useMemo(() => (older.data !== undefined && newer.data !== undefined ? summaryText(diffSummary(older.data, newer.data)) : undefined), [older.data, newer.data])
+  const byLines = older.data !== undefined && newer.data !== undefined && comparedByLines(older.data, newer.data)
   const error = older.error ?? newer.error
   return (
     <section className="version-compare" aria-labelledby="compare-heading">
@@ -39,8 +40,14 @@ export function VersionCompare({ scope, flowId, before, after, labelOf }: Versio
         <>
           <p className="version-compare__summary" aria-live="polite">
             {summary}
+            {byLines && (
+              <span className="small muted">
+                {' '}
+                These versions are too large to compare character by character: changed lines are marked whole.
+              </span>
+            )}
           </p>
-          <TextDifference before={older.data!} after={newer.data!} beforeLabel={labelOf(before)} afterLabel={labelOf(after)} />
+          <TextDifference before={older.data!} after={newer.data!} beforeLabel={labelOf(before)} afterLabel={labelOf(after)} byLines={byLines} />
         </>
       )}
     </section>
