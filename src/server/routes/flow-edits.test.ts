@@ -15,7 +15,7 @@ const seed: Seed = {
       id: channelId,
       name: 'Test',
       flows: [
-        { id: draftId, name: 'Old promo', status: 'DRAFT', categories: ['LEAD_GENERATION'], flowJson: '{"version":"7.3","screens":[{"id":"A","terminal":true,"layout":{"type":"SingleColumnLayout","children":[]}}]}' },
+        { id: draftId, name: 'Old promo', status: 'DRAFT', categories: ['LEAD_GENERATION'], endPointUri: 'https://shop.example.com/flows/promo', flowJson: '{"version":"7.3","screens":[{"id":"A","terminal":true,"layout":{"type":"SingleColumnLayout","children":[]}}]}' },
         { id: publishedId, name: 'Loan Collection', status: 'PUBLISHED', categories: ['OTHER'] },
       ],
     },
@@ -86,6 +86,16 @@ describe.each(testEngines)('creating, saving and publishing flows, on $name', ({
     const details = (await (await app.request(`${flowsUrl}/${id}`)).json()) as { status: string; categories: string[] }
     expect(details).toMatchObject({ status: 'DRAFT', categories: ['OTHER'] })
     expect(await audit()).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'flow.clone', result: 'cloned', flowId: publishedId, newFlowId: id })]))
+  })
+
+  it("keeps the original's endpoint URL in the clone: it is sent with the create", async () => {
+    const { app, writes } = await setUp()
+    const response = await app.request(flowsUrl, { method: 'POST', headers, body: JSON.stringify({ name: 'Old promo (copy)', cloneFlowId: draftId }) })
+    expect(response.status).toBe(201)
+    const { id } = (await response.json()) as FlowWriteResult
+    expect(JSON.parse(writes()[0].body)).toMatchObject({ cloneFlowId: draftId, endPointUri: 'https://shop.example.com/flows/promo' })
+    const details = (await (await app.request(`${flowsUrl}/${id}`)).json()) as { endPointUri?: string }
+    expect(details.endPointUri).toBe('https://shop.example.com/flows/promo')
   })
 
   it('saves only what changed, keeps the JSON it replaces, and answers the new ETag', async () => {

@@ -80,12 +80,15 @@ export function flowEditRoutes({ config, upstream, logger, change, versions, onS
       }
       const result: FlowWriteResult = await change(c, spec, async (notes) => {
         await refuseTwinOfUnconfirmedCreate(scope, body.name)
-        // 8x8 needs categories on a create: a clone without them takes the original's.
-        const chosen = body.categories ?? (await upstream.getFlow({ ...scope, flowId: body.cloneFlowId! }, { priority: 'change' })).categories
+        // 8x8 needs categories on a create, and copies neither them nor the endpoint URL into a clone: a
+        // clone takes the original's, unless the request names its own.
+        const original = cloning && (body.categories === undefined || body.endPointUri === undefined) ? await upstream.getFlow({ ...scope, flowId: body.cloneFlowId! }, { priority: 'change' }) : undefined
+        const chosen = body.categories ?? original!.categories
+        const endPointUri = body.endPointUri ?? original?.endPointUri
         const created = await upstream.createFlow(scope, {
           name: body.name,
           categories: chosen as (typeof flowCategories)[number][],
-          ...(body.endPointUri === undefined ? {} : { endPointUri: body.endPointUri }),
+          ...(endPointUri === undefined ? {} : { endPointUri }),
           ...(body.flowJson === undefined ? {} : { flowJson: body.flowJson }),
           ...(body.cloneFlowId === undefined ? {} : { cloneFlowId: body.cloneFlowId }),
         })

@@ -79,8 +79,8 @@ export function CloneFlowDialog({ flow, pending, onConfirm, onCancel, onCloseAut
         <AlertDialog.Description asChild>
           <div className="dialog__body">
             <p>
-              A new draft with the JSON of <strong>{flowLabel(flow)}</strong> (ID <code>{flow.id}</code>). The original stays as it is; the clone opens
-              in the editor.
+              A new draft with the JSON, categories and endpoint URL of <strong>{flowLabel(flow)}</strong> (ID <code>{flow.id}</code>). The original stays
+              as it is; the clone opens in the editor.
             </p>
           </div>
         </AlertDialog.Description>
