@@ -172,3 +172,11 @@ test('the editor with errors has no serious accessibility violations', async ({ 
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 })
+
+test('a flow JSON over 8x8\'s 1 MB is said to be so as soon as it is there, not when Create fails', async ({ page, sandbox }) => {
+  await page.goto(sandbox.url('/'))
+  await page.getByRole('link', { name: 'New flow' }).click()
+  const big = `{"version":"7.3","screens":[],"note":"${'x'.repeat(1_100_000)}"}`
+  await page.getByLabel('Upload JSON file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(big) })
+  await expect(page.getByRole('status').filter({ hasText: '8x8 accepts up to 1 MB of flow JSON; this is 1.10 MB' })).toBeVisible()
+})

@@ -11,7 +11,7 @@ import { ChangedMeanwhile } from './changed-meanwhile'
 import { EditorActions } from './editor-actions'
 import { placeErrors, type PlacedError } from './error-ranges'
 import type { TextPlace } from './json-editor'
-import { fieldProblems } from './field-problems'
+import { fieldProblems, jsonProblemOf, jsonSizeProblem } from './field-problems'
 import { FlowFields } from './flow-fields'
 import type { JsonEditorHandle } from './json-editor'
 import { JsonPanel } from './json-panel'
@@ -30,15 +30,6 @@ export type FlowEditorProps = {
 
 const emptyFields: EditorFields = { name: '', categories: [], endPointUri: '', json: '' }
 
-function jsonProblemOf(text: string): string | undefined {
-  if (text.trim() === '') return 'The flow JSON is empty.'
-  try {
-    JSON.parse(text)
-    return undefined
-  } catch {
-    return 'The flow JSON is not valid JSON: fix the place marked in the editor first.'
-  }
-}
 
 
 /** No errors from Meta (nothing saved or read yet): one array, so the editor is not told again on every render. */
@@ -95,6 +86,8 @@ export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
   const problems = fieldProblems(fields)
   // Parsed when the operator sends (and after that, to say when it is fixed), not on every keystroke.
   const jsonProblem = tried ? jsonProblemOf(fields.json) : undefined
+  // Said as soon as the text is over 8x8's limit, not when a create fails.
+  const sizeWarning = useMemo(() => jsonSizeProblem(fields.json), [fields.json])
 
   function submit() {
     setTried(true)
@@ -229,6 +222,7 @@ export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
           readOnly={readOnly}
           metaErrors={metaErrors ?? noErrors}
           problem={jsonProblem}
+          sizeWarning={sizeWarning}
           onChecked={setChecked}
           onMetaPlaced={setMetaPlaces}
           onChange={(json) => setFields((current) => ({ ...current, json }))}

@@ -12,6 +12,8 @@ type JsonPanelProps = {
   metaErrors: PlacedError[]
   /** Why the text cannot be sent, once the operator tried. */
   problem?: string
+  /** The text is over 8x8's size limit: said at once, and for as long as it is. */
+  sizeWarning?: string
   onChange: (text: string) => void
   onChecked: (found: PlacedError[]) => void
   onMetaPlaced: (places: TextPlace[]) => void
@@ -21,7 +23,7 @@ type JsonPanelProps = {
  * The Flow JSON: the editor, and three ways to fill it: typing or pasting, a file (chosen, or dropped
  * onto the editor), or the example. A file or the example replaces the text as one step Undo takes back.
  */
-export function JsonPanel({ editorRef, editorKey, text, readOnly, metaErrors, problem, onChange, onChecked, onMetaPlaced }: JsonPanelProps) {
+export function JsonPanel({ editorRef, editorKey, text, readOnly, metaErrors, problem, sizeWarning, onChange, onChecked, onMetaPlaced }: JsonPanelProps) {
   const labelId = useId()
   const replace = (next: string) => editorRef.current?.replace(next)
   return (
@@ -69,7 +71,11 @@ export function JsonPanel({ editorRef, editorKey, text, readOnly, metaErrors, pr
       <p id={`${labelId}-keys`} className="small muted">
         Tab indents in the editor; press Escape, then Tab, to move on. Ctrl+F searches.
       </p>
-      {problem && <p className="field__problem">{problem}</p>}
+      {/* A live region: said as the text goes over the limit (and as its size changes by 10 kB). */}
+      <p className="field__problem" role="status">
+        {sizeWarning && `${sizeWarning}: make it smaller before saving.`}
+      </p>
+      {problem && problem !== `${sizeWarning}.` && <p className="field__problem">{problem}</p>}
     </div>
   )
 }

@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { proxyErrorCodes } from '../../shared/error-codes'
-import { flowCategories, flowEditLimits } from '../../shared/flow-edit'
+import { flowCategories, flowEditLimits, flowJsonSizeProblem } from '../../shared/flow-edit'
 import { restoredVersionHeaders } from '../../shared/flow-history'
 import { isFlowId } from '../../shared/ids'
 import type { AppEnv } from '../app-env'
@@ -39,18 +39,23 @@ export async function bodyOf<S extends z.ZodType>(c: Context<AppEnv>, schema: S)
   return parsed.data
 }
 
+/**
+ * The request's own limit: the flow JSON travels escaped inside the request's JSON, each of its bytes
+ * as up to six characters (a control character as `\u0001`; an emoji's four as two `\uXXXX`, as
+ * Python's json.dumps sends them), with room for the other fields. The flow JSON's limit is counted on
+ * its own bytes, once decoded (checkJsonSize).
+ */
 export const tooLarge = bodyLimit({
-  // The JSON travels escaped inside the request's JSON: room for that, and the other fields.
-  maxSize: flowEditLimits.flowJsonBytes * 2 + 10_000,
+  maxSize: flowEditLimits.flowJsonBytes * 6 + 10_000,
   onError: () => {
-    throw new ProxyError(413, proxyErrorCodes.payloadTooLarge, `The flow JSON is over this console's limit of ${flowEditLimits.flowJsonBytes / 1_000_000} MB`)
+    throw new ProxyError(413, proxyErrorCodes.payloadTooLarge, `The request is over ${(flowEditLimits.flowJsonBytes * 6) / 1_000_000} MB: a flow JSON of ${flowEditLimits.flowJsonBytes / 1_000_000} MB, escaped, is less`)
   },
 })
 
+/** The flow JSON's own size, in UTF-8 bytes, within 8x8's limit. */
 export function checkJsonSize(json: string | undefined) {
-  if (json !== undefined && Buffer.byteLength(json, 'utf8') > flowEditLimits.flowJsonBytes) {
-    throw new ProxyError(413, proxyErrorCodes.payloadTooLarge, `The flow JSON is over this console's limit of ${flowEditLimits.flowJsonBytes / 1_000_000} MB`)
-  }
+  const problem = json === undefined ? undefined : flowJsonSizeProblem(Buffer.byteLength(json, 'utf8'))
+  if (problem) throw new ProxyError(413, proxyErrorCodes.payloadTooLarge, problem)
 }
 
 const versionIdPattern = /^(?:copy-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/

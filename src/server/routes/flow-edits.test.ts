@@ -69,6 +69,18 @@ describe.each(testEngines)('creating, saving and publishing flows, on $name', ({
     expect(writes()).toEqual([])
   })
 
+  it("counts the flow JSON's own bytes, not its escaped form: 960 kB of emoji sent \\u-escaped (as Python's json.dumps does) is created", async () => {
+    const { app, writes } = await setUp()
+    const emoji = `{"version":"7.3","screens":[],"note":"${'\u{1F600}'.repeat(240_000)}"}`
+    expect(new TextEncoder().encode(emoji).length).toBeGreaterThan(960_000)
+    // ensure_ascii: every character past ASCII as \uXXXX (a surrogate pair for each emoji, 12 characters).
+    const body = JSON.stringify({ name: 'Emoji', categories: ['OTHER'], flowJson: emoji }).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    expect(body.length).toBeGreaterThan(2_800_000)
+    const response = await app.request(flowsUrl, { method: 'POST', headers, body })
+    expect(response.status).toBe(201)
+    expect((JSON.parse(writes()[0].body) as { flowJson: string }).flowJson).toBe(emoji)
+  })
+
   it('refuses a flow JSON over the limit with 413, sending nothing', async () => {
     const { app, writes } = await setUp()
     const huge = `{"version":"7.3","pad":"${'x'.repeat(1_000_001)}"}`
