@@ -1,5 +1,8 @@
 import { confirmDelete, expect, test, toast } from './fixtures'
 
+/** The editor of the sandbox's draft Old promo. */
+const editorOf = (sandbox: { url: (path?: string) => string }) => sandbox.url('/accounts/5c2f1e8a-7d4b-4e3a-9f61-2b8c0d7e4a19/channels/3f7c2a9e-1b4d-4c8e-a5f2-6d9e0b1c7a84/flows/1620387745519023/edit')
+
 /** Where the keyboard focus is: never the page's body. */
 const focused = (page: import('@playwright/test').Page) => page.evaluate(() => document.activeElement?.tagName ?? '')
 
@@ -42,7 +45,6 @@ test.describe('the focus is never lost to the page', () => {
     expect(await focused(page)).not.toBe('BODY')
   })
 
-  const editorOf = (sandbox: { url: (path?: string) => string }) => sandbox.url('/accounts/5c2f1e8a-7d4b-4e3a-9f61-2b8c0d7e4a19/channels/3f7c2a9e-1b4d-4c8e-a5f2-6d9e0b1c7a84/flows/1620387745519023/edit')
 
   for (const [opener, dialogName] of [
     ['Clone…', 'Clone flow'],

@@ -114,6 +114,28 @@ test('leaving with unsaved changes asks first, and the changes are offered back 
   await expect(editorBox(page)).toContainText('unsaved marker')
 })
 
+test("the browser's Back with unsaved changes asks as a link does: Cancel stays, with the changes; OK goes back", async ({ page, sandbox }) => {
+  await page.goto(sandbox.url('/'))
+  await page.getByRole('link', { name: 'Edit Spring sale survey' }).click()
+  await editorBox(page).click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.insertText('"unsaved marker"')
+  const editorUrl = page.url()
+
+  // The browser's Back, as the page hears it (popstate). page.goBack() would wait for a navigation the guard turns round.
+  const back = () => page.evaluate(() => history.back())
+  const refused = new Promise<string>((resolve) => page.once('dialog', (question) => void question.dismiss().then(() => resolve(question.message()))))
+  await back()
+  expect(await refused).toContain('Leave the editor?')
+  await expect.poll(() => page.url()).toBe(editorUrl)
+  await expect(editorBox(page)).toContainText('unsaved marker')
+
+  const accepted = new Promise<string>((resolve) => page.once('dialog', (question) => void question.accept().then(() => resolve(question.message()))))
+  await back()
+  expect(await accepted).toContain('Leave the editor?')
+  await expect(flowsTable(page)).toBeVisible()
+})
+
 test("closing the tab with unsaved changes asks first (the browser's own question)", async ({ page, sandbox }) => {
   await page.goto(sandbox.url('/'))
   await page.getByRole('link', { name: 'Edit Spring sale survey' }).click()

@@ -3,9 +3,12 @@ import { createRoot, hydrateRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
 import { AppRoot } from './app/app-root'
 import { readPageState } from './app/page-state'
+import { listenBeforeTheRouter } from './app/pop-guard'
 import { createQueryClient } from './app/query-client'
 import './index.css'
 
+// Before the router starts listening: the editor asks before Back leaves unsaved text.
+listenBeforeTheRouter()
 const queryClient = createQueryClient()
 // What the server read for this page (the configuration, the list it rendered): no second request.
 const state = readPageState(document)

@@ -17,8 +17,7 @@ export const flowEditLimits = {
 /** What is wrong with a flow JSON of `bytes` UTF-8 bytes, if it is over the limit: "8x8 accepts up to 1 MB; this is 1.10 MB". */
 export function flowJsonSizeProblem(bytes: number): string | undefined {
   if (bytes <= flowEditLimits.flowJsonBytes) return undefined
-  const mb = (n: number) => `${(n / 1_000_000).toFixed(2)} MB`
-  return `8x8 accepts up to ${flowEditLimits.flowJsonBytes / 1_000_000} MB of flow JSON; this is ${mb(bytes)}`
+  return `8x8 accepts up to ${flowEditLimits.flowJsonBytes / 1_000_000} MB of flow JSON; this is ${(bytes / 1_000_000).toFixed(2)} MB`
 }
 
 /** POST …/flows: a new draft, from JSON or as a copy of another flow (`cloneFlowId`). */

@@ -72,9 +72,7 @@ export function JsonPanel({ editorRef, editorKey, text, readOnly, metaErrors, pr
         Tab indents in the editor; press Escape, then Tab, to move on. Ctrl+F searches.
       </p>
       {/* A live region: said as the text goes over the limit (and as its size changes by 10 kB). */}
-      <p className="field__problem" role="status">
-        {sizeWarning && `${sizeWarning}: make it smaller before saving.`}
-      </p>
+      <output className="field__problem editor-json__size">{sizeWarning && `${sizeWarning}: make it smaller before saving.`}</output>
       {problem && problem !== `${sizeWarning}.` && <p className="field__problem">{problem}</p>}
     </div>
   )

@@ -62,10 +62,10 @@ export function diffSummary(before: string, after: string): DiffSummary {
  * changed lines whole.
  */
 export function comparedByLines(before: string, after: string): boolean {
-  if (before.length + after.length > 200_000) return true
-  const longest = (text: string) => text.split('\n').reduce((most, line) => Math.max(most, line.length), 0)
-  return longest(before) > 10_000 || longest(after) > 10_000
+  return before.length + after.length > 200_000 || longestLine(before) > 10_000 || longestLine(after) > 10_000
 }
+
+const longestLine = (text: string) => text.split('\n').reduce((most, line) => Math.max(most, line.length), 0)
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
