@@ -202,3 +202,24 @@ test('a flow JSON over 8x8\'s 1 MB is said to be so as soon as it is there, not 
   await page.getByLabel('Upload JSON file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(big) })
   await expect(page.getByRole('status').filter({ hasText: '8x8 accepts up to 1 MB of flow JSON; this is 1.10 MB' })).toBeVisible()
 })
+
+test('Start from an example and Upload JSON file ask before they replace typed text, and Undo brings the text back', async ({ page, sandbox }) => {
+  await page.goto(sandbox.url('/'))
+  await page.getByRole('link', { name: 'New flow' }).click()
+  await editorBox(page).click()
+  await page.keyboard.insertText('{"typed": "by hand"}')
+
+  const declined = new Promise<string>((resolve) => page.once('dialog', (question) => void question.dismiss().then(() => resolve(question.message()))))
+  await page.getByRole('button', { name: 'Start from an example' }).click()
+  expect(await declined).toContain('Replace the JSON')
+  await expect(editorBox(page)).toContainText('"typed": "by hand"')
+
+  page.once('dialog', (question) => void question.accept())
+  await page.getByLabel('Upload JSON file').setInputFiles({ name: 'flow.json', mimeType: 'application/json', buffer: Buffer.from('\ufeff{"version":"7.3","screens":[]}') })
+  await expect(editorBox(page)).toContainText('"screens":[]')
+  await expect(editorBox(page)).not.toContainText('by hand')
+
+  await editorBox(page).click()
+  await page.keyboard.press('Control+z')
+  await expect(editorBox(page)).toContainText('"typed": "by hand"')
+})

@@ -1,4 +1,4 @@
-import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands'
+import { defaultKeymap, history, historyKeymap, indentWithTab, isolateHistory } from '@codemirror/commands'
 import { json, jsonParseLinter } from '@codemirror/lang-json'
 import { bracketMatching, foldGutter, indentOnInput } from '@codemirror/language'
 import { forceLinting, linter, lintGutter, type Diagnostic } from '@codemirror/lint'
@@ -170,7 +170,8 @@ export const JsonEditor = forwardRef<JsonEditorHandle, JsonEditorProps>(function
     },
     replace(text) {
       const editor = view.current
-      editor?.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text } })
+      // A step of its own in the undo history (not merged with typing before it): Undo brings the text back.
+      editor?.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text }, annotations: isolateHistory.of('full'), userEvent: 'input.replace' })
     },
   }))
 

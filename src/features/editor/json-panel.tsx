@@ -19,13 +19,22 @@ type JsonPanelProps = {
   onMetaPlaced: (places: TextPlace[]) => void
 }
 
+export const replaceQuestion = 'Replace the JSON in the editor? What it holds now comes back with Undo (Ctrl+Z).'
+
+/** A file's text byte for byte: a leading byte order mark too (file.text() drops it). */
+const textOf = async (file: File) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(await file.arrayBuffer())
+
 /**
  * The Flow JSON: the editor, and three ways to fill it: typing or pasting, a file (chosen, or dropped
  * onto the editor), or the example. A file or the example replaces the text as one step Undo takes back.
  */
 export function JsonPanel({ editorRef, editorKey, text, readOnly, metaErrors, problem, sizeWarning, onChange, onChecked, onMetaPlaced }: JsonPanelProps) {
   const labelId = useId()
-  const replace = (next: string) => editorRef.current?.replace(next)
+  // Typed text is not replaced without asking; replaced, it comes back with Undo.
+  const replace = (next: string) => {
+    if (text.trim() !== '' && text !== next && !window.confirm(replaceQuestion)) return
+    editorRef.current?.replace(next)
+  }
   return (
     <div className="editor-json">
       <div className="editor-json__bar">
@@ -43,7 +52,7 @@ export function JsonPanel({ editorRef, editorKey, text, readOnly, metaErrors, pr
                 onChange={(event) => {
                   const file = event.target.files?.[0]
                   event.target.value = ''
-                  if (file) void file.text().then(replace)
+                  if (file) void textOf(file).then(replace)
                 }}
               />
             </label>
@@ -63,7 +72,7 @@ export function JsonPanel({ editorRef, editorKey, text, readOnly, metaErrors, pr
           const file = event.dataTransfer.files[0]
           if (readOnly || !file) return
           event.preventDefault()
-          void file.text().then(replace)
+          void textOf(file).then(replace)
         }}
       >
         <JsonEditor key={editorKey} ref={editorRef} initialText={text} readOnly={readOnly} onChange={onChange} onChecked={onChecked} onMetaPlaced={onMetaPlaced} metaErrors={metaErrors} labelledBy={labelId} describedBy={`${labelId}-keys`} />
