@@ -89,7 +89,8 @@ export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
   // Said as soon as the text is over 8x8's limit, not when a create fails.
   const sizeWarning = useMemo(() => jsonSizeProblem(fields.json), [fields.json])
 
-  function submit() {
+  /** Create or save; `withEtag`: the ETag to save over (their text's, after Keep mine), instead of the one read. */
+  function submit(withEtag: string | null = etag) {
     setTried(true)
     if (Object.keys(problems).length > 0 || jsonProblemOf(fields.json)) return
     if (!flow) {
@@ -114,7 +115,7 @@ export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
     if (Object.keys(body).length === 0) return
     const sent = fields
     save.mutate(
-      { flowId: flow.details.id, body, etag, name: fields.name },
+      { flowId: flow.details.id, body, etag: withEtag, name: fields.name },
       {
         onSuccess: (result) => {
           localDrafts.drop(draftKey)
@@ -196,6 +197,7 @@ export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
           onKeepMine={(theirEtag) => {
             setEtag(theirEtag)
             setConflict(null)
+            submit(theirEtag)
           }}
           onTakeTheirs={(theirs, theirEtag) => {
             setEtag(theirEtag)
