@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, test, toast } from './fixtures'
+import { expect, lastSave, test } from './fixtures'
 
 // Meta's error marks are exactly Meta's last answer, at their place as the text is now, and the list
 // under the editor says the same; JSON that does not parse is listed too.
@@ -26,7 +26,8 @@ test('after a save that fixed them, no mark of Meta\'s errors is left, in the te
   await expect.poll(selectedText(page)).toBe('"THANKS"')
   await page.keyboard.insertText('"THANK_YOU"')
   await page.getByRole('button', { name: 'Save changes' }).click()
-  await expect(toast(page, 'Saved “Customer feedback – draft 2”')).toContainText('Meta found no errors')
+  await expect(lastSave(page)).toContainText('Saved “Customer feedback – draft 2”')
+  await expect(lastSave(page)).toContainText('Meta found no errors')
   await expect(errorMarks(page)).toHaveCount(0)
   await page.getByRole('button', { name: 'Publish…' }).click()
   await expect(page.getByRole('alertdialog', { name: 'Publish flow?' })).toBeVisible()

@@ -69,6 +69,11 @@ export function toast(page: Page, text: string) {
   return notifications(page).getByRole('listitem').filter({ hasText: text })
 }
 
+/** What the editor's last create or save did, said beside Save. */
+export function lastSave(page: Page) {
+  return page.getByRole('status', { name: 'Last save' })
+}
+
 export async function confirmDelete(page: Page, flowName: string) {
   await page.getByRole('button', { name: `Delete ${flowName}` }).click()
   const dialog = page.getByRole('alertdialog')

@@ -1,4 +1,4 @@
-import { confirmDelete, expect, test, toast } from './fixtures'
+import { confirmDelete, expect, lastSave, test, toast } from './fixtures'
 
 /** The editor of the sandbox's draft Old promo. */
 const editorOf = (sandbox: { url: (path?: string) => string }) => sandbox.url('/accounts/5c2f1e8a-7d4b-4e3a-9f61-2b8c0d7e4a19/channels/3f7c2a9e-1b4d-4c8e-a5f2-6d9e0b1c7a84/flows/1620387745519023/edit')
@@ -68,7 +68,7 @@ test.describe('the focus is never lost to the page', () => {
     await page.keyboard.press('Control+End')
     await page.keyboard.insertText('\n')
     await page.getByRole('button', { name: 'Save changes' }).click()
-    await expect(toast(page, 'Saved “Old promo”')).toBeVisible()
+    await expect(lastSave(page)).toContainText('Saved “Old promo”')
     await page.goto(editorOf(sandbox).replace(/\/edit$/, '/history'))
     const restore = page.getByRole('button', { name: /^Restore this version:/ }).first()
     await restore.click()

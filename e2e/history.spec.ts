@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { expect, test, toast } from './fixtures'
+import { expect, lastSave, test, toast } from './fixtures'
 
 // Every version kept: a flow's history, the difference between two versions, any version back.
 
@@ -13,7 +13,7 @@ async function appendAndSave(page: Page, name: string, text: string) {
   await page.keyboard.press('Control+End')
   await page.keyboard.insertText(text)
   await page.getByRole('button', { name: 'Save changes' }).click()
-  await expect(toast(page, `Saved “${name}”`).first()).toBeVisible()
+  await expect(lastSave(page)).toContainText(`Saved “${name}”`)
   // Saved, nothing left unsaved: Publish is offered again (this flow has no errors).
   await expect(page.getByRole('button', { name: 'Publish…' })).toHaveAttribute('aria-disabled', 'false')
 }

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http'
 import type { Locator, Page, TestInfo } from '@playwright/test'
-import { expect, flowsTable, notifications, test, toast } from './fixtures'
+import { confirmDelete, expect, flowsTable, notifications, test, toast } from './fixtures'
 
 const desktop = { width: 1280, height: 720 }
 const phone = { width: 390, height: 844 }
@@ -137,6 +137,38 @@ test.describe('notifications never take the page', () => {
     await expect(page.locator('.toast--error')).toHaveCount(0)
     await expect(search).toBeFocused()
   })
+})
+
+test.describe('notices that never hide what they are about', () => {
+  test.use({ serverEnv: { SANDBOX_LATENCY_MS: '0' } })
+
+  test("a delete's Undo stays in view when an error arrives after it", async ({ page, sandbox }) => {
+    await page.goto(sandbox.url('/'))
+    await confirmDelete(page, 'Old promo')
+    await expect(toast(page, 'Deleted “Old promo”')).toBeVisible()
+    await confirmDelete(page, 'Loyalty sign-up v2')
+    await expect(toast(page, "Couldn't delete “Loyalty sign-up v2”")).toBeVisible()
+    await expect(toast(page, 'Deleted “Old promo”').getByRole('button', { name: /^Undo/ })).toBeVisible()
+  })
+
+  for (const viewport of [desktop, phone]) {
+    test(`a save's result is said beside Save, covering nothing of the editor: ${viewport.width}×${viewport.height}`, async ({ page, sandbox }) => {
+      await page.setViewportSize(viewport)
+      await page.goto(sandbox.url('/'))
+      await page.getByRole('link', { name: 'Edit Customer feedback – draft 2' }).click()
+      const text = page.getByRole('textbox', { name: 'Flow JSON' })
+      await expect(text).toContainText('TextBodyy')
+      await text.click()
+      await page.keyboard.press('Control+End')
+      await page.keyboard.insertText('\n')
+      await page.getByRole('button', { name: 'Save changes' }).click()
+      const result = page.getByRole('status', { name: 'Last save' })
+      await expect(result).toContainText('Saved')
+      await expect(result).toContainText('2 errors')
+      // No notice floats over the editor, its errors or its buttons (it would have come with the result).
+      await expect(notifications(page).getByRole('listitem')).toHaveCount(0)
+    })
+  }
 })
 
 test.describe('focus, panels and bars', () => {

@@ -67,9 +67,10 @@ function usePauseUnderModals(viewport: RefObject<HTMLOListElement | null>) {
 
 /**
  * Success toasts fade after a few seconds; error toasts stay until dismissed, because support staff
- * need time to copy the errorId. They never take the page: only the newest is shown, the others fold
- * behind "Show N more", the stack's height is capped, and the space around the toasts lets clicks
- * through. F8 moves focus to the toasts; leaving them returns it to where the operator was.
+ * need time to copy the errorId. They never take the page: only the newest is shown (and any whose
+ * action, such as Undo, is still to be had), the others fold behind "Show N more", the stack's height
+ * is capped, and the space around the toasts lets clicks through. F8 moves focus to the toasts;
+ * leaving them returns it to where the operator was.
  */
 export default function ToastList({ toasts, onRemove }: ToastListProps) {
   const [expanded, setExpanded] = useState(false)
@@ -77,10 +78,13 @@ export default function ToastList({ toasts, onRemove }: ToastListProps) {
   const returnFocus = useReturnFocus(viewport)
   usePauseUnderModals(viewport)
   const newest = toasts.at(-1)?.id
-  const folded = toasts.length - 1
+  // Folded: all but the newest, except a notice whose action is still to be had (a delete's Undo, for
+  // its 15 s): an error arriving after it must not hide it.
+  const stays = (toast: ShownToast) => toast.id === newest || (toast.kind !== 'error' && toast.action !== undefined)
+  const folded = toasts.filter((toast) => !stays(toast)).length
 
   useEffect(() => {
-    if (toasts.length <= 1) setExpanded(false)
+    if (folded === 0) setExpanded(false)
     // The last one dismissed with the focus in the notifications: back to the page.
     const active = document.activeElement
     if (toasts.length === 0 && (active === document.body || (active !== null && regionOf(viewport)?.contains(active)))) returnFocus()
@@ -93,7 +97,7 @@ export default function ToastList({ toasts, onRemove }: ToastListProps) {
         <Toast.Root
           key={toast.id}
           className={`toast toast--${toast.kind}`}
-          data-folded={!expanded && toast.id !== newest ? '' : undefined}
+          data-folded={!expanded && !stays(toast) ? '' : undefined}
           type={toast.kind === 'error' ? 'foreground' : 'background'}
           duration={toast.kind === 'error' ? Infinity : (toast.durationMs ?? successDurationMs)}
           onOpenChange={(open) => open || onRemove(toast.id)}

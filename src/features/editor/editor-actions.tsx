@@ -8,6 +8,9 @@ import { editorHref, flowsHref } from '../flows/flow-hrefs'
 import { useToast } from '../../components/toast/toast-context'
 import { useDialogFocus } from '../../components/use-dialog-focus'
 import { EditorPreview } from './editor-preview'
+import type { LastSave } from './use-flow-save'
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })
 
 type EditorActionsProps = {
   scope: FlowScope
@@ -20,6 +23,8 @@ type EditorActionsProps = {
   errorCount: number
   readOnly: boolean
   jsonHref?: string
+  /** What the last create or save did: said under the buttons, in a live region that is always there. */
+  lastSave?: LastSave | null
 }
 
 /** Why Publish is not offered now, if it is not. */
@@ -30,7 +35,7 @@ function publishBlocked(dirty: boolean, errorCount: number): string | undefined 
 }
 
 /** The editor's buttons: Create draft or Save changes, Publish, Clone, Download, Preview. */
-export function EditorActions({ scope, channel, flow, dirty, pending, errorCount, readOnly, jsonHref }: EditorActionsProps) {
+export function EditorActions({ scope, channel, flow, dirty, pending, errorCount, readOnly, jsonHref, lastSave }: EditorActionsProps) {
   const [dialog, setDialogState] = useState<'publish' | 'clone' | null>(null)
   // Closed, the focus goes back to Publish… or Clone… (a change done opens another page, whose heading takes it).
   const focus = useDialogFocus()
@@ -80,6 +85,13 @@ export function EditorActions({ scope, channel, flow, dirty, pending, errorCount
         </a>
       )}
       {flow && <EditorPreview scope={scope} flowId={flow.id} />}
+      <output aria-label="Last save" className="editor-actions__result small">
+        {lastSave && (
+          <>
+            <strong>{lastSave.title}</strong> at {timeFormat.format(lastSave.at)}. {lastSave.description}
+          </>
+        )}
+      </output>
       {flow && dialog === 'publish' && (
         <PublishFlowDialog
           flow={flow}

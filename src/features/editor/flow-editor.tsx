@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { Link, useNavigate } from 'react-router'
+import { Link, useLocation, useNavigate } from 'react-router'
 import type { ApiError } from '../../api/api-error'
-import { useToast } from '../../components/toast/toast-context'
 import type { Channel, FlowDetails } from '../../shared/flow'
 import type { CreateFlowBody, FlowCategoryName } from '../../shared/flow-edit'
 import { flowJsonHref } from '../flows/flow-changes-chunk'
@@ -17,7 +16,7 @@ import type { JsonEditorHandle } from './json-editor'
 import { JsonPanel } from './json-panel'
 import { localDrafts, type EditorFields, type LocalDraft } from './local-draft'
 import { useLeaveGuard } from './use-leave-guard'
-import { changedFields, savedMessage, useFlowSave, type SavedCheck } from './use-flow-save'
+import { changedFields, createdResult, savedResult, useFlowSave, type LastSave, type SavedCheck } from './use-flow-save'
 import { ValidationList } from './validation-list'
 import './editor.css'
 
@@ -42,6 +41,9 @@ const noErrors: PlacedError[] = []
  */
 export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
   const navigate = useNavigate()
+  // The last create or save, said beside Save (a create's, from the editor it was made in).
+  const location = useLocation()
+  const [lastSave, setLastSave] = useState<LastSave | null>(() => (location.state as { lastSave?: LastSave } | null)?.lastSave ?? null)
   const editor = useRef<JsonEditorHandle>(null)
   const draftKey = localDrafts.key(scope.accountId, scope.channelId, flow?.details.id)
   const initial: EditorFields = flow
@@ -60,7 +62,6 @@ export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
   const [editorKey, setEditorKey] = useState(0)
   const readOnly = flow !== undefined && flow.details.status !== 'DRAFT'
   const { create, save } = useFlowSave(scope, { onChangedMeanwhile: setConflict })
-  const showToast = useToast()
 
   // Compared field by field: a 200 kB JSON is compared, never serialised again, on every keystroke.
   const dirty = fields.json !== saved.json || fields.name !== saved.name || fields.endPointUri !== saved.endPointUri || fields.categories.join() !== saved.categories.join()
@@ -105,8 +106,8 @@ export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
         onSuccess: (result) => {
           localDrafts.drop(draftKey)
           setSaved(fields)
-          showToast({ kind: 'success', title: `Created draft “${body.name}”`, description: savedMessage(result.validationErrors.length) })
-          void navigate(editorHref(scope, result.id), { replace: true })
+          // Said in the new draft's editor, beside Save.
+          void navigate(editorHref(scope, result.id), { replace: true, state: { lastSave: createdResult(body.name, result.validationErrors.length) } })
         },
       })
       return
@@ -122,11 +123,7 @@ export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
           setSaved(sent)
           if (result.etag) setEtag(result.etag)
           if (body.flowJson !== undefined || result.validationErrors.length > 0) setCheck({ json: sent.json, errors: result.validationErrors })
-          showToast(
-            result.unchanged
-              ? { kind: 'info', title: `Nothing to save: “${sent.name.trim()}”`, description: `8x8 has exactly this already: an earlier save went through after all. ${savedMessage(result.validationErrors.length)}` }
-              : { kind: 'success', title: `Saved “${sent.name.trim()}”`, description: savedMessage(result.validationErrors.length) },
-          )
+          setLastSave(savedResult(sent.name.trim(), result))
         },
       },
     )
@@ -239,6 +236,7 @@ export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
           errorCount={check?.errors.length ?? 0}
           readOnly={readOnly}
           jsonHref={flow ? flowJsonHref(scope, flow.details.id) : undefined}
+          lastSave={lastSave}
         />
       </form>
     </section>

@@ -22,6 +22,22 @@ export function changedFields(fields: EditorFields, saved: EditorFields): Update
   return body
 }
 
+/**
+ * What a create or a save did, said beside Save (a floating notice would cover the editor, its errors
+ * or its buttons). `at`: when, as the browser's clock says.
+ */
+export type LastSave = { title: string; description: string; at: number }
+
+export function createdResult(name: string, errors: number): LastSave {
+  return { title: `Created draft “${name}”`, description: savedMessage(errors), at: Date.now() }
+}
+
+export function savedResult(name: string, { unchanged, validationErrors }: { unchanged?: true; validationErrors: unknown[] }): LastSave {
+  return unchanged
+    ? { title: `Nothing to save: “${name}”`, description: `8x8 has exactly this already: an earlier save went through after all. ${savedMessage(validationErrors.length)}`, at: Date.now() }
+    : { title: `Saved “${name}”`, description: savedMessage(validationErrors.length), at: Date.now() }
+}
+
 export function savedMessage(errors: number): string {
   return errors === 0
     ? 'Meta found no errors. It can be published.'
