@@ -18,6 +18,11 @@ const pageColors = EditorView.theme({
   '.cm-tooltip': { backgroundColor: 'var(--surface)', color: 'var(--text)', border: '1px solid var(--border)' },
   '.cm-panels': { backgroundColor: 'var(--bg)', color: 'var(--text)' },
   '.cm-searchMatch': { backgroundColor: 'color-mix(in srgb, var(--accent) 25%, transparent)' },
+  // A comparison's folded stretches (@codemirror/merge): its light band would glare in dark mode (the
+  // page, not CodeMirror, knows which mode it is in), and its marks (⦚) are missing from common fonts.
+  // (&.cm-editor: as specific as the package's own &light rule, and mounted after it.)
+  '&.cm-editor .cm-collapsedLines': { color: 'var(--muted)', background: 'var(--bg)', borderBlock: '1px dashed var(--border)' },
+  '&.cm-editor .cm-collapsedLines:before, &.cm-editor .cm-collapsedLines:after': { content: '"↕"' },
 })
 
 const jsonColors = HighlightStyle.define([
