@@ -13,6 +13,7 @@ import { appHtmlMarker } from './page/html-marker'
 import { withInlineStyles } from './page/inline-styles'
 import { acceptedEncoding, compressStream, compressText } from './compression'
 import { preferredLocale } from './page/preferred-locale'
+import { withNoscriptSearch } from './page/noscript-search'
 import { renderPage } from './page/render-page'
 
 /** How long a flows page may wait for 8x8's list before it is sent loading (the browser then finishes). */
@@ -55,7 +56,7 @@ export function spa(clientDir: string, { home, waitMs = listWaitMs }: { home: Ch
         const url = new URL(c.req.url)
         // The list is read only for a channel this deployment serves; another gets its explanation.
         const configured = configuredChannel(config, scope.accountId, scope.channelId) !== undefined
-        const body = renderPage(template, configured ? { accountId: config.accountId, channelId: scope.channelId } : undefined, {
+        const body = renderPage(withNoscriptSearch(template, url.searchParams), configured ? { accountId: config.accountId, channelId: scope.channelId } : undefined, {
           url: url.pathname + url.search,
           config,
           nonce: c.get('secureHeadersNonce') ?? '',
@@ -68,7 +69,7 @@ export function spa(clientDir: string, { home, waitMs = listWaitMs }: { home: Ch
         const streamed = { ...htmlHeaders, 'x-accel-buffering': 'no' }
         return encoding ? c.body(compressStream(body, encoding), 200, { ...streamed, 'content-encoding': encoding }) : c.body(body, 200, streamed)
       }
-      const html = plainPage(template, config)
+      const html = plainPage(withNoscriptSearch(template, undefined), config)
       return encoding ? c.body(await compressText(html, encoding), 200, { ...htmlHeaders, 'content-encoding': encoding }) : c.body(html, 200, htmlHeaders)
     }
     app.use('/assets/*', async function immutableAssets(c, next) {

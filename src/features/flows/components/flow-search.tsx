@@ -1,7 +1,7 @@
 import { useId } from 'react'
 import { statusFilters, type FlowFilters, type StatusFilter } from '../flow-filters'
 
-const statusLabels: Record<StatusFilter, string> = {
+export const statusLabels: Record<StatusFilter, string> = {
   ALL: 'All statuses',
   DRAFT: 'Draft',
   PUBLISHED: 'Published',
