@@ -62,4 +62,37 @@ test.describe('the page survives its server going away', () => {
     expect(loads).toBe(2)
     await expect(page.getByRole('heading', { name: 'Something went wrong' })).toHaveCount(0)
   })
+
+  test("the editor opened while the server is gone (its code not there yet): a way back to the list, and it opens by itself once the server answers", async ({ page, sandbox }) => {
+    test.slow()
+    await page.goto(sandbox.url('/'))
+    await expect(flowsTable(page).getByRole('row')).toHaveCount(14)
+    await page.route('**/*', (route) => route.abort('connectionrefused'))
+    await page.getByRole('link', { name: 'Edit Old promo' }).click()
+    const unreached = page.getByRole('alert').filter({ hasText: unreachable })
+    await expect(unreached).toBeVisible()
+    // The way back: where the operator came from, the list (the app's own, no server needed).
+    await unreached.getByRole('button', { name: 'Go back' }).click()
+    await expect(flowsTable(page).getByRole('rowheader', { name: 'Old promo' })).toBeVisible()
+    await page.getByRole('link', { name: 'Edit Old promo' }).click()
+    await expect(unreached).toBeVisible()
+    await page.unroute('**/*')
+    await expect(page.getByRole('heading', { name: 'Edit “Old promo”' })).toBeVisible({ timeout: 30_000 })
+  })
+
+  test('the editor whose flow cannot be read (the server gone): a way back to the list, and the flow opens by itself once the server answers', async ({ page, sandbox }) => {
+    test.slow()
+    await page.goto(sandbox.url('/'))
+    // The editor's code is there already: only the flow's reading fails.
+    await page.getByRole('link', { name: 'Edit Spring sale survey' }).click()
+    await expect(page.getByRole('textbox', { name: 'Flow JSON' })).toBeVisible()
+    await page.getByRole('link', { name: /Flows in Acme Retail/ }).click()
+    await page.route('**/api/**', (route) => route.abort('connectionrefused'))
+    await page.getByRole('link', { name: 'Edit Old promo' }).click()
+    await expect(page.getByText("Couldn't open the flow in the editor")).toBeVisible()
+    const back = page.getByRole('link', { name: /Flows in Acme Retail/ })
+    await expect(back).toBeVisible()
+    await page.unroute('**/api/**')
+    await expect(page.getByRole('textbox', { name: 'Flow JSON' })).toBeVisible({ timeout: 30_000 })
+  })
 })

@@ -29,9 +29,17 @@ async function reloadOnceServerAnswers(error: Error, asked: boolean): Promise<vo
 
 type BoundaryProps = { children: ReactNode; quiet: boolean }
 
-/** Catches only a failed load of code; any other error goes on to the root boundary. */
+/**
+ * Catches only a failed load of code; any other error goes on to the root boundary. While it says the
+ * server could not be reached, it asks every 5 s whether it answers again, and then brings the code.
+ */
 class ChunkBoundary extends Component<BoundaryProps, { error: unknown }> {
   override state = { error: null as unknown }
+  private poll?: ReturnType<typeof setInterval>
+
+  override componentWillUnmount() {
+    clearInterval(this.poll)
+  }
 
   static getDerivedStateFromError(error: unknown) {
     return { error }
@@ -51,11 +59,15 @@ class ChunkBoundary extends Component<BoundaryProps, { error: unknown }> {
     if (error === null) return this.props.children
     if (!isChunkLoadError(error)) throw error
     if (this.props.quiet) return null
+    this.poll ??= setInterval(() => void reloadOnceServerAnswers(error as Error, false), 5000)
     return (
       <div className="state chunk-error" role="alert">
-        <p>The Flows Admin server could not be reached, so this part of the page could not load.</p>
+        <p>The Flows Admin server could not be reached: this part of the page loads once it answers.</p>
         <button type="button" className="button" onClick={() => void reloadOnceServerAnswers(error as Error, true)}>
           Try again
+        </button>
+        <button type="button" className="button" onClick={() => history.back()}>
+          Go back
         </button>
       </div>
     )

@@ -1,18 +1,23 @@
 import { useQuery } from '@tanstack/react-query'
-import { useParams } from 'react-router'
+import { Link, useParams } from 'react-router'
+import type { ApiError } from '../../api/api-error'
 import { ErrorPanel } from '../../components/error-panel'
 import { FlowEditor } from '../../features/editor/flow-editor'
 import { FlowHistoryPage } from '../../features/history/flow-history-page'
 import { flowDetailQueries, readFlowSource } from '../../features/flows/flow-changes-chunk'
 import type { FlowScope } from '../../features/flows/api/flow-queries'
+import { flowsHref } from '../../features/flows/flow-hrefs'
 import { configuredChannel, type Channel } from '../../shared/flow'
 import { NotFoundRoute } from './not-found-route'
 import { UnknownChannel } from './unknown-channel'
 import { WithConfig } from './with-config'
 
+/** Read again every 5 s while the server does not answer (the browser made the error): the editor opens by itself once it does. */
+const whileUnreachable = (query: { state: { error: ApiError | null } }) => (query.state.error?.source === 'network' ? 5000 : false)
+
 /** An existing flow: its details and its JSON as 8x8 has them now, read once for the editor. */
 function EditFlow({ scope, channel, flowId }: { scope: FlowScope; channel: Channel; flowId: string }) {
-  const details = useQuery({ ...flowDetailQueries.details(scope, flowId), refetchOnWindowFocus: false })
+  const details = useQuery({ ...flowDetailQueries.details(scope, flowId), refetchOnWindowFocus: false, refetchInterval: whileUnreachable })
   // The text the editor starts from and the ETag a save sends back: read once, never refreshed under the operator.
   const source = useQuery({
     queryKey: ['flow-source', scope, flowId],
@@ -20,17 +25,23 @@ function EditFlow({ scope, channel, flowId }: { scope: FlowScope; channel: Chann
     staleTime: Infinity,
     gcTime: 0,
     refetchOnWindowFocus: false,
+    refetchInterval: whileUnreachable,
     meta: { action: `Load the JSON of flow ${flowId}` },
   })
   const error = details.error ?? source.error
   if (error) {
     return (
-      <ErrorPanel
-        title="Couldn't open the flow in the editor"
-        error={error}
-        onRetry={() => Promise.all([details.refetch(), source.refetch()])}
-        retrying={details.isFetching || source.isFetching}
-      />
+      <>
+        <p className="small">
+          <Link to={flowsHref(scope)}>← Flows in {channel.name}</Link>
+        </p>
+        <ErrorPanel
+          title="Couldn't open the flow in the editor"
+          error={error}
+          onRetry={() => Promise.all([details.refetch(), source.refetch()])}
+          retrying={details.isFetching || source.isFetching}
+        />
+      </>
     )
   }
   if (!details.data || !source.data) {
