@@ -84,3 +84,23 @@ test.describe('the focus is never lost to the page', () => {
     await expect(versions.getByRole('row').nth(1)).toBeFocused()
   })
 })
+
+test.describe('the editor is one tab stop', () => {
+  test.use({ serverEnv: { SANDBOX_LATENCY_MS: '0' } })
+
+  test('Tab reaches its text box directly, and Escape then Shift+Tab leaves it for the control before it', async ({ page, sandbox }) => {
+    await page.goto(editorOf(sandbox))
+    const box = page.getByRole('textbox', { name: 'Flow JSON' })
+    await expect(box).toBeVisible()
+    const insideEditor = () => page.evaluate(() => Boolean(document.activeElement?.closest('.cm-editor')))
+    // From the page's heading forward: the first stop inside the editor is its named text box.
+    await page.getByRole('heading', { level: 1 }).focus()
+    for (let i = 0; i < 30 && !(await insideEditor()); i++) await page.keyboard.press('Tab')
+    await expect(box).toBeFocused()
+    // And back: one step out of the editor, to a control with a name (not an unnamed scroll area).
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Shift+Tab')
+    expect(await insideEditor()).toBe(false)
+    await expect(page.locator(':focus')).toHaveAccessibleName(/\S/)
+  })
+})

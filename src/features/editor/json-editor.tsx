@@ -122,7 +122,10 @@ export const JsonEditor = forwardRef<JsonEditorHandle, JsonEditorProps>(function
           keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, indentWithTab]),
           EditorView.lineWrapping,
           EditorState.readOnly.of(readOnly),
-          EditorView.contentAttributes.of({ 'aria-labelledby': labelledBy, ...(describedBy ? { 'aria-describedby': describedBy } : {}) }),
+          // tabindex 0 changes nothing for the keyboard (the text box is focusable already) but tells checkers
+          // such as axe (scrollable-region-focusable) that the scroll area holds a focusable element: the
+          // scroll area itself is no tab stop of its own.
+          EditorView.contentAttributes.of({ tabindex: '0', 'aria-labelledby': labelledBy, ...(describedBy ? { 'aria-describedby': describedBy } : {}) }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) changed.current(update.state.doc.toString())
             if (update.docChanged || update.transactions.some((transaction) => transaction.effects.some((effect) => effect.is(setMetaErrors)))) {
@@ -132,9 +135,6 @@ export const JsonEditor = forwardRef<JsonEditorHandle, JsonEditorProps>(function
         ],
       }),
     })
-    // The scroll area is reachable by keyboard on its own (axe: scrollable-region-focusable), as well as
-    // through the text it scrolls.
-    editor.scrollDOM.tabIndex = 0
     view.current = editor
     return () => editor.destroy()
     // The editor owns its text after it starts: a new initial text is a new editor (the caller's key).
