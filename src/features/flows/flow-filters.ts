@@ -16,6 +16,15 @@ export type FlowFilters = {
 export const statusFilters = ['ALL', ...knownFlowStatuses, 'OTHER'] as const
 export type StatusFilter = (typeof statusFilters)[number]
 
+/** What the status filter's choices are called (the page's select and the server's page without JavaScript). */
+export const statusLabels: Record<StatusFilter, string> = {
+  ALL: 'All statuses',
+  DRAFT: 'Draft',
+  PUBLISHED: 'Published',
+  DEPRECATED: 'Deprecated',
+  OTHER: 'Other (throttled, blocked…)',
+}
+
 export type SortKey = 'name' | 'status'
 export type FlowSort = { key: SortKey; direction: 'ascending' | 'descending' }
 

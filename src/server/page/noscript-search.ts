@@ -1,5 +1,4 @@
-import { statusLabels } from '../../features/flows/components/flow-search'
-import { filtersFromParams, statusFilters } from '../../features/flows/flow-filters'
+import { filtersFromParams, statusFilters, statusLabels } from '../../features/flows/flow-filters'
 
 /** Where index.html's notice for browsers without JavaScript takes a flows page's plain search. */
 export const noscriptSearchMarker = '<!--noscript-search-->'

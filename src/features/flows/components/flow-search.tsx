@@ -1,13 +1,5 @@
 import { useId } from 'react'
-import { statusFilters, type FlowFilters, type StatusFilter } from '../flow-filters'
-
-export const statusLabels: Record<StatusFilter, string> = {
-  ALL: 'All statuses',
-  DRAFT: 'Draft',
-  PUBLISHED: 'Published',
-  DEPRECATED: 'Deprecated',
-  OTHER: 'Other (throttled, blocked…)',
-}
+import { statusFilters, statusLabels, type FlowFilters, type StatusFilter } from '../flow-filters'
 
 export type FlowSearchProps = {
   filters: FlowFilters
