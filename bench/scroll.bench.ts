@@ -1,5 +1,6 @@
 import { test, type Page } from '@playwright/test'
 import { startAppServer } from '../e2e/app-server'
+import { longTasksSeen, watchLongTasks } from './support/long-tasks'
 import { saveSection } from './support/results'
 
 /**
@@ -17,13 +18,7 @@ async function scrollLongTasks(page: Page, url: string, cpuRate: number) {
   // The windowed rows (they carry aria-rowindex) have replaced the first rows shown while their code loaded.
   await page.locator('tbody tr[aria-rowindex]').first().waitFor()
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))))
-  await page.evaluate(() => {
-    const tasks: number[] = []
-    ;(window as unknown as { longTasks: number[] }).longTasks = tasks
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) tasks.push(entry.duration)
-    }).observe({ type: 'longtask' })
-  })
+  await watchLongTasks(page)
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate })
   await page.mouse.move(640, 400)
@@ -33,7 +28,7 @@ async function scrollLongTasks(page: Page, url: string, cpuRate: number) {
   }
   await page.waitForTimeout(500)
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
-  return page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)
+  return longTasksSeen(page)
 }
 
 test('scrolling 1000 flows: long tasks per 20 wheel steps of 2000 px', async ({ browser }) => {

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { screen, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { flowsUrl, mockConfig } from '../../mocks/handlers/flows'
@@ -34,7 +34,11 @@ function pagedHistory() {
   )
 }
 
-const versionRows = async () => within(await screen.findByRole('table', { name: /^Versions of/ })).getAllByRole('row').slice(1)
+const versionRows = async () => within(await screen.findByRole('table', { name: /^Versions of/ }, { timeout: 15_000 })).getAllByRole('row').slice(1)
+/** Waits for the count the page states (a cheap query: role queries over 250 rows are slow in jsdom on a busy machine). */
+const counted = (text: string) => screen.findByText(text, {}, { timeout: 15_000 })
+
+// 250 rows rendered and queried by role in jsdom: 11–16 s under load here, hence the 60 s test timeouts.
 
 describe("a flow's history", () => {
   it('shows the newest 100 of 250, and the older ones a page at a time, down to the first', async () => {
@@ -43,17 +47,19 @@ describe("a flow's history", () => {
     expect(await versionRows()).toHaveLength(100)
     expect(screen.getByText('100 of 250 versions')).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Show older versions (150 more)' }))
-    await waitFor(async () => expect(await versionRows()).toHaveLength(200))
+    await counted('200 of 250 versions')
+    expect(await versionRows()).toHaveLength(200)
     await user.click(screen.getByRole('button', { name: 'Show older versions (50 more)' }))
-    await waitFor(async () => expect(await versionRows()).toHaveLength(250))
-    expect(screen.getByText('250 versions')).toBeInTheDocument()
+    await counted('250 versions')
+    expect(await versionRows()).toHaveLength(250)
     expect(screen.queryByRole('button', { name: /Show older versions/ })).not.toBeInTheDocument()
     expect((await versionRows()).at(-1)).toHaveTextContent('Read from 8x8')
-  })
+  }, 60_000)
 
   it('loads older pages by itself for the version a link asks to compare', async () => {
     pagedHistory()
     renderApp(`${history}?compare=${all[230].versionId}`)
-    await waitFor(async () => expect(await versionRows()).toHaveLength(250))
-  })
+    await counted('250 versions')
+    expect(await versionRows()).toHaveLength(250)
+  }, 60_000)
 })
