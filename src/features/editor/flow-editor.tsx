@@ -18,6 +18,11 @@ import { localDrafts, type EditorFields, type LocalDraft } from './local-draft'
 import { useLeaveGuard } from './use-leave-guard'
 import { changedFields, createdResult, savedResult, useFlowSave, type LastSave, type SavedCheck } from './use-flow-save'
 import { ValidationList } from './validation-list'
+import { KeptDraftOffer } from './kept-draft-offer'
+import { EditorWorkspace } from './editor-workspace'
+import { useEditorPreview } from './use-editor-preview'
+import { LivePreview } from '../preview/live-preview'
+import { MetaPreview } from '../preview/meta-preview'
 import './editor.css'
 
 export type FlowEditorProps = {
@@ -84,6 +89,7 @@ export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
     const reported = new Set(check?.errors.map((meta) => `${meta.error} ${meta.paths[0] ?? ''}`))
     return checked.filter((error) => !reported.has(`${error.error} ${error.paths[0] ?? ''}`))
   }, [checked, check])
+  const ties = useEditorPreview(editor, metaNow, localChecks)
   const problems = fieldProblems(fields)
   // Parsed when the operator sends (and after that, to say when it is fixed), not on every keystroke.
   const jsonProblem = tried ? jsonProblemOf(fields.json) : undefined
@@ -159,30 +165,18 @@ export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
       )}
 
       {offered && !readOnly && (
-        <div className="notice editor__offer">
-          <span>Unsaved changes from {new Date(offered.keptAt).toLocaleString()} are kept in this browser.</span>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              setFields({ name: offered.name, categories: offered.categories, endPointUri: offered.endPointUri, json: offered.json })
-              setEditorKey((key) => key + 1)
-              setOffered(undefined)
-            }}
-          >
-            Bring them back
-          </button>
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => {
-              localDrafts.drop(draftKey)
-              setOffered(undefined)
-            }}
-          >
-            Discard them
-          </button>
-        </div>
+        <KeptDraftOffer
+          offered={offered}
+          onBringBack={() => {
+            setFields({ name: offered.name, categories: offered.categories, endPointUri: offered.endPointUri, json: offered.json })
+            setEditorKey((key) => key + 1)
+            setOffered(undefined)
+          }}
+          onDiscard={() => {
+            localDrafts.drop(draftKey)
+            setOffered(undefined)
+          }}
+        />
       )}
 
       {conflict && flow && (
@@ -214,17 +208,26 @@ export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
         }}
       >
         <FlowFields fields={fields} problems={problems} showProblems={tried} readOnly={readOnly} onChange={setFields} />
-        <JsonPanel
-          editorRef={editor}
-          editorKey={editorKey}
-          text={fields.json}
-          readOnly={readOnly}
-          metaErrors={metaErrors ?? noErrors}
-          problem={jsonProblem}
-          sizeWarning={sizeWarning}
-          onChecked={setChecked}
-          onMetaPlaced={setMetaPlaces}
-          onChange={(json) => setFields((current) => ({ ...current, json }))}
+        <EditorWorkspace
+          view={ties.view}
+          onView={ties.setView}
+          json={
+            <JsonPanel
+              editorRef={editor}
+              editorKey={editorKey}
+              text={fields.json}
+              readOnly={readOnly}
+              metaErrors={metaErrors ?? noErrors}
+              problem={jsonProblem}
+              sizeWarning={sizeWarning}
+              onChecked={setChecked}
+              onMetaPlaced={setMetaPlaces}
+              onChange={(json) => setFields((current) => ({ ...current, json }))}
+              onCursor={ties.onCursor}
+            />
+          }
+          phone={<LivePreview text={fields.json} findings={ties.findings} cursor={ties.cursor} onPick={ties.onPick} onFinding={ties.onFinding} />}
+          metaPreview={flow && <MetaPreview scope={scope} flowId={flow.details.id} name={saved.name || flow.details.id} savedJson={saved.json} />}
         />
         <ValidationList meta={metaNow} local={localChecks} onGoTo={(error, metaIndex) => (metaIndex === undefined ? editor.current?.select(error.from, error.to) : editor.current?.selectMetaError(metaIndex))} />
         <EditorActions

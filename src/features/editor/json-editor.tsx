@@ -18,6 +18,8 @@ export type JsonEditorHandle = {
   selectMetaError(index: number): void
   /** Replaces the whole text (an upload, an example), as one step that Undo takes back. */
   replace(text: string): void
+  /** Selects a range and scrolls it into view, leaving the focus where it is (a component picked in the preview). */
+  reveal(from: number, to: number): void
 }
 
 type JsonEditorProps = {
@@ -33,6 +35,8 @@ type JsonEditorProps = {
   describedBy?: string
   /** Published and deprecated flows: shown, searchable, not changeable. */
   readOnly?: boolean
+  /** Where the cursor is, each time it moves. */
+  onCursor?: (offset: number) => void
 }
 
 /** A place in the text: offsets, and the 1-based line and column a list shows. */
@@ -89,7 +93,7 @@ const flowChecks = (report: (found: PlacedError[]) => void) => linter(
  * Meta's errors (from the last save) and this console's checks. Tab indents as in any code editor;
  * Escape then Tab leaves the editor (CodeMirror's documented way), as the hint under it says.
  */
-export const JsonEditor = forwardRef<JsonEditorHandle, JsonEditorProps>(function JsonEditor({ initialText, onChange, onChecked, onMetaPlaced, metaErrors, labelledBy, describedBy, readOnly = false }, ref) {
+export const JsonEditor = forwardRef<JsonEditorHandle, JsonEditorProps>(function JsonEditor({ initialText, onChange, onChecked, onMetaPlaced, onCursor, metaErrors, labelledBy, describedBy, readOnly = false }, ref) {
   const host = useRef<HTMLDivElement>(null)
   const view = useRef<EditorView | null>(null)
   const changed = useRef(onChange)
@@ -98,6 +102,8 @@ export const JsonEditor = forwardRef<JsonEditorHandle, JsonEditorProps>(function
   checked.current = onChecked
   const placed = useRef(onMetaPlaced)
   placed.current = onMetaPlaced
+  const cursor = useRef(onCursor)
+  cursor.current = onCursor
 
   useEffect(() => {
     const editor = new EditorView({
@@ -128,6 +134,7 @@ export const JsonEditor = forwardRef<JsonEditorHandle, JsonEditorProps>(function
           EditorView.contentAttributes.of({ tabindex: '0', 'aria-labelledby': labelledBy, ...(describedBy ? { 'aria-describedby': describedBy } : {}) }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) changed.current(update.state.doc.toString())
+            if (update.selectionSet) cursor.current?.(update.state.selection.main.head)
             if (update.docChanged || update.transactions.some((transaction) => transaction.effects.some((effect) => effect.is(setMetaErrors)))) {
               placed.current?.(update.state.field(metaErrorsField).map((mark) => placeOf(update.state, mark.from, mark.to)))
             }
@@ -167,6 +174,12 @@ export const JsonEditor = forwardRef<JsonEditorHandle, JsonEditorProps>(function
     selectMetaError(index) {
       const mark = view.current?.state.field(metaErrorsField)[index]
       if (mark) this.select(mark.from, mark.to)
+    },
+    reveal(from, to) {
+      const editor = view.current
+      if (!editor) return
+      const length = editor.state.doc.length
+      editor.dispatch({ selection: { anchor: Math.min(from, length), head: Math.min(to, length) }, scrollIntoView: true })
     },
     replace(text) {
       const editor = view.current

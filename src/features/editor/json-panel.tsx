@@ -17,6 +17,7 @@ type JsonPanelProps = {
   onChange: (text: string) => void
   onChecked: (found: PlacedError[]) => void
   onMetaPlaced: (places: TextPlace[]) => void
+  onCursor?: (offset: number) => void
 }
 
 export const replaceQuestion = 'Replace the JSON in the editor? What it holds now comes back with Undo (Ctrl+Z).'
@@ -28,7 +29,7 @@ const textOf = async (file: File) => new TextDecoder('utf-8', { ignoreBOM: true 
  * The Flow JSON: the editor, and three ways to fill it: typing or pasting, a file (chosen, or dropped
  * onto the editor), or the example. A file or the example replaces the text as one step Undo takes back.
  */
-export function JsonPanel({ editorRef, editorKey, text, readOnly, metaErrors, problem, sizeWarning, onChange, onChecked, onMetaPlaced }: JsonPanelProps) {
+export function JsonPanel({ editorRef, editorKey, text, readOnly, metaErrors, problem, sizeWarning, onChange, onChecked, onMetaPlaced, onCursor }: JsonPanelProps) {
   const labelId = useId()
   // Typed text is not replaced without asking; replaced, it comes back with Undo.
   const replace = (next: string) => {
@@ -75,7 +76,7 @@ export function JsonPanel({ editorRef, editorKey, text, readOnly, metaErrors, pr
           void textOf(file).then(replace)
         }}
       >
-        <JsonEditor key={editorKey} ref={editorRef} initialText={text} readOnly={readOnly} onChange={onChange} onChecked={onChecked} onMetaPlaced={onMetaPlaced} metaErrors={metaErrors} labelledBy={labelId} describedBy={`${labelId}-keys`} />
+        <JsonEditor key={editorKey} ref={editorRef} initialText={text} readOnly={readOnly} onChange={onChange} onChecked={onChecked} onMetaPlaced={onMetaPlaced} onCursor={onCursor} metaErrors={metaErrors} labelledBy={labelId} describedBy={`${labelId}-keys`} />
       </div>
       <p id={`${labelId}-keys`} className="small muted">
         Tab indents in the editor; press Escape, then Tab, to move on. Ctrl+F searches.

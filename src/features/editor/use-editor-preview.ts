@@ -1,0 +1,34 @@
+import { useCallback, useMemo, useState, type RefObject } from 'react'
+import type { Finding } from '../preview/preview-context'
+import type { Span } from '../preview/parse-flow'
+import type { PlacedError } from './error-ranges'
+import type { JsonEditorHandle } from './json-editor'
+
+export type WorkspaceView = 'json' | 'preview'
+
+/**
+ * The ties between the editor and its phone: the findings the phone marks (Meta's, where they are now,
+ * and this browser's checks), the cursor it follows, a component picked in the phone selected in the
+ * JSON, and a finding clicked there taken to its place. On narrow screens, which of the two is shown.
+ */
+export function useEditorPreview(editor: RefObject<JsonEditorHandle | null>, meta: PlacedError[] | null, local: PlacedError[]) {
+  const [cursor, setCursor] = useState<number>()
+  const [view, setView] = useState<WorkspaceView>('json')
+  const findings = useMemo<Finding[]>(
+    () => [
+      ...(meta ?? []).map((error, metaIndex) => ({ message: error.message || error.error, source: 'Meta', from: error.from, to: error.to, metaIndex })),
+      ...local.filter((error) => error.error !== 'JSON_SYNTAX').map((error) => ({ message: error.message, source: 'Checked in this browser', from: error.from, to: error.to })),
+    ],
+    [meta, local],
+  )
+  const onPick = useCallback((span: Span) => editor.current?.reveal(span.from, span.to), [editor])
+  const onFinding = useCallback(
+    (finding: Finding) => {
+      setView('json')
+      // After the JSON is shown again (narrow screens): the editor takes the focus only when visible.
+      requestAnimationFrame(() => (finding.metaIndex === undefined ? editor.current?.select(finding.from, finding.to) : editor.current?.selectMetaError(finding.metaIndex)))
+    },
+    [editor],
+  )
+  return { findings, cursor, onCursor: setCursor, onPick, onFinding, view, setView }
+}
