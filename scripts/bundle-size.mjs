@@ -11,6 +11,9 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
 export const budgetKb = 105
+/** The phone preview's own code (its lazy file, JS and CSS): kept small, as the editor loads it. */
+export const previewAimKb = 40
+const isPreview = (file) => /^assets\/live-preview-[^/]+\.(js|css)$/.test(file)
 const clientDir = 'dist/client'
 
 const kb = (bytes) => (bytes / 1000).toFixed(1)
@@ -26,7 +29,7 @@ export function measureBundle(dir = clientDir) {
   }
   const initial = referenced.map(sizeOf)
   const lazy = all.filter((f) => !referenced.includes(f)).map(sizeOf)
-  return { initial, lazy, initialGzip: sum(initial), lazyGzip: sum(lazy), budgetGzip: budgetKb * 1000 }
+  return { initial, lazy, initialGzip: sum(initial), lazyGzip: sum(lazy), budgetGzip: budgetKb * 1000, previewGzip: sum(lazy.filter((f) => isPreview(f.file))) }
 }
 
 export function bundleTable(m) {
@@ -39,6 +42,7 @@ export function bundleTable(m) {
     '|---|---|---|---|',
     ...rows,
     `| **initial page (JS+CSS)** | | | **${kb(m.initialGzip)}** (budget ${budgetKb}) |`,
+    `| **phone preview (lazy, JS+CSS)** | | | **${kb(m.previewGzip)}** (aim ${previewAimKb}) |`,
   ].join('\n')
 }
 
@@ -53,5 +57,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       process.exit(1)
     }
     console.log(`Initial page within budget: ${kb(m.initialGzip)} of ${budgetKb} kB gzip.`)
+    if (m.previewGzip === 0 || m.previewGzip > previewAimKb * 1000) {
+      console.error(m.previewGzip === 0 ? 'No phone preview file (assets/live-preview-*) in the build.' : `The phone preview is ${kb(m.previewGzip)} kB gzip, over its ${previewAimKb} kB aim.`)
+      process.exit(1)
+    }
+    console.log(`Phone preview: ${kb(m.previewGzip)} of ${previewAimKb} kB gzip.`)
   }
 }

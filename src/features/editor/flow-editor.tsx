@@ -21,7 +21,7 @@ import { ValidationList } from './validation-list'
 import { KeptDraftOffer } from './kept-draft-offer'
 import { EditorWorkspace } from './editor-workspace'
 import { useEditorPreview } from './use-editor-preview'
-import { LivePreview } from '../preview/live-preview'
+import { LazyLivePreview } from '../preview/lazy-preview'
 import { MetaPreview } from '../preview/meta-preview'
 import './editor.css'
 
@@ -226,7 +226,7 @@ export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
               onCursor={ties.onCursor}
             />
           }
-          phone={<LivePreview text={fields.json} findings={ties.findings} cursor={ties.cursor} onPick={ties.onPick} onFinding={ties.onFinding} />}
+          phone={<LazyLivePreview text={fields.json} findings={ties.findings} cursor={ties.cursor} onPick={ties.onPick} onFinding={ties.onFinding} />}
           metaPreview={flow && <MetaPreview scope={scope} flowId={flow.details.id} name={saved.name || flow.details.id} savedJson={saved.json} />}
         />
         <ValidationList meta={metaNow} local={localChecks} onGoTo={(error, metaIndex) => (metaIndex === undefined ? editor.current?.select(error.from, error.to) : editor.current?.selectMetaError(metaIndex))} />

@@ -13,6 +13,8 @@ export type LivePreviewProps = {
   onPick?: (span: Span) => void
   onFinding?: (finding: Finding) => void
   label?: string
+  /** Screens to mark in the picker ("changed", "added"), by id. */
+  marks?: Record<string, string>
 }
 
 /** Drawn again only when its flow, findings or cursor change: not on each keystroke. */
@@ -22,7 +24,7 @@ const StablePhone = memo(Phone)
  * A phone that follows a text as it is typed: parsed after each pause, the last good rendering kept
  * (and said to be stale) while the JSON does not parse.
  */
-export function LivePreview({ text, findings, cursor, onPick, onFinding, label = 'Phone preview' }: LivePreviewProps) {
+export function LivePreview({ text, findings, cursor, onPick, onFinding, label = 'Phone preview', marks }: LivePreviewProps) {
   const parsed = useParsedFlow(text, findings)
   // The cursor belongs to the text drawn: while a newer text waits to be parsed, the phone keeps its place.
   const drawnCursor = parsed.text === text ? cursor : undefined
@@ -31,7 +33,7 @@ export function LivePreview({ text, findings, cursor, onPick, onFinding, label =
       <output className="state pv-stale">Nothing to preview yet: {parsed.stale ?? 'no screens.'}</output>
     )
   }
-  const props: PhoneProps = { flow: parsed.flow, label, findings: parsed.extra, cursor: drawnCursor, onPick, onFinding }
+  const props: PhoneProps = { flow: parsed.flow, label, findings: parsed.extra, cursor: drawnCursor, onPick, onFinding, marks }
   return (
     <>
       {parsed.stale && (

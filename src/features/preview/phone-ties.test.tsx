@@ -3,6 +3,9 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import every from './fixtures/every-component.json'
 import { LivePreview } from './live-preview'
+import type { Finding } from './preview-context'
+import type { ParsedFlow, Span } from './parse-flow'
+import { Phone } from './phone'
 import { renderPhone } from './phone-test-support'
 
 // The phone and the JSON point at each other: a click shows the JSON, the cursor shows the component,
@@ -10,10 +13,10 @@ import { renderPhone } from './phone-test-support'
 
 describe('ties to the JSON', () => {
   it('a component clicked gives its place in the text', async () => {
-    const onPick = vi.fn()
+    const onPick = vi.fn<(span: Span) => void>()
     const { user, text } = renderPhone(every, { onPick })
     await user.click(screen.getByText('Prices include VAT'))
-    const [span] = onPick.mock.lastCall as [{ from: number; to: number }]
+    const [span] = onPick.mock.lastCall!
     expect(JSON.parse(text.slice(span.from, span.to))).toEqual({ type: 'TextCaption', text: 'Prices include VAT' })
   })
 
@@ -29,7 +32,7 @@ describe('ties to the JSON', () => {
   it("a finding is outlined on its component with its message, and the message leads to its place", async () => {
     const text = JSON.stringify(every, null, 2)
     const from = text.indexOf('"Your name"')
-    const onFinding = vi.fn()
+    const onFinding = vi.fn<(finding: Finding) => void>()
     const finding = { message: 'Label is too long', source: 'Meta', from, to: from + 11, metaIndex: 0 }
     const { user } = renderPhone(text, { findings: [finding], onFinding })
     const message = screen.getByRole('button', { name: 'Meta: Label is too long' })
@@ -40,8 +43,6 @@ describe('ties to the JSON', () => {
   })
 })
 
-import { Phone } from './phone'
-import type { ParsedFlow } from './parse-flow'
 function PhoneAgain({ flow, cursor }: { flow: ParsedFlow; cursor: number }) {
   return <Phone flow={flow} label="Preview" cursor={cursor} />
 }
