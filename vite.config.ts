@@ -57,7 +57,11 @@ export default defineConfig(({ command, isSsrBuild }) => ({
             codeSplitting: {
               groups: [
                 { name: 'app', test: /src\/main\.tsx$/ },
-                { name: 'shared', test: /src\/(shared\/(flow-history|error-codes)|components\/date-time|features\/flows\/api\/flow-details)\.ts$/ },
+                // The small pages (home's redirect, not found, an unknown channel), one file.
+                { name: 'small-pages', test: /src\/app\/routes\/(home-route|not-found-route|unknown-channel)\.tsx$/ },
+                // The small pages (home's redirect, not found, an unknown channel), one file.
+                { name: 'small-pages', test: /src\/app\/routes\/(home-route|not-found-route|unknown-channel)\.tsx$/ },
+                { name: 'shared', test: /src\/(shared\/(flow-history|error-codes)|components\/date-time|features\/flows\/api\/flow-details|features\/preview\/lazy-preview)\.tsx?$/ },
               ],
             },
             // Six characters of hash, not eight: the first page names every lazy file (its preload map and

@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib'
 export const budgetKb = 105
 /** The phone preview's own code (its lazy file, JS and CSS): kept small, as the editor loads it. */
 export const previewAimKb = 40
-const isPreview = (file) => /^assets\/live-preview-[^/]+\.(js|css)$/.test(file)
+const isPreview = (file) => /^assets\/preview-chunk-[^/]+\.(js|css)$/.test(file)
 const clientDir = 'dist/client'
 
 const kb = (bytes) => (bytes / 1000).toFixed(1)
@@ -58,7 +58,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     }
     console.log(`Initial page within budget: ${kb(m.initialGzip)} of ${budgetKb} kB gzip.`)
     if (m.previewGzip === 0 || m.previewGzip > previewAimKb * 1000) {
-      console.error(m.previewGzip === 0 ? 'No phone preview file (assets/live-preview-*) in the build.' : `The phone preview is ${kb(m.previewGzip)} kB gzip, over its ${previewAimKb} kB aim.`)
+      console.error(m.previewGzip === 0 ? 'No phone preview file (assets/preview-chunk-*) in the build.' : `The phone preview is ${kb(m.previewGzip)} kB gzip, over its ${previewAimKb} kB aim.`)
       process.exit(1)
     }
     console.log(`Phone preview: ${kb(m.previewGzip)} of ${previewAimKb} kB gzip.`)

@@ -55,7 +55,7 @@ export function createApp({ config, upstream, logger, audit, store, spa, remoteA
 
   app.use(requestId())
   app.use(requestLog(logger))
-  app.use(securityHeaders())
+  app.use(securityHeaders({ framesSelf: config.mode === 'sandbox' }))
   app.use(hostCheck(config, { listeningPort, logger }))
   app.use(authenticate(config.auth, { logger, remoteAddress, verifyPassword, throttle: signInThrottle }))
   // Set before the handler answers: a header added to a finished response makes Hono copy the response.

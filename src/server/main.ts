@@ -38,7 +38,7 @@ const logger = createLogger(undefined, { secrets: config.mode === 'live' ? [conf
 const clientDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'client')
 let serveSpa: ReturnType<typeof spa>
 try {
-  serveSpa = spa(clientDir, { home: { accountId: config.accountId, channelId: config.channels[0].id } })
+  serveSpa = spa(clientDir, { home: { accountId: config.accountId, channelId: config.channels[0].id }, framesSelf: config.mode === 'sandbox' })
 } catch (error) {
   fail((error as Error).message)
 }

@@ -7,7 +7,7 @@ import { channelInPath, flowsPagePath } from './page/flows-page-path'
 import { configuredChannel, type AppConfig } from '../shared/flow'
 import type { ChannelScope } from '../shared/paths'
 import type { AppEnv } from './app-env'
-import { pageSecurityHeaders } from './middleware/security-headers'
+import { framedBySelfHeaders, pageSecurityHeaders } from './middleware/security-headers'
 import { plainPage } from './page/page-state'
 import { appHtmlMarker } from './page/html-marker'
 import { withInlineStyles } from './page/inline-styles'
@@ -34,7 +34,7 @@ export type PageData = {
  * `home`, the first configured channel. Reads index.html once, at start-up, and throws if the client
  * was not built.
  */
-export function spa(clientDir: string, { home, waitMs = listWaitMs }: { home: ChannelScope; waitMs?: number }) {
+export function spa(clientDir: string, { home, waitMs = listWaitMs, framesSelf = false }: { home: ChannelScope; waitMs?: number; /** The sandbox: its preview pages are framed by the console. */ framesSelf?: boolean }) {
   let template: string
   try {
     template = readFileSync(join(clientDir, 'index.html'), 'utf8')
@@ -80,6 +80,8 @@ export function spa(clientDir: string, { home, waitMs = listWaitMs }: { home: Ch
     // The build writes each asset's brotli and gzip forms beside it (vite.config.ts): sent as the
     // browser accepts them, with no compressing per request.
     app.get('*', serveStatic({ root: clientDir, precompressed: true }))
-    app.get('*', pageSecurityHeaders(), (c, next) => (c.req.path.startsWith('/assets/') ? next() : page(c)))
+    // The sandbox's stand-in for Meta's preview page, framed by the editor (and only by this console).
+    if (framesSelf) app.use('/accounts/:accountId/channels/:channelId/flows/:flowId/phone', framedBySelfHeaders())
+    app.get('*', pageSecurityHeaders({ framesSelf }), (c, next) => (c.req.path.startsWith('/assets/') ? next() : page(c)))
   }
 }

@@ -4,6 +4,7 @@ import type { ApiError } from '../../api/api-error'
 import { ErrorPanel } from '../../components/error-panel'
 import { FlowEditor } from '../../features/editor/flow-editor'
 import { FlowHistoryPage } from '../../features/history/flow-history-page'
+import { SavedFlowPhone } from '../../features/preview/saved-flow-phone'
 import { flowDetailQueries, readFlowSource } from '../../features/flows/flow-changes-chunk'
 import type { FlowScope } from '../../features/flows/api/flow-queries'
 import { flowsHref } from '../../features/flows/flow-hrefs'
@@ -54,11 +55,13 @@ function EditFlow({ scope, channel, flowId }: { scope: FlowScope; channel: Chann
   return <FlowEditor key={flowId} scope={scope} channel={channel} flow={{ details: details.data, json: source.data.json, etag: source.data.etag }} />
 }
 
-/** What follows `…/flows/`: `new`, `<flowId>/edit` or `<flowId>/history`; anything else is not a page. */
-function editorTarget(rest: string): { flowId?: string; page: 'edit' | 'history' } | undefined {
+type EditorPage = 'edit' | 'history' | 'phone'
+
+/** What follows `…/flows/`: `new`, `<flowId>/edit`, `<flowId>/history` or `<flowId>/phone`; anything else is not a page. */
+function editorTarget(rest: string): { flowId?: string; page: EditorPage } | undefined {
   if (rest === 'new') return { page: 'edit' }
-  const match = /^([^/]+)\/(edit|history)$/.exec(rest)
-  return match ? { flowId: match[1], page: match[2] as 'edit' | 'history' } : undefined
+  const match = /^([^/]+)\/(edit|history|phone)$/.exec(rest)
+  return match ? { flowId: match[1], page: match[2] as EditorPage } : undefined
 }
 
 /**
@@ -77,6 +80,7 @@ export function FlowEditorRoute() {
         if (!channel) return <UnknownChannel config={config} />
         const scope = { accountId: config.accountId, channelId: channel.id }
         if (flowId && page === 'history') return <FlowHistoryPage scope={scope} channel={channel} flowId={flowId} />
+        if (flowId && page === 'phone') return <SavedFlowPhone scope={scope} flowId={flowId} />
         return flowId ? <EditFlow scope={scope} channel={channel} flowId={flowId} /> : <FlowEditor key="new" scope={scope} channel={channel} />
       }}
     </WithConfig>

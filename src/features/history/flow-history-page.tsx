@@ -11,6 +11,7 @@ import { editorHref, flowsHref, historyHref } from '../flows/flow-hrefs'
 import { historyQueries, versionJsonHref } from './history-api'
 import { RestoreVersion } from './restore-version'
 import { VersionCompare } from './version-compare'
+import { VersionPreview } from './version-preview'
 import '../editor/editor.css'
 import './history.css'
 
@@ -62,6 +63,7 @@ export function FlowHistoryPage({ scope, channel, flowId }: { scope: FlowScope; 
   const [picked, setPicked] = useState<string[]>([])
   const newestRow = useRef<HTMLTableRowElement>(null)
   const [chosen, setComparing] = useState<Comparing>(null)
+  const [previewing, setPreviewing] = useState<FlowVersionEntry | null>(null)
   // `?compare=<versionId>` (a lookup's link): that version beside the current, until another is chosen.
   const [search] = useSearchParams()
   const asked = search.get('compare')
@@ -181,6 +183,9 @@ export function FlowHistoryPage({ scope, channel, flowId }: { scope: FlowScope; 
                         Compare with current
                       </button>
                     )}
+                    <button type="button" className="button button--quiet" aria-label={`Preview the version of ${when(version)}`} onClick={() => setPreviewing(version)}>
+                      Preview
+                    </button>
                     <a className="button button--quiet" href={versionJsonHref(scope, flowId, version.versionId)} download aria-label={`Download the version of ${when(version)}`}>
                       Download
                     </a>
@@ -203,6 +208,8 @@ export function FlowHistoryPage({ scope, channel, flowId }: { scope: FlowScope; 
           )}
         </>
       )}
+
+      {previewing && <VersionPreview key={previewing.versionId} scope={scope} flowId={flowId} version={previewing} label={when(previewing)} onClose={() => setPreviewing(null)} />}
 
       {comparing && (
         <VersionCompare scope={scope} flowId={flowId} before={comparing.before} after={comparing.after} labelOf={(version) => `${when(version)} · ${sourceLabels[version.source]}`} />

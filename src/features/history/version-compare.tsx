@@ -4,6 +4,7 @@ import { ErrorPanel } from '../../components/error-panel'
 import type { FlowVersionEntry } from '../../shared/flow-history'
 import type { FlowScope } from '../flows/api/flow-queries'
 import { TextDifference } from '../editor/text-difference'
+import { LazyComparePhones } from '../preview/lazy-preview'
 import { comparedByLines, diffSummary, summaryText } from './diff-summary'
 import { historyQueries } from './history-api'
 
@@ -48,6 +49,8 @@ export function VersionCompare({ scope, flowId, before, after, labelOf }: Versio
             )}
           </p>
           <TextDifference before={older.data!} after={newer.data!} beforeLabel={labelOf(before)} afterLabel={labelOf(after)} byLines={byLines} />
+          <h3 className="version-compare__phones">On the phone</h3>
+          <LazyComparePhones before={older.data!} after={newer.data!} beforeLabel={labelOf(before)} afterLabel={labelOf(after)} />
         </>
       )}
     </section>

@@ -1,13 +1,16 @@
 import { Suspense } from 'react'
 import { retryableLazy } from '../../components/retryable-lazy'
+import type { ReactNode } from 'react'
+import type { ComparePhones } from './compare-phones'
 import type { LivePreviewProps } from './live-preview'
 
 // The phone and its components are a file of their own (bundle-size.mjs measures it), loaded when a
 // preview is first shown: the editor paints without waiting for it.
-const LivePreviewChunk = retryableLazy(() => import('./live-preview').then((module) => ({ default: module.LivePreview })))
+const chunk = () => import('./preview-chunk')
+const LivePreviewChunk = retryableLazy(() => chunk().then((module) => ({ default: module.LivePreview })))
+const ComparePhonesChunk = retryableLazy(() => chunk().then((module) => ({ default: module.ComparePhones })))
 
-/** A live preview, its code fetched the first time one is shown. */
-export function LazyLivePreview(props: LivePreviewProps) {
+function Loading({ children }: { children: ReactNode }) {
   return (
     <Suspense
       fallback={
@@ -16,7 +19,25 @@ export function LazyLivePreview(props: LivePreviewProps) {
         </output>
       }
     >
-      <LivePreviewChunk {...props} />
+      {children}
     </Suspense>
+  )
+}
+
+/** A live preview, its code fetched the first time one is shown. */
+export function LazyLivePreview(props: LivePreviewProps) {
+  return (
+    <Loading>
+      <LivePreviewChunk {...props} />
+    </Loading>
+  )
+}
+
+/** Two versions' phones side by side, the code fetched as for a live preview. */
+export function LazyComparePhones(props: Parameters<typeof ComparePhones>[0]) {
+  return (
+    <Loading>
+      <ComparePhonesChunk {...props} />
+    </Loading>
   )
 }

@@ -5,8 +5,7 @@ import { ErrorPanel } from '../../components/error-panel'
 import type { FlowPreview } from '../../shared/flow'
 import type { FlowScope } from '../flows/api/flow-queries'
 import { flowDetailQueries, flowPath } from '../flows/api/flow-details'
-import { interactiveUrl } from './meta-preview-url'
-import { parseFlow } from './parse-flow'
+import { firstScreenOf, interactiveUrl } from './meta-preview-url'
 
 const expiryFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
@@ -17,10 +16,7 @@ type MetaPreviewProps = { scope: FlowScope; flowId: string; name: string; /** Th
  * expires and New link (8x8's `refresh=true`). It shows what is saved at 8x8, never unsaved text.
  */
 export function MetaPreview({ scope, flowId, name, savedJson }: MetaPreviewProps) {
-  const firstScreen = useMemo(() => {
-    const parsed = parseFlow(savedJson)
-    return parsed.ok ? parsed.flow.screens[0].id : undefined
-  }, [savedJson])
+  const firstScreen = useMemo(() => firstScreenOf(savedJson), [savedJson])
   const queryClient = useQueryClient()
   const options = flowDetailQueries.preview(scope, flowId)
   const preview = useQuery(options)

@@ -21,6 +21,8 @@ export type PhoneProps = {
   onFinding?: (finding: Finding) => void
   /** Screens to mark in the picker ("changed", "added"), by id. */
   marks?: Record<string, string>
+  /** A screen to show, chosen outside the phone (a comparison's shared picker). */
+  showScreen?: string
 }
 
 const noFindings: Finding[] = []
@@ -42,12 +44,12 @@ function placeFindings(flow: ParsedFlow, findings: Finding[]) {
  * the Footer pinned at the bottom. It runs: fields fill, actions navigate, update data, complete. Screens
  * and Restart above it.
  */
-export function Phone({ flow, label, findings = noFindings, cursor, onPick, onFinding, marks }: PhoneProps) {
+export function Phone({ flow, label, findings = noFindings, cursor, onPick, onFinding, marks, showScreen }: PhoneProps) {
   const idPrefix = useId()
   const run = useFlowRun(flow)
   const placed = useMemo(() => placeFindings(flow, findings), [flow, findings])
   const target = useMemo(() => (cursor === undefined ? undefined : componentAt(flow, cursor)), [flow, cursor])
-  const targetScreen = target?.screenId
+  const targetScreen = showScreen ?? target?.screenId
   const { jump } = run
   useEffect(() => {
     if (targetScreen) jump(targetScreen)

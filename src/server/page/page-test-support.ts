@@ -41,7 +41,7 @@ const listed: Answer = () => Response.json({ flows })
 
 const noTemplates: Answer = () => Response.json({ templates: [] })
 
-export function builtClient({ list = listed, templates = noTemplates, waitMs }: { list?: Answer; templates?: Answer; waitMs?: number } = {}) {
+export function builtClient({ list = listed, templates = noTemplates, waitMs, framesSelf }: { list?: Answer; templates?: Answer; waitMs?: number; framesSelf?: boolean } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'flows-admin-spa-'))
   mkdirSync(join(dir, 'assets'))
   writeFileSync(join(dir, 'index.html'), template)
@@ -55,7 +55,7 @@ export function builtClient({ list = listed, templates = noTemplates, waitMs }: 
   const reads: string[] = []
   const logged: unknown[] = []
   // The operator comes from the request, as sign-in sets it (here a header stands in for it).
-  spa(dir, { home, waitMs })(app, {
+  spa(dir, { home, waitMs, framesSelf })(app, {
     appConfig: (c) => ({ ...appConfig, operator: c.req.header('x-test-operator') ?? null }),
     read: async (_c, path) => {
       reads.push(path)

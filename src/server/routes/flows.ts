@@ -25,6 +25,7 @@ import { laterConfirmations } from './confirmed-later'
 import { channelReadOptions, readOrLast } from './channel-reads'
 import type { ReportFailure } from '../middleware/error-handler'
 import { flowNameFrom, invalid, jsonFileName, parseLimit, resolveScope } from './request-checks'
+import { consolePreviewUrl } from '../sandbox/preview-link'
 
 export type FlowRoutesDependencies = {
   config: ServerConfig
@@ -156,8 +157,9 @@ export function flowRoutes({ config, upstream, audit, logger, changeLock = creat
     .get('/accounts/:accountId/channels/:channelId/flows/:flowId/preview', async (c) => {
       const refresh = c.req.query('refresh')
       if (refresh !== undefined && refresh !== 'true' && refresh !== 'false') throw invalid('refresh must be true or false')
-      const body: FlowPreview = await upstream.getPreview(flowScope(c), { refresh: refresh === 'true' }, { signal: c.req.raw.signal })
-      return c.json(body)
+      const preview: FlowPreview = await upstream.getPreview(flowScope(c), { refresh: refresh === 'true' }, { signal: c.req.raw.signal })
+      // The link is a capability (anyone holding it sees the flow): never logged.
+      return c.json(config.mode === 'sandbox' ? { ...preview, previewUrl: consolePreviewUrl(preview.previewUrl) } : preview)
     })
     .delete('/accounts/:accountId/channels/:channelId/flows/:flowId', async (c) => {
       const spec = flowChange(c, 'flow.delete', 'deleted')

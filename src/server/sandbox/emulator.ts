@@ -11,6 +11,7 @@ import type {
 } from '../upstream/api-types'
 import type { Seed, SeedFlow, SeedTemplate } from './seed'
 import { flowWrites } from './emulator-writes'
+import { sandboxPreviewUrl } from './preview-link'
 
 export type EmulatorOptions = {
   seed: Seed
@@ -183,7 +184,8 @@ export function createEmulator({ seed, latencyMs = 0, flowJsonBaseUrl = 'https:/
     if (!flow) return fail(c, 404, 1300, 'Flow not found')
     const body: PreviewFlowResponse = {
       id: flow.id,
-      preview_url: `https://business.facebook.com/wa/manage/flows/${flow.id}/preview/?token=${crypto.randomUUID()}`,
+      // No Meta here: a link the server turns into the console's own preview of the saved JSON.
+      preview_url: sandboxPreviewUrl({ accountId: c.req.param('accountId') ?? '', channelId: c.req.param('channelId') ?? '', flowId: flow.id }, crypto.randomUUID()),
       expires_at: metaTimestamp(new Date(Date.now() + 30 * 24 * 3600_000)),
     }
     return c.json(body)

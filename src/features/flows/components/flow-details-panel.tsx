@@ -11,6 +11,7 @@ import type { FlowScope } from '../api/flow-queries'
 import { flowLabel } from '../flow-label'
 import { canDelete, templateLabel } from '../template-use'
 import { historyHref } from '../flow-hrefs'
+import { DetailsPhone } from './details-phone'
 import './flow-details-panel.css'
 
 export type FlowDetailsPanelProps = {
@@ -154,6 +155,7 @@ export function FlowDetailsPanel({ scope, flowId, listed, templates = [], templa
           </p>
         )}
         {preview.error && <ErrorPanel title="Couldn't get a preview link" error={preview.error} />}
+        {details.data?.hasFlowJson && <DetailsPhone scope={scope} flowId={flowId} />}
       </section>
 
       {flow && (
