@@ -55,6 +55,8 @@ export function runReducer(state: RunState, action: RunAction): RunState {
     case 'restart':
       return startAt(action.screenId)
     case 'jump': {
+      // Already shown: nothing changes (a component picked on the screen must not drop its response).
+      if (state.stack.at(-1)!.screenId === action.screenId) return state
       // Back to it when it is on the way already (what was entered is kept), else on top of the way.
       const at = state.stack.findIndex((visit) => visit.screenId === action.screenId)
       const stack = at === -1 ? [...state.stack, { screenId: action.screenId, payload: {}, updates: {} }] : state.stack.slice(0, at + 1)
