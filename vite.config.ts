@@ -61,7 +61,7 @@ export default defineConfig(({ command, isSsrBuild }) => ({
                 { name: 'small-pages', test: /src\/app\/routes\/(home-route|not-found-route|unknown-channel)\.tsx$/ },
                 // The small pages (home's redirect, not found, an unknown channel), one file.
                 { name: 'small-pages', test: /src\/app\/routes\/(home-route|not-found-route|unknown-channel)\.tsx$/ },
-                { name: 'shared', test: /src\/(shared\/(flow-history|error-codes)|components\/date-time|features\/flows\/api\/flow-details|features\/preview\/lazy-preview)\.tsx?$/ },
+                { name: 'shared', test: /src\/(shared\/(flow-history|error-codes)|components\/date-time|features\/flows\/api\/flow-details|features\/preview\/(lazy-preview|preview-loader))\.tsx?$/ },
               ],
             },
             // Six characters of hash, not eight: the first page names every lazy file (its preload map and

@@ -6,7 +6,7 @@ import { resultsDir, root } from './support/results'
  * The sections of docs/performance.md, in its order: each is bench/results/<name>.md, written by the
  * bench file of that name.
  */
-const sections = ['bundle', 'first-row', 'typing', 'heap', 'scroll', 'editor', 'history', 'large-compare', 'proxy', 'page-budget', 'bulk-delete', 'audit-store', 'audit-export']
+const sections = ['bundle', 'first-row', 'typing', 'heap', 'scroll', 'editor', 'history', 'large-compare', 'preview', 'proxy', 'page-budget', 'bulk-delete', 'audit-store', 'audit-export']
 
 /**
  * The bench's global setup: notes when the run began; its teardown puts the sections this run wrote

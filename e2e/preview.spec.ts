@@ -142,6 +142,19 @@ test("the details panel previews a flow's current JSON without opening the edito
   await expect(panel.getByRole('region', { name: 'Preview of the current JSON' }).getByRole('heading', { level: 4, name: 'Old promo' })).toBeVisible()
 })
 
+test('a wide window can hide the phone for the JSON alone; the choice is kept in this browser', async ({ page, sandbox }) => {
+  await page.goto(sandbox.url('/'))
+  await page.getByRole('link', { name: 'Edit Spring sale survey' }).click()
+  await expect(phone(page)).toBeVisible()
+  await page.getByRole('button', { name: 'Hide the preview' }).click()
+  await expect(phone(page)).toHaveCount(0)
+  await page.reload()
+  await expect(editorBox(page)).toBeVisible()
+  await expect(phone(page)).toHaveCount(0)
+  await page.getByRole('button', { name: 'Show the preview' }).click()
+  await expect(phone(page).getByRole('heading', { level: 4, name: 'Spring sale survey' })).toBeVisible()
+})
+
 test('the preview is reachable by keyboard and never traps the focus', async ({ page, sandbox }) => {
   await newFlowWith(page, sandbox.url('/'), JSON.stringify(every, null, 2))
   const device = phone(page)

@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
+import { useEffect } from 'react'
 import { Link, useParams } from 'react-router'
 import type { ApiError } from '../../api/api-error'
 import { ErrorPanel } from '../../components/error-panel'
 import { FlowEditor } from '../../features/editor/flow-editor'
 import { FlowHistoryPage } from '../../features/history/flow-history-page'
 import { SavedFlowPhone } from '../../features/preview/saved-flow-phone'
+import { preloadPreview } from '../../features/preview/preview-loader'
 import { flowDetailQueries, readFlowSource } from '../../features/flows/flow-changes-chunk'
 import type { FlowScope } from '../../features/flows/api/flow-queries'
 import { flowsHref } from '../../features/flows/flow-hrefs'
@@ -70,6 +72,8 @@ function editorTarget(rest: string): { flowId?: string; page: EditorPage } | und
  */
 export function FlowEditorRoute() {
   const { accountId = '', channelId = '', '*': rest = '' } = useParams()
+  // The phone's code comes while the flow's JSON is read, not after it.
+  useEffect(() => preloadPreview(), [])
   const target = editorTarget(rest)
   if (!target) return <NotFoundRoute />
   const { flowId, page } = target

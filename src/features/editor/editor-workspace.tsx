@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { useMediaQuery } from '../../components/use-media-query'
 import { useWidePage } from '../../components/page-width'
-import type { WorkspaceView } from './use-editor-preview'
+import { usePreviewShown, type WorkspaceView } from './use-editor-preview'
 
 type EditorWorkspaceProps = {
   json: ReactNode
@@ -26,7 +26,10 @@ const views: { id: WorkspaceView; label: string }[] = [
  * narrow window. The preview is the phone, or Meta's own page for the saved flow.
  */
 export function EditorWorkspace({ json, phone, metaPreview, view, onView }: EditorWorkspaceProps) {
-  const wide = useMediaQuery(sideBySideQuery)
+  const side = useMediaQuery(sideBySideQuery)
+  const [previewShown, setPreviewShown] = usePreviewShown()
+  // Wide and the preview hidden: the JSON alone, as wide as the page usually is.
+  const wide = side && previewShown
   useWidePage(wide)
   const id = useId()
   const [kind, setKind] = useState<'phone' | 'meta'>('phone')
@@ -37,10 +40,15 @@ export function EditorWorkspace({ json, phone, metaPreview, view, onView }: Edit
     onView(next.id)
     tabs.current[views.indexOf(next)]?.focus()
   }
-  const panel = (which: WorkspaceView) => (wide ? {} : { role: 'tabpanel', id: `${id}-${which}`, 'aria-labelledby': `${id}-${which}-tab`, hidden: view !== which })
+  const panel = (which: WorkspaceView) => (side ? {} : { role: 'tabpanel', id: `${id}-${which}`, 'aria-labelledby': `${id}-${which}-tab`, hidden: view !== which })
   return (
     <div className={wide ? 'editor-workspace editor-workspace--wide' : 'editor-workspace'}>
-      {!wide && (
+      {side && !previewShown && (
+        <button type="button" className="button button--small button--quiet editor-workspace__show" onClick={() => setPreviewShown(true)}>
+          Show the preview
+        </button>
+      )}
+      {!side && (
         // oxlint-disable-next-line jsx-a11y/interactive-supports-focus -- the tabs inside take the focus (roving tabindex)
         <div role="tablist" aria-label="JSON or preview" className="editor-workspace__tabs" onKeyDown={onKeyDown}>
           {views.map((candidate, index) => (
@@ -66,25 +74,32 @@ export function EditorWorkspace({ json, phone, metaPreview, view, onView }: Edit
       <div className="editor-workspace__json" {...panel('json')}>
         {json}
       </div>
-      <section className="editor-workspace__preview" aria-labelledby={`${id}-heading`} {...panel('preview')}>
-        <div className="editor-workspace__preview-head">
-          <h2 id={`${id}-heading`} className="editor-workspace__heading">
-            Preview
-          </h2>
-          {metaPreview && (
-            <fieldset className="editor-workspace__kinds">
-              <legend className="visually-hidden">Which preview</legend>
-              <button type="button" className="button button--small button--quiet" aria-pressed={kind === 'phone'} onClick={() => setKind('phone')}>
-                This console's
+      {(previewShown || !side) && (
+        <section className="editor-workspace__preview" aria-labelledby={`${id}-heading`} {...panel('preview')}>
+          <div className="editor-workspace__preview-head">
+            <h2 id={`${id}-heading`} className="editor-workspace__heading">
+              Preview
+            </h2>
+            {metaPreview && (
+              <fieldset className="editor-workspace__kinds">
+                <legend className="visually-hidden">Which preview</legend>
+                <button type="button" className="button button--small button--quiet" aria-pressed={kind === 'phone'} onClick={() => setKind('phone')}>
+                  This console's
+                </button>
+                <button type="button" className="button button--small button--quiet" aria-pressed={kind === 'meta'} onClick={() => setKind('meta')}>
+                  Meta's preview
+                </button>
+              </fieldset>
+            )}
+            {side && (
+              <button type="button" className="button button--small button--quiet" aria-label="Hide the preview" onClick={() => setPreviewShown(false)}>
+                Hide
               </button>
-              <button type="button" className="button button--small button--quiet" aria-pressed={kind === 'meta'} onClick={() => setKind('meta')}>
-                Meta's preview
-              </button>
-            </fieldset>
-          )}
-        </div>
-        {kind === 'meta' && metaPreview ? metaPreview : phone}
-      </section>
+            )}
+          </div>
+          {kind === 'meta' && metaPreview ? metaPreview : phone}
+        </section>
+      )}
     </div>
   )
 }

@@ -32,3 +32,26 @@ export function useEditorPreview(editor: RefObject<JsonEditorHandle | null>, met
   )
   return { findings, cursor, onCursor: setCursor, onPick, onFinding, view, setView }
 }
+
+const hiddenKey = 'flows-admin:preview-hidden'
+
+/** Whether the phone shows beside the JSON in a wide window: the operator's choice, kept in this browser. */
+export function usePreviewShown(): [boolean, (shown: boolean) => void] {
+  const [shown, setShown] = useState(() => {
+    try {
+      return localStorage.getItem(hiddenKey) === null
+    } catch {
+      return true
+    }
+  })
+  const choose = useCallback((next: boolean) => {
+    setShown(next)
+    try {
+      if (next) localStorage.removeItem(hiddenKey)
+      else localStorage.setItem(hiddenKey, '1')
+    } catch {
+      // Storage refused (private mode): the choice lasts for this page only.
+    }
+  }, [])
+  return [shown, choose]
+}

@@ -3,12 +3,13 @@ import { retryableLazy } from '../../components/retryable-lazy'
 import type { ReactNode } from 'react'
 import type { ComparePhones } from './compare-phones'
 import type { LivePreviewProps } from './live-preview'
+import { loadedPreviewChunk, loadPreviewChunk } from './preview-loader'
 
 // The phone and its components are a file of their own (bundle-size.mjs measures it), loaded when a
 // preview is first shown: the editor paints without waiting for it.
-const chunk = () => import('./preview-chunk')
-const LivePreviewChunk = retryableLazy(() => chunk().then((module) => ({ default: module.LivePreview })))
-const ComparePhonesChunk = retryableLazy(() => chunk().then((module) => ({ default: module.ComparePhones })))
+
+const LivePreviewChunk = retryableLazy(() => loadPreviewChunk().then((module) => ({ default: module.LivePreview })))
+const ComparePhonesChunk = retryableLazy(() => loadPreviewChunk().then((module) => ({ default: module.ComparePhones })))
 
 function Loading({ children }: { children: ReactNode }) {
   return (
@@ -26,6 +27,8 @@ function Loading({ children }: { children: ReactNode }) {
 
 /** A live preview, its code fetched the first time one is shown. */
 export function LazyLivePreview(props: LivePreviewProps) {
+  const loaded = loadedPreviewChunk()
+  if (loaded) return <loaded.LivePreview {...props} />
   return (
     <Loading>
       <LivePreviewChunk {...props} />
@@ -35,6 +38,8 @@ export function LazyLivePreview(props: LivePreviewProps) {
 
 /** Two versions' phones side by side, the code fetched as for a live preview. */
 export function LazyComparePhones(props: Parameters<typeof ComparePhones>[0]) {
+  const loaded = loadedPreviewChunk()
+  if (loaded) return <loaded.ComparePhones {...props} />
   return (
     <Loading>
       <ComparePhonesChunk {...props} />
