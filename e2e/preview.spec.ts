@@ -192,6 +192,8 @@ for (const { name, size, scheme } of [
     } else {
       await expect(editorBox(page)).toBeVisible()
       await expect(page.getByRole('tab')).toHaveCount(0)
+      // The page takes the window's width for the two (its usual width is 1100 px).
+      expect((await page.getByRole('main').boundingBox())!.width).toBeGreaterThan(1200)
     }
     await expect(phone(page).getByRole('heading', { level: 3, name: 'Book a table' })).toBeVisible()
     const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()

@@ -12,7 +12,7 @@ export function TextComponent({ component }: { component: FlowComponent }) {
   if (component.type === 'TextHeading') return <h4 className="pv-heading">{text}</h4>
   if (component.type === 'TextSubheading') return <h5 className="pv-subheading">{text}</h5>
   const className = [
-    component.type === 'TextCaption' ? 'pv-caption' : 'pv-body',
+    component.type === 'TextCaption' ? 'pv-caption' : 'pv-text',
     weights[String(component['font-weight'])] ?? '',
     resolveSafely(component.strikethrough, scope) === true ? 'pv-strike' : '',
   ].join(' ')
