@@ -200,3 +200,22 @@ for (const { name, size, scheme } of [
     expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
   })
 }
+
+test("every sandbox flow draws on the sandbox's preview page (what Meta's preview frames there)", async ({ page, sandbox }) => {
+  test.slow()
+  const config = (await (await page.request.get(sandbox.url('/api/config'))).json()) as { accountId: string; channels: { id: string }[] }
+  let drawn = 0
+  for (const channel of config.channels) {
+    const flowsPath = `/accounts/${config.accountId}/channels/${channel.id}/flows`
+    const { flows } = (await (await page.request.get(sandbox.url(`/api/v1${flowsPath}`))).json()) as { flows: { id: string; name: string }[] }
+    for (const flow of flows) {
+      // The seed's flows that fail on purpose (an error, a hang, no JSON) have nothing to draw.
+      const json = await page.request.get(sandbox.url(`/api/v1${flowsPath}/${flow.id}/json`), { timeout: 1500 }).catch(() => null)
+      if (!json?.ok()) continue
+      await page.goto(sandbox.url(`${flowsPath}/${flow.id}/phone`))
+      await expect(page.getByRole('region', { name: 'Saved flow' }).getByRole('heading', { level: 3 })).toHaveText(/\S/)
+      drawn++
+    }
+  }
+  expect(drawn).toBeGreaterThan(10)
+})

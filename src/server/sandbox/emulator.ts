@@ -12,6 +12,7 @@ import type {
 import type { Seed, SeedFlow, SeedTemplate } from './seed'
 import { flowWrites } from './emulator-writes'
 import { sandboxPreviewUrl } from './preview-link'
+import { flowJsonFor } from './seed-flow-json'
 
 export type EmulatorOptions = {
   seed: Seed
@@ -51,23 +52,6 @@ function templatesBody(channel: { id: string; name: string }, templates: SeedTem
   }
 }
 
-/** A small, valid WhatsApp Flow JSON: one screen that greets and completes. */
-function flowJsonFor(flow: SeedFlow): string {
-  const screen = {
-    id: 'WELCOME',
-    title: flow.name.slice(0, 30) || 'Welcome',
-    terminal: true,
-    layout: {
-      type: 'SingleColumnLayout',
-      children: [
-        { type: 'TextHeading', text: flow.name || 'Welcome' },
-        { type: 'TextBody', text: `Categories: ${flow.categories.join(', ')}` },
-        { type: 'Footer', label: 'Done', 'on-click-action': { name: 'complete', payload: {} } },
-      ],
-    },
-  }
-  return `${JSON.stringify({ version: '6.0', screens: [screen] }, null, 2)}\n`
-}
 
 /** Meta's preview timestamps: no fractional seconds, offset without a colon. */
 function metaTimestamp(date: Date): string {
