@@ -378,6 +378,8 @@ describe('health and configuration', () => {
       upstreamTimeoutMs: 1000,
       retentionDays: 90,
       keepsDeletedFlows: false,
+      role: 'admin',
+      refusals: {},
     })
     expect(text).not.toContain(testKey)
     expect(text).not.toContain(upstreamBase)

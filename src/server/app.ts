@@ -21,6 +21,7 @@ import { lookupRoutes } from './routes/lookup'
 import type { Store } from './store/open-store'
 import type { UpstreamClient } from './upstream/client'
 import { ProxyError } from './upstream/errors'
+import { accessFacts } from './auth/access'
 
 export type AppDependencies = {
   config: ServerConfig
@@ -57,7 +58,7 @@ export function createApp({ config, upstream, logger, audit, store, spa, remoteA
   app.use(requestLog(logger))
   app.use(securityHeaders({ framesSelf: config.mode === 'sandbox' }))
   app.use(hostCheck(config, { listeningPort, logger }))
-  app.use(authenticate(config.auth, { logger, remoteAddress, verifyPassword, throttle: signInThrottle }))
+  app.use(authenticate(config.auth, { logger, remoteAddress, verifyPassword, throttle: signInThrottle, roles: config.roles, channels: config.channels }))
   // Set before the handler answers: a header added to a finished response makes Hono copy the response.
   app.use('/api/*', async function noStore(c, next) {
     c.header('cache-control', 'no-store')
@@ -86,6 +87,7 @@ export function createApp({ config, upstream, logger, audit, store, spa, remoteA
     upstreamTimeoutMs: config.upstream.timeoutMs,
     retentionDays: config.retentionDays,
     keepsDeletedFlows: store !== undefined,
+    ...accessFacts(c.get('access'), config.channels),
   })
   app.get('/api/config', (c) => c.json(appConfig(c)))
 

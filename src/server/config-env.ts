@@ -55,6 +55,10 @@ export const envSchema = z.object({
       .default('X-Forwarded-User'),
   ),
   TRUSTED_PROXIES: optionalString,
+  AUTH_GROUPS_HEADER: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be an HTTP header name').default('X-Forwarded-Groups')),
+  AUTH_ROLE_HEADER: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be an HTTP header name').optional()),
+  ROLE_MAP: optionalString,
+  DEFAULT_ROLE: optionalString,
   ALLOWED_HOSTS: optionalString,
   AUDIT_LOG: optionalString,
   DATABASE_URL: optionalString.refine((v) => v === undefined || v === ':memory:' || /^file:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v), {

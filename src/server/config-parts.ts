@@ -40,7 +40,8 @@ export function parseAuth(e: Env): AuthConfig {
       throw new ConfigError('OPERATORS_FILE: is required with AUTH_MODE=basic (one name:hash a line, from npm run hash-password)')
     }
     try {
-      return { mode, operatorsFile: e.OPERATORS_FILE, operators: readOperatorsFile(e.OPERATORS_FILE) }
+      const { hashes, roles } = readOperatorsFile(e.OPERATORS_FILE)
+      return { mode, operatorsFile: e.OPERATORS_FILE, operators: hashes, operatorRoles: roles }
     } catch (error) {
       throw new ConfigError(`OPERATORS_FILE: ${(error as Error).message}`, { cause: error })
     }

@@ -1,4 +1,6 @@
 import type { Channel } from '../shared/flow'
+import type { Role } from '../shared/roles'
+import type { RolesConfig } from './auth/role-map'
 
 // What the server's configuration is once checked: its shape, its error, and the loopback rule.
 
@@ -12,13 +14,15 @@ export const regionBaseUrls = {
 
 export type AuthConfig =
   | { mode: 'none' }
-  | { mode: 'basic'; operatorsFile: string; operators: Map<string, string> }
+  | { mode: 'basic'; operatorsFile: string; operators: Map<string, string>; /** The role on each operator's line, where it has one. */ operatorRoles?: Map<string, Role> }
   | { mode: 'header'; header: string; trustedProxies: string[] }
 
 export type ServerConfig = {
   host: string
   port: number
   auth: AuthConfig
+  /** Who may do what: ROLE_MAP, DEFAULT_ROLE and the headers they come in. */
+  roles: RolesConfig
   /** The hosts (Host header) this server answers to with AUTH_MODE basic or header; unset: any. */
   allowedHosts?: string[]
   mode: 'sandbox' | 'live'

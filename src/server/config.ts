@@ -1,5 +1,6 @@
 import { sandboxSeed } from './sandbox/seed'
-import { envSchema } from './config-env'
+import { envSchema, type Env } from './config-env'
+import { parseDefaultRole, parseRoleMap, type RolesConfig } from './auth/role-map'
 import { parseAllowedHosts, parseAuth, parseBaseUrl, parseChannels } from './config-parts'
 import { ConfigError, regionBaseUrls, type ServerConfig } from './config-types'
 
@@ -11,6 +12,17 @@ export { parseChannels } from './config-parts'
  * and what is wrong; the caller prints it and exits before listening.
  */
 export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
+  const { e, config } = loadWithoutRoles(env)
+  const groups = parseRoleMap(e.ROLE_MAP, config.channels)
+  const rolesInUse = groups.size > 0 || e.AUTH_ROLE_HEADER !== undefined || (config.auth.mode === 'basic' && (config.auth.operatorRoles?.size ?? 0) > 0)
+  const roles: RolesConfig = { groups, defaultRole: parseDefaultRole(e.DEFAULT_ROLE, rolesInUse), groupsHeader: e.AUTH_GROUPS_HEADER, roleHeader: e.AUTH_ROLE_HEADER }
+  if (config.auth.mode === 'none' && (groups.size > 0 || e.DEFAULT_ROLE !== undefined)) {
+    throw new ConfigError('ROLE_MAP: roles need sign-in (AUTH_MODE=basic or header); without it the one local user is admin')
+  }
+  return { ...config, roles }
+}
+
+function loadWithoutRoles(env: Record<string, string | undefined>): { e: Env; config: Omit<ServerConfig, 'roles'> } {
   const parsed = envSchema.safeParse(env)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
@@ -39,6 +51,8 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       )
     }
     return {
+      e,
+      config: {
       ...base,
       databaseUrl: e.DATABASE_URL ?? ':memory:',
       legacyAuditLog: e.AUDIT_LOG ?? null,
@@ -51,6 +65,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
         timeoutMs: e.EIGHTX8_TIMEOUT_MS,
         rateLimitPerMinute: e.EIGHTX8_RATE_LIMIT_PER_MINUTE,
         listReuseMs: e.EIGHTX8_LIST_REUSE_MS,
+      },
       },
     }
   }
@@ -72,6 +87,8 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       : regionBaseUrls[e.EIGHTX8_REGION ?? 'apac']
 
   return {
+    e,
+    config: {
     ...base,
     databaseUrl: e.DATABASE_URL ?? 'file:data/flows-admin.db',
     legacyAuditLog: e.AUDIT_LOG ?? 'data/audit.jsonl',
@@ -84,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       timeoutMs: e.EIGHTX8_TIMEOUT_MS,
       rateLimitPerMinute: e.EIGHTX8_RATE_LIMIT_PER_MINUTE,
       listReuseMs: e.EIGHTX8_LIST_REUSE_MS,
+    },
     },
   }
 }

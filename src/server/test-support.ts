@@ -9,6 +9,7 @@ import type { AuditLog } from './audit/audit-log'
 import type { ServerConfig } from './config'
 import { createLogger } from './logger'
 import { createUpstreamClient, type FetchLike, type UpstreamClientOptions } from './upstream/client'
+import { noRoles } from './auth/role-map'
 
 export const testKey = 'test-key-7f3a9c1e5b2d4f6a8c0e'
 export const accountId = '0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a'
@@ -22,6 +23,7 @@ export function liveConfig(overrides: Partial<ServerConfig['upstream']> = {}): S
     host: '127.0.0.1',
     port: 0,
     auth: { mode: 'none' },
+    roles: noRoles,
     mode: 'live',
     accountId,
     channels: [

@@ -1,3 +1,5 @@
+import type { Role } from './roles'
+
 /**
  * One line of the audit log (JSON Lines). Each state-changing request writes two: `attempt` before
  * 8x8 is called, `outcome` after it answered (or did not), linked by `requestId`.
@@ -7,6 +9,8 @@ export type AuditEntry = {
   requestId: string
   /** Who asked; null when the server runs without sign-in (AUTH_MODE=none). */
   operator: string | null
+  /** The role they asked with (shared/roles.ts), in the flow's channel. */
+  role?: Role
   action: 'flow.delete' | 'flow.deprecate' | 'flow.restore' | 'flow.create' | 'flow.clone' | 'flow.update' | 'flow.publish'
   phase: 'attempt' | 'outcome'
   accountId: string

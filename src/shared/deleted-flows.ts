@@ -44,3 +44,6 @@ export type FlowTemplateList = { templates: FlowTemplate[]; stale?: StaleRead }
 
 /** The headers with which the browser asks for a delete without a copy, after the copy failed. */
 export const withoutBackupHeaders = { choice: 'x-backup', after: 'x-backup-failed-error-id' } as const
+
+/** Sent with each change of a bulk run (bulk delete, Restore all): the server lets only admins run them. */
+export const bulkRunHeader = 'x-bulk-run'

@@ -9,6 +9,8 @@ export const proxyErrorCodes = {
   tooManySignIns: 'TOO_MANY_SIGN_INS',
   forbidden: 'FORBIDDEN',
   forbiddenOrigin: 'FORBIDDEN_ORIGIN',
+  /** The signed-in person's role does not allow the request (shared/roles.ts). */
+  forbiddenRole: 'FORBIDDEN_ROLE',
   misdirectedHost: 'MISDIRECTED_HOST',
   ambiguousIdentity: 'AMBIGUOUS_IDENTITY',
   changeInProgress: 'CHANGE_IN_PROGRESS',

@@ -1,4 +1,5 @@
 import { sameAccountId } from './ids'
+import type { Refusals, Role } from './roles'
 
 /** Statuses 8x8 documents. Others (Meta's THROTTLED, BLOCKED…) may appear and are shown as they are. */
 export const knownFlowStatuses = ['DRAFT', 'PUBLISHED', 'DEPRECATED'] as const
@@ -56,6 +57,13 @@ export type AppConfig = {
   retentionDays: number
   /** Whether deletes keep a copy that can be restored (the server has its store). */
   keepsDeletedFlows: boolean
+  /** The signed-in person's role (in every channel; a scoped grant may give more in some). */
+  role: Role
+  /**
+   * What they may not do, with why, by channel id (`*`: what is not a channel's, such as lookup);
+   * absent: nothing refused. Only to explain: the server is the gate (shared/roles.ts).
+   */
+  refusals: Record<string, Refusals>
 }
 
 /** One problem Meta found in a flow's JSON (where it is, and what is wrong). */

@@ -18,6 +18,8 @@ export const mockConfig: AppConfig = {
   upstreamTimeoutMs: 10_000,
   retentionDays: 90,
   keepsDeletedFlows: true,
+  role: 'admin',
+  refusals: {},
 }
 
 export function seedFlows(): Record<string, Flow[]> {

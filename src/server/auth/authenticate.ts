@@ -4,6 +4,10 @@ import type { Logger } from 'pino'
 import { proxyErrorCodes } from '../../shared/error-codes'
 import type { AppEnv } from '../app-env'
 import type { AuthConfig } from '../config'
+import type { Channel } from '../../shared/flow'
+import { isRole } from '../../shared/roles'
+import { accessFrom, fullAccess } from './access'
+import type { RoleGrant, RolesConfig } from './role-map'
 import { ProxyError } from '../upstream/errors'
 import { decoyHash, verifyPassword } from './password'
 import { createSignInThrottle, type SignInAttempt, type SignInThrottle } from './sign-in-throttle'
@@ -14,7 +18,13 @@ export type AuthDependencies = {
   remoteAddress: (c: Context<AppEnv>) => string | undefined
   throttle?: SignInThrottle
   verifyPassword?: (password: string, hash: string) => Promise<boolean>
+  /** Who may do what; unset: everyone signed in may do everything. */
+  roles?: RolesConfig
+  channels?: Channel[]
 }
+
+/** A groups header as proxies send it: comma- or pipe-separated, repeated headers joined by Node with ", ". */
+export const groupsIn = (raw: string | undefined) => (raw ?? '').split(/[,|]/).map((group) => group.trim()).filter(Boolean)
 
 /** Dual-stack sockets report IPv4 peers as ::ffff:a.b.c.d. */
 function normalizeAddress(address: string | undefined) {
@@ -113,12 +123,36 @@ export function authenticate(auth: AuthConfig, deps: AuthDependencies): Middlewa
     return name
   }
 
+  /** The roles a signed-in person's line, groups or role header give them. */
+  function grantsOf(c: Context<AppEnv>, name: string): RoleGrant[] {
+    const roles = deps.roles
+    if (!roles) return []
+    if (auth.mode === 'basic') {
+      const role = auth.operatorRoles?.get(name)
+      return role ? [{ role }] : []
+    }
+    const grants = groupsIn(c.req.header(roles.groupsHeader)).flatMap((group) => roles.groups.get(group) ?? [])
+    const sent = roles.roleHeader === undefined ? undefined : c.req.header(roles.roleHeader)?.trim()
+    if (sent !== undefined && sent !== '') {
+      if (isRole(sent)) grants.push({ role: sent })
+      else deps.logger.warn({ requestId: c.get('requestId') }, `${roles.roleHeader} names no role`)
+    }
+    return grants
+  }
+
   return async function signIn(c, next) {
     if (auth.mode === 'none' || unprotected.has(c.req.path)) {
       c.set('operator', null)
+      c.set('access', fullAccess)
       return next()
     }
-    c.set('operator', auth.mode === 'basic' ? await basic(c) : fromHeader(c))
+    const name = auth.mode === 'basic' ? await basic(c) : fromHeader(c)
+    c.set('operator', name)
+    const access = deps.roles ? accessFrom(grantsOf(c, name), deps.roles.defaultRole, deps.channels ?? []) : fullAccess
+    if (!access) {
+      throw new ProxyError(403, proxyErrorCodes.forbiddenRole, `${name} is signed in, but has no role in Flows Admin: none of their groups is in its ROLE_MAP (DEFAULT_ROLE=none). Ask whoever runs Flows Admin for one.`)
+    }
+    c.set('access', access)
     return next()
   }
 }

@@ -2,9 +2,10 @@ import { createInterface } from 'node:readline'
 import { Writable } from 'node:stream'
 import { hashPassword } from './password'
 import { operatorNamePattern } from './operators-file'
+import { isRole, roles } from '../../shared/roles'
 
 /**
- * `npm run hash-password -- <name>`: prints a line for OPERATORS_FILE. Asks for the password twice
+ * `npm run hash-password -- <name> [--role <role>]`: prints a line for OPERATORS_FILE. Asks for the password twice
  * without echo on a terminal; reads it from standard input otherwise (`printf %s "$PW" | …`).
  */
 async function readSecret(prompt: string): Promise<string> {
@@ -23,9 +24,9 @@ async function readSecret(prompt: string): Promise<string> {
 }
 
 async function main() {
-  const name = process.argv[2]
-  if (!name || !operatorNamePattern.test(name)) {
-    process.stderr.write('usage: npm run hash-password -- <operator name>   (1-64 letters, digits or . _ @ -)\n')
+  const [name, flag, role] = process.argv.slice(2)
+  if (!name || !operatorNamePattern.test(name) || (flag !== undefined && (flag !== '--role' || role === undefined || !isRole(role)))) {
+    process.stderr.write(`usage: npm run hash-password -- <operator name> [--role ${roles.join('|')}]   (a name is 1-64 letters, digits or . _ @ -)\n`)
     process.exit(2)
   }
   const password = await readSecret(`Password for ${name}: `)
@@ -37,7 +38,7 @@ async function main() {
     process.stderr.write('Use at least 12 characters.\n')
     process.exit(1)
   }
-  process.stdout.write(`${name}:${await hashPassword(password)}\n`)
+  process.stdout.write(`${name}:${await hashPassword(password)}${role === undefined ? '' : `:${role}`}\n`)
 }
 
 await main()

@@ -25,6 +25,8 @@ export const appConfig: AppConfig = {
   upstreamTimeoutMs: 10_000,
   retentionDays: 90,
   keepsDeletedFlows: true,
+  role: 'admin',
+  refusals: {},
 }
 
 export const bigScript = `export const names = ${JSON.stringify(Array.from({ length: 500 }, (_, i) => `Campaign ${i}`))}\n`

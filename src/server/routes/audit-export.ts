@@ -3,6 +3,7 @@ import { proxyErrorCodes } from '../../shared/error-codes'
 import type { AppEnv } from '../app-env'
 import type { Store } from '../store/open-store'
 import { ProxyError } from '../upstream/errors'
+import { routeGuards } from '../auth/authorize'
 
 const dayMs = 24 * 60 * 60_000
 /** The last moment an ISO time of four-digit years can say (a date field's largest day is 9999-12-31). */
@@ -21,7 +22,7 @@ function parseBound(raw: string | undefined, name: string, endOfDay: boolean): s
 
 /** The audit trail of a range of days, every channel, as JSON Lines, streamed a page at a time. */
 export function auditExportRoutes({ store }: { store: Pick<Store, 'exportAudit'> }) {
-  return new Hono<AppEnv>().get('/audit/export', (c) => {
+  return new Hono<AppEnv>().get('/audit/export', routeGuards()('support.read'), (c) => {
     const from = parseBound(c.req.query('from'), 'from', false)
     const to = parseBound(c.req.query('to'), 'to', true)
     if (from >= to) throw new ProxyError(400, proxyErrorCodes.invalidRequest, 'from must be before to')

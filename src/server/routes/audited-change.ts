@@ -8,6 +8,7 @@ import type { FlowPathParams } from '../upstream/api-types'
 import { ProxyError, UpstreamError } from '../upstream/errors'
 import { DatabaseFileGoneError } from '../store/database-file'
 import type { ChangeLock } from './change-lock'
+import { roleIn } from '../auth/access'
 
 type Outcome = Pick<AuditEntry, 'result' | 'status' | 'code' | 'errorId'>
 /**
@@ -83,6 +84,7 @@ export function auditedChanges({ audit, logger, changeLock }: { audit: AuditLog;
     const base = {
       requestId: c.get('requestId'),
       operator: c.get('operator'),
+      role: roleIn(c.get('access'), spec.params.channelId),
       action: spec.action,
       ...spec.params,
       ...(spec.flowName === undefined ? {} : { flowName: spec.flowName }),

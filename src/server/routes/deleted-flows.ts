@@ -15,6 +15,8 @@ import { flowAtUpstream } from '../recovery/delete-outcome'
 import { outcomeOf, type auditedChanges } from './audited-change'
 import { sameFlowName } from './flow-names'
 import { invalid, jsonFileName, parseLimit, resolveScope } from './request-checks'
+import type { routeGuards } from '../auth/authorize'
+import { bulkRunHeader } from '../../shared/deleted-flows'
 
 const backupIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
@@ -55,13 +57,14 @@ export type DeletedFlowRoutesDependencies = {
   change: ReturnType<typeof auditedChanges>
   /** The history: a restored flow's starts with the copy it came from. */
   versions?: FlowVersions
+  guard: ReturnType<typeof routeGuards>
 }
 
 /**
  * A channel's copies of deleted flows: the list, each copy's JSON, and restore (a new draft made by
  * 8x8's create-flow from the copy; sent once, never retried, one restore of a copy at a time).
  */
-export function deletedFlowRoutes({ config, upstream, backups, logger, change, versions }: DeletedFlowRoutesDependencies) {
+export function deletedFlowRoutes({ config, upstream, backups, logger, change, versions, guard }: DeletedFlowRoutesDependencies) {
   async function backupOf(c: Context<AppEnv>) {
     const scope = resolveScope(config, c.req.param() as { accountId: string; channelId: string })
     const backupId = c.req.param('backupId') ?? ''
@@ -74,7 +77,7 @@ export function deletedFlowRoutes({ config, upstream, backups, logger, change, v
   }
 
   return new Hono<AppEnv>()
-    .get('/accounts/:accountId/channels/:channelId/deleted-flows', async (c) => {
+    .get('/accounts/:accountId/channels/:channelId/deleted-flows', guard('flows.read'), async (c) => {
       const scope = resolveScope(config, c.req.param())
       const body: DeletedFlowList = {
         deletedFlows: await backups.list(scope, parseLimit(c.req.query('limit') ?? '200')),
@@ -82,14 +85,14 @@ export function deletedFlowRoutes({ config, upstream, backups, logger, change, v
       }
       return c.json(body)
     })
-    .get('/accounts/:accountId/channels/:channelId/deleted-flows/:backupId/json', async (c) => {
+    .get('/accounts/:accountId/channels/:channelId/deleted-flows/:backupId/json', guard('flows.read'), async (c) => {
       const { backup } = await backupOf(c)
       return c.body(backup.flowJson, 200, {
         'content-type': 'application/json; charset=utf-8',
         'content-disposition': `attachment; filename="${jsonFileName(backup.name, backup.flowId)}"`,
       })
     })
-    .post('/accounts/:accountId/channels/:channelId/deleted-flows/:backupId/restore', async (c) => {
+    .post('/accounts/:accountId/channels/:channelId/deleted-flows/:backupId/restore', guard('flow.edit', { audit: 'flow.restore', needs: (c) => (c.req.header(bulkRunHeader) === undefined ? 'flow.edit' : 'flows.bulk') }), async (c) => {
       const { scope, backup } = await backupOf(c)
       if (backup.restored) throw alreadyRestored(backup)
       const spec = {

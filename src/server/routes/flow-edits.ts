@@ -15,6 +15,7 @@ import { saveFlow } from './flow-save'
 import { flowNameKey } from './flow-names'
 import { flowNameFrom, invalid, resolveScope } from './request-checks'
 import { twinGuard } from './unconfirmed-create'
+import type { routeGuards } from '../auth/authorize'
 
 export { flowJsonEtag } from './edit-requests'
 
@@ -35,9 +36,10 @@ export type FlowEditDependencies = {
   audit: Pick<AuditLog, 'recent' | 'append'>
   /** After a create, clone or save (the list's counts of errors are read again). */
   onSaved?: (scope: { accountId: string; channelId: string }) => void
+  guard: ReturnType<typeof routeGuards>
 }
 
-export function flowEditRoutes({ config, upstream, logger, change, versions, onSaved, audit }: FlowEditDependencies) {
+export function flowEditRoutes({ config, upstream, logger, change, versions, onSaved, audit, guard }: FlowEditDependencies) {
   const refuseTwinOfUnconfirmedCreate = twinGuard({ audit, upstream })
   const later = laterConfirmations({ versions, audit, upstream, logger })
 
@@ -59,7 +61,7 @@ export function flowEditRoutes({ config, upstream, logger, change, versions, onS
   }
 
   return new Hono<AppEnv>()
-    .post('/accounts/:accountId/channels/:channelId/flows', tooLarge, async (c) => {
+    .post('/accounts/:accountId/channels/:channelId/flows', guard('flow.edit', { audit: 'flow.create' }), tooLarge, async (c) => {
       const scope = resolveScope(config, c.req.param())
       const body = await bodyOf(c, createBody)
       checkJsonSize(body.flowJson)
@@ -105,8 +107,8 @@ export function flowEditRoutes({ config, upstream, logger, change, versions, onS
       })
       return c.json(result, 201)
     })
-    .put('/accounts/:accountId/channels/:channelId/flows/:flowId', tooLarge, async (c) => c.json(await save(c, flowParams(c))))
-    .post('/accounts/:accountId/channels/:channelId/flows/:flowId/publish', async (c) => {
+    .put('/accounts/:accountId/channels/:channelId/flows/:flowId', guard('flow.edit', { audit: 'flow.update' }), tooLarge, async (c) => c.json(await save(c, flowParams(c))))
+    .post('/accounts/:accountId/channels/:channelId/flows/:flowId/publish', guard('flow.publish', { audit: 'flow.publish' }), async (c) => {
       const params = flowParams(c)
       const spec = {
         action: 'flow.publish' as const,

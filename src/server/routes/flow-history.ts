@@ -8,6 +8,7 @@ import type { FlowBackups } from '../store/flow-backups'
 import type { FlowVersions } from '../store/flow-versions'
 import { ProxyError } from '../upstream/errors'
 import { invalid, jsonFileName, resolveScope } from './request-checks'
+import type { routeGuards } from '../auth/authorize'
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
@@ -42,7 +43,7 @@ function pageSize(c: Context<AppEnv>): number {
  * A flow's history, from the store: its versions (before and after each save, as first seen) and the
  * copies kept before its deletes, newest first, a page at a time; and each one's JSON, exactly as kept.
  */
-export function flowHistoryRoutes({ config, versions, backups }: { config: ServerConfig; versions: FlowVersions; backups?: FlowBackups }) {
+export function flowHistoryRoutes({ config, versions, backups, guard }: { config: ServerConfig; versions: FlowVersions; backups?: FlowBackups; guard: ReturnType<typeof routeGuards> }) {
   function flowParams(c: Context<AppEnv>) {
     const scope = resolveScope(config, c.req.param() as { accountId: string; channelId: string })
     const flowId = c.req.param('flowId') ?? ''
@@ -51,7 +52,7 @@ export function flowHistoryRoutes({ config, versions, backups }: { config: Serve
   }
 
   return new Hono<AppEnv>()
-    .get('/accounts/:accountId/channels/:channelId/flows/:flowId/versions', async (c) => {
+    .get('/accounts/:accountId/channels/:channelId/flows/:flowId/versions', guard('flows.read'), async (c) => {
       const params = flowParams(c)
       const limit = pageSize(c)
       const before = cursorOf(c)
@@ -94,7 +95,7 @@ export function flowHistoryRoutes({ config, versions, backups }: { config: Serve
       }
       return c.json(body)
     })
-    .get('/accounts/:accountId/channels/:channelId/flows/:flowId/versions/:versionId/json', async (c) => {
+    .get('/accounts/:accountId/channels/:channelId/flows/:flowId/versions/:versionId/json', guard('flows.read'), async (c) => {
       const params = flowParams(c)
       const versionId = c.req.param('versionId')
       let json: string | undefined

@@ -26,6 +26,9 @@ import { channelReadOptions, readOrLast } from './channel-reads'
 import type { ReportFailure } from '../middleware/error-handler'
 import { flowNameFrom, invalid, jsonFileName, parseLimit, resolveScope } from './request-checks'
 import { consolePreviewUrl } from '../sandbox/preview-link'
+import { routeGuards } from '../auth/authorize'
+import { bulkRunHeader } from '../../shared/deleted-flows'
+import type { Permission } from '../../shared/roles'
 
 export type FlowRoutesDependencies = {
   config: ServerConfig
@@ -59,6 +62,12 @@ function backupFailed(error: unknown): ProxyError {
  * `X-Backup: none`: the operator confirmed a delete without a copy after one failed; the failure's
  * Error ID comes along for the audit trail. Anything else in the header is refused.
  */
+/** A delete without a copy needs more than one with a copy; one of a bulk run (its header says so) more still. */
+function deleteNeeds(c: Context<AppEnv>): Permission {
+  if (c.req.header(withoutBackupHeaders.choice) !== undefined) return 'flow.delete-without-copy'
+  return c.req.header(bulkRunHeader) === undefined ? 'flow.delete' : 'flows.bulk'
+}
+
 function withoutBackup(c: Context<AppEnv>): string | undefined {
   const choice = c.req.header(withoutBackupHeaders.choice)
   if (choice === undefined) return undefined
@@ -124,20 +133,21 @@ export function flowRoutes({ config, upstream, audit, logger, changeLock = creat
     }
   }
 
+  const guard = routeGuards(audit)
   const routes = new Hono<AppEnv>()
-    .get('/accounts/:accountId/channels/:channelId/flows', async (c) => {
+    .get('/accounts/:accountId/channels/:channelId/flows', guard('flows.read'), async (c) => {
       const scope = resolveScope(config, c.req.param())
       const query = { limit: parseLimit(c.req.query('limit')) }
       const list = await readOrLast(c, () => upstream.listFlows(scope, query, channelReadOptions(c)), () => upstream.lastList(scope, query), reportFailure)
       const { body, encoding } = await listAnswer(await errorCounts.withCounts(scope, list), c.req.header('accept-encoding'))
       return c.body(body, 200, encoding ? { 'content-type': 'application/json', 'content-encoding': encoding, vary: 'Accept-Encoding' } : { 'content-type': 'application/json' })
     })
-    .get('/accounts/:accountId/channels/:channelId/flows/:flowId', async (c) => {
+    .get('/accounts/:accountId/channels/:channelId/flows/:flowId', guard('flows.read'), async (c) => {
       const { flowJsonUrl: _kept, ...details } = await upstream.getFlow(flowScope(c), { signal: c.req.raw.signal })
       const body: FlowDetails = details
       return c.json(body)
     })
-    .get('/accounts/:accountId/channels/:channelId/flows/:flowId/json', async (c) => {
+    .get('/accounts/:accountId/channels/:channelId/flows/:flowId/json', guard('flows.read'), async (c) => {
       const params = flowScope(c)
       const { name, json, validationErrorCount } = await upstream.getFlowJson(params, { signal: c.req.raw.signal })
       // A text this console has not seen for the flow (its first read, or a change made elsewhere) joins
@@ -154,14 +164,14 @@ export function flowRoutes({ config, upstream, audit, logger, changeLock = creat
         etag: flowJsonEtag(json),
       })
     })
-    .get('/accounts/:accountId/channels/:channelId/flows/:flowId/preview', async (c) => {
+    .get('/accounts/:accountId/channels/:channelId/flows/:flowId/preview', guard('flows.read'), async (c) => {
       const refresh = c.req.query('refresh')
       if (refresh !== undefined && refresh !== 'true' && refresh !== 'false') throw invalid('refresh must be true or false')
       const preview: FlowPreview = await upstream.getPreview(flowScope(c), { refresh: refresh === 'true' }, { signal: c.req.raw.signal })
       // The link is a capability (anyone holding it sees the flow): never logged.
       return c.json(config.mode === 'sandbox' ? { ...preview, previewUrl: consolePreviewUrl(preview.previewUrl) } : preview)
     })
-    .delete('/accounts/:accountId/channels/:channelId/flows/:flowId', async (c) => {
+    .delete('/accounts/:accountId/channels/:channelId/flows/:flowId', guard('flow.delete', { audit: 'flow.delete', needs: deleteNeeds }), async (c) => {
       const spec = flowChange(c, 'flow.delete', 'deleted')
       const withoutCopy = withoutBackup(c)
       // Where the copy goes: nowhere when the operator chose so, or when this server has no store.
@@ -187,25 +197,25 @@ export function flowRoutes({ config, upstream, audit, logger, changeLock = creat
       })
       return c.json(result)
     })
-    .post('/accounts/:accountId/channels/:channelId/flows/:flowId/deprecate', async (c) => {
+    .post('/accounts/:accountId/channels/:channelId/flows/:flowId/deprecate', guard('flow.deprecate', { audit: 'flow.deprecate' }), async (c) => {
       const spec = { ...flowChange(c, 'flow.deprecate', 'deprecated'), answers: 204 as const }
       await change(c, spec, () => upstream.deprecateFlow(spec.params))
       return c.body(null, 204)
     })
-    .get('/accounts/:accountId/channels/:channelId/templates', async (c) => {
+    .get('/accounts/:accountId/channels/:channelId/templates', guard('flows.read'), async (c) => {
       const scope = resolveScope(config, c.req.param())
       const body: FlowTemplateList = await readOrLast(c, () => upstream.listFlowTemplates(scope, channelReadOptions(c)), () => upstream.lastTemplates(scope), reportFailure)
       return c.json(body)
     })
-    .get('/accounts/:accountId/channels/:channelId/audit', async (c) => {
+    .get('/accounts/:accountId/channels/:channelId/audit', guard('support.read'), async (c) => {
       const scope = resolveScope(config, c.req.param())
       const limit = Math.min(parseLimit(c.req.query('limit') ?? '20'), 200)
       const entries = await audit.recent(scope, limit)
       const body: AuditList = { entries }
       return c.json(body)
     })
-  routes.route('/', flowEditRoutes({ config, upstream, logger, change, versions, onSaved: errorCounts.forget, audit }))
-  if (versions) routes.route('/', flowHistoryRoutes({ config, versions, backups }))
-  if (backups) routes.route('/', deletedFlowRoutes({ config, upstream, backups, logger, change, versions }))
+  routes.route('/', flowEditRoutes({ config, upstream, logger, change, versions, onSaved: errorCounts.forget, audit, guard }))
+  if (versions) routes.route('/', flowHistoryRoutes({ config, versions, backups, guard }))
+  if (backups) routes.route('/', deletedFlowRoutes({ config, upstream, backups, logger, change, versions, guard }))
   return routes
 }

@@ -4,6 +4,7 @@ import { cleanLookupId, lookupIdPattern, type FailedRequest, type LookupResult }
 import type { AppEnv } from '../app-env'
 import type { Store } from '../store/open-store'
 import { ProxyError } from '../upstream/errors'
+import { routeGuards } from '../auth/authorize'
 
 /**
  * Support's lookup: everything this server recorded about an Error ID or a request ID, with the failed
@@ -19,7 +20,7 @@ export function lookupRoutes({
   waitingFailures?: (id: string) => FailedRequest[]
 }) {
   return new Hono<AppEnv>()
-    .get('/lookup/:id', async (c) => {
+    .get('/lookup/:id', routeGuards()('support.read'), async (c) => {
     const id = cleanLookupId(c.req.param('id'))
     if (!lookupIdPattern.test(id)) {
       throw new ProxyError(400, proxyErrorCodes.invalidRequest, 'An Error ID or request ID is letters, digits, "-", "_", "." or ":" (up to 128)')

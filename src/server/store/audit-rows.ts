@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../shared/audit'
+import { isRole } from '../../shared/roles'
 import type { FailedRequest } from '../../shared/lookup'
 import type { AuditRow, FailedRequestRow, NewAuditRow } from './schema'
 
@@ -26,6 +27,7 @@ export function auditRow(entry: AuditEntry, id: string = crypto.randomUUID()): N
     backup_id: entry.backupId ?? null,
     reason: entry.reason ?? null,
     new_flow_id: entry.newFlowId ?? null,
+    role: entry.role ?? null,
   }
 }
 
@@ -50,6 +52,7 @@ export function fromAuditRow(row: AuditRow): AuditEntry {
   if (row.backup_id !== null) entry.backupId = row.backup_id
   if (row.reason !== null) entry.reason = row.reason
   if (row.new_flow_id !== null) entry.newFlowId = row.new_flow_id
+  if (row.role !== null && isRole(row.role)) entry.role = row.role
   return entry
 }
 

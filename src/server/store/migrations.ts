@@ -191,4 +191,13 @@ export const migrations: Record<string, Migration> = {
   },
   // Every event of a flow's history its own row, each text once, texts and copies kept exactly (a NUL, a BOM).
   '2026-12-08-01-flow-texts': flowTextsMigration,
+  // The role each change (and each refusal) was made with.
+  '2026-12-08-02-audit-entries-role': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('audit_entries').addColumn('role', 'text').execute()
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('audit_entries').dropColumn('role').execute()
+    },
+  },
 }

@@ -27,6 +27,8 @@ export type AuditTable = {
   reason: string | null
   /** flow.restore: the new draft's id. */
   new_flow_id: string | null
+  /** The role the change was asked with (entries before roles: null). */
+  role: string | null
 }
 
 /** A request that ended in an error the operator could see, kept RETENTION_DAYS for support. */
