@@ -1,3 +1,4 @@
+import { builtFilesPattern } from './built-files'
 import { expect, flowsTable, test } from './fixtures'
 
 const unreachable = 'The Flows Admin server could not be reached'
@@ -25,7 +26,7 @@ test.describe('the page survives its server going away', () => {
     let failFirst!: () => void
     const held = new Promise<void>((resolve) => (failFirst = resolve))
     let first = true
-    await page.route(/\/assets\/flow-changes-chunk-[^/]+\.(js|css)$/, async (route) => {
+    await page.route(builtFilesPattern('flow-changes-chunk'), async (route) => {
       if (!first) return route.continue()
       await held
       first = false
@@ -47,7 +48,7 @@ test.describe('the page survives its server going away', () => {
 
   test('after a redeploy renamed the code, the page reloads itself once instead of crashing', async ({ page, sandbox }) => {
     // The server answers, but the chunk it named is gone (404), as after a deploy of a new version.
-    await page.route(/\/assets\/lookup-route-[^/]+\.js$/, (route) => route.fulfill({ status: 404, body: 'Not found' }))
+    await page.route(builtFilesPattern('src/app/routes/lookup-route.tsx'), (route) => route.fulfill({ status: 404, body: 'Not found' }))
     let loads = 0
     page.on('load', () => (loads += 1))
     await page.goto(sandbox.url('/'))

@@ -35,7 +35,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         )}
         {config?.operator && (
           <span className="shell__operator small">
-            Signed in as <strong>{config.operator}</strong>
+            Signed in as <strong>{config.operator}</strong> · {config.role}
           </span>
         )}
         {config?.auth === 'none' && (

@@ -79,6 +79,8 @@ export function spa(clientDir: string, { home, waitMs = listWaitMs, framesSelf =
     app.get('/', (c) => c.redirect(flowsPagePath(home), 302))
     // The build writes each asset's brotli and gzip forms beside it (vite.config.ts): sent as the
     // browser accepts them, with no compressing per request.
+    // The build's manifest (which source each hashed file holds) is for the bundle report, not for browsers.
+    app.get('/.vite/*', (c) => c.notFound())
     app.get('*', serveStatic({ root: clientDir, precompressed: true }))
     // The sandbox's stand-in for Meta's preview page, framed by the editor (and only by this console).
     if (framesSelf) app.use('/accounts/:accountId/channels/:channelId/flows/:flowId/phone', framedBySelfHeaders())

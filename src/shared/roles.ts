@@ -8,18 +8,18 @@ export type Role = (typeof roles)[number]
 /** Each permission, the least role that has it, and how a refusal names it. */
 export const permissionTable = {
   /** Flows, details, JSON, preview, history and comparisons, Deleted flows. */
-  'flows.read': { role: 'viewer', doing: 'Seeing flows' },
+  read: { role: 'viewer', doing: 'Seeing flows' },
   /** Error ID lookup, failed requests' details, Recent activity, the audit export. */
-  'support.read': { role: 'support', doing: 'Looking up Error IDs and activity' },
+  support: { role: 'support', doing: 'Looking up Error IDs and activity' },
   /** Create, clone, edit and save drafts, restore versions and deleted flows, Undo. */
-  'flow.edit': { role: 'editor', doing: 'Changing drafts' },
+  edit: { role: 'editor', doing: 'Changing drafts' },
   /** Delete a draft, a copy kept first. */
-  'flow.delete': { role: 'editor', doing: 'Deleting drafts' },
-  'flow.publish': { role: 'publisher', doing: 'Publishing' },
-  'flow.deprecate': { role: 'publisher', doing: 'Deprecating' },
-  'flow.delete-without-copy': { role: 'admin', doing: 'Deleting without keeping a copy' },
+  delete: { role: 'editor', doing: 'Deleting drafts' },
+  publish: { role: 'publisher', doing: 'Publishing' },
+  deprecate: { role: 'publisher', doing: 'Deprecating' },
+  deleteWithoutCopy: { role: 'admin', doing: 'Deleting without keeping a copy' },
   /** Bulk delete, Restore all. */
-  'flows.bulk': { role: 'admin', doing: 'Bulk runs' },
+  bulk: { role: 'admin', doing: 'Bulk runs' },
 } as const satisfies Record<string, { role: Role; doing: string }>
 
 export type Permission = keyof typeof permissionTable

@@ -17,7 +17,18 @@ export function LookupRoute() {
       {id === '' ? (
         <p>Paste an Error ID or request ID into the search at the top of the page: from a notice, Recent errors or a support ticket.</p>
       ) : (
-        <WithConfig>{(config) => <LookupView key={id} id={id} channels={config.channels} />}</WithConfig>
+        <WithConfig>
+          {(config) =>
+            // The server refuses it too; said here instead of a failed lookup.
+            config.refusals['*']?.['support'] ? (
+              <p className="notice" role="note">
+                {config.refusals['*']['support']}.
+              </p>
+            ) : (
+              <LookupView key={id} id={id} channels={config.channels} />
+            )
+          }
+        </WithConfig>
       )}
     </div>
   )

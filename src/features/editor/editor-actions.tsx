@@ -9,6 +9,7 @@ import { useToast } from '../../components/toast/toast-context'
 import { useDialogFocus } from '../../components/use-dialog-focus'
 import { EditorPreview } from './editor-preview'
 import type { LastSave } from './use-flow-save'
+import type { Refusals } from '../../shared/roles'
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })
 
@@ -25,6 +26,8 @@ type EditorActionsProps = {
   jsonHref?: string
   /** What the last create or save did: said under the buttons, in a live region that is always there. */
   lastSave?: LastSave | null
+  /** What the signed-in person may not do in this channel, with why. */
+  refused?: Refusals
 }
 
 /** Why Publish is not offered now, if it is not. */
@@ -35,7 +38,7 @@ function publishBlocked(dirty: boolean, errorCount: number): string | undefined 
 }
 
 /** The editor's buttons: Create draft or Save changes, Publish, Clone, Download, Preview. */
-export function EditorActions({ scope, channel, flow, dirty, pending, errorCount, readOnly, jsonHref, lastSave }: EditorActionsProps) {
+export function EditorActions({ scope, channel, flow, dirty, pending, errorCount, readOnly, jsonHref, lastSave, refused = {} }: EditorActionsProps) {
   const [dialog, setDialogState] = useState<'publish' | 'clone' | null>(null)
   // Closed, the focus goes back to Publish… or Clone… (a change done opens another page, whose heading takes it).
   const focus = useDialogFocus()
@@ -47,7 +50,7 @@ export function EditorActions({ scope, channel, flow, dirty, pending, errorCount
   const cloning = useCloneFlow(scope)
   const showToast = useToast()
   const navigate = useNavigate()
-  const blocked = publishBlocked(dirty, errorCount)
+  const blocked = refused['publish'] ?? publishBlocked(dirty, errorCount)
   const showFailure = useLifecycleFailure()
   const failed = (verb: 'clone' | 'publish', error: ApiError) => {
     setDialog(null)
@@ -75,7 +78,7 @@ export function EditorActions({ scope, channel, flow, dirty, pending, errorCount
         </>
       )}
       {flow && (
-        <button type="button" className="button" onClick={() => setDialog('clone')}>
+        <button type="button" className="button" disabled={!!refused['edit']} title={refused['edit']} onClick={() => setDialog('clone')}>
           Clone…
         </button>
       )}

@@ -23,6 +23,7 @@ import { EditorWorkspace } from './editor-workspace'
 import { useEditorPreview } from './use-editor-preview'
 import { LazyLivePreview } from '../preview/lazy-preview'
 import { MetaPreview } from '../preview/meta-preview'
+import { useAppConfig } from '../config/api/config-query'
 import './editor.css'
 
 export type FlowEditorProps = {
@@ -33,8 +34,6 @@ export type FlowEditorProps = {
 }
 
 const emptyFields: EditorFields = { name: '', categories: [], endPointUri: '', json: '' }
-
-
 
 /** No errors from Meta (nothing saved or read yet): one array, so the editor is not told again on every render. */
 const noErrors: PlacedError[] = []
@@ -65,7 +64,9 @@ export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
     return kept && kept.json !== initial.json ? kept : undefined
   })
   const [editorKey, setEditorKey] = useState(0)
-  const readOnly = flow !== undefined && flow.details.status !== 'DRAFT'
+  const refused = useAppConfig().data?.refusals[scope.channelId]
+  // Published and deprecated flows cannot change at 8x8; a role without flow.edit changes nothing.
+  const readOnly = (flow !== undefined && flow.details.status !== 'DRAFT') || !!refused?.['edit']
   const { create, save } = useFlowSave(scope, { onChangedMeanwhile: setConflict })
 
   // Compared field by field: a 200 kB JSON is compared, never serialised again, on every keystroke.
@@ -160,7 +161,7 @@ export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
 
       {readOnly && (
         <p className="notice" role="note">
-          {flow?.details.status} flows cannot be changed at 8x8. Clone this flow, edit the clone and publish it.
+          {refused?.['edit'] ? `${refused['edit']}: the JSON is shown, not changeable.` : `${flow?.details.status} flows cannot be changed at 8x8. Clone this flow, edit the clone and publish it.`}
         </p>
       )}
 
@@ -240,6 +241,7 @@ export function FlowEditor({ scope, channel, flow }: FlowEditorProps) {
           readOnly={readOnly}
           jsonHref={flow ? flowJsonHref(scope, flow.details.id) : undefined}
           lastSave={lastSave}
+          refused={refused}
         />
       </form>
     </section>

@@ -90,9 +90,9 @@ describe('who gets which role', () => {
   })
 
   it('a refusal says what is needed and what the person is', () => {
-    expect(refusalReason('flow.publish', 'editor')).toBe('Publishing needs the publisher role; you are an editor')
+    expect(refusalReason('publish', 'editor')).toBe('Publishing needs the publisher role; you are an editor')
     expect(Object.keys(refusalsFor('admin'))).toEqual([])
-    expect(Object.keys(refusalsFor('support'))).toEqual(['flow.edit', 'flow.delete', 'flow.publish', 'flow.deprecate', 'flow.delete-without-copy', 'flows.bulk'])
+    expect(Object.keys(refusalsFor('support'))).toEqual(['edit', 'delete', 'publish', 'deprecate', 'deleteWithoutCopy', 'bulk'])
   })
 
   it('a signed-in person with no role is refused with why; /api/config tells the browser the rest', async () => {
@@ -103,9 +103,9 @@ describe('who gets which role', () => {
     expect((await readError(refused)).message).toMatch(/^sam is signed in, but has no role in Flows Admin/)
     const told = (await (await app.request('/api/config', { headers: { 'x-forwarded-user': 'kim', 'x-forwarded-groups': 'helpdesk|stage' } })).json()) as AppConfig
     expect(told.role).toBe('support')
-    expect(told.refusals[channelId]?.['flow.publish']).toBe('Publishing needs the publisher role; you are support staff')
-    expect(told.refusals[otherChannelId]?.['flow.publish']).toBeUndefined()
-    expect(told.refusals[otherChannelId]?.['flow.delete-without-copy']).toBe('Deleting without keeping a copy needs the admin role; you are a publisher')
+    expect(told.refusals[channelId]?.['publish']).toBe('Publishing needs the publisher role; you are support staff')
+    expect(told.refusals[otherChannelId]?.['publish']).toBeUndefined()
+    expect(told.refusals[otherChannelId]?.['deleteWithoutCopy']).toBe('Deleting without keeping a copy needs the admin role; you are a publisher')
     expect(told.refusals['*']).toBeDefined()
   })
 })

@@ -30,3 +30,10 @@ describe('the preview page the sandbox frames', () => {
     expect(response.headers.get('x-frame-options')).toBe('DENY')
   })
 })
+
+describe('the build manifest', () => {
+  it('is never served (it names every source file of the client)', async () => {
+    const { app } = builtClient()
+    expect((await app.request('/.vite/manifest.json')).status).toBe(404)
+  })
+})

@@ -53,6 +53,8 @@ export function builtClient({ list = listed, templates = noTemplates, waitMs, fr
   writeFileSync(join(dir, 'assets', 'big.js'), bigScript)
   writeFileSync(join(dir, 'assets', 'big.js.br'), brotliCompressSync(bigScript))
   writeFileSync(join(dir, 'assets', 'big.js.gz'), gzipSync(bigScript))
+  mkdirSync(join(dir, '.vite'))
+  writeFileSync(join(dir, '.vite', 'manifest.json'), '{"src/main.tsx":{"file":"assets/app.js"}}')
   const app = new Hono<AppEnv>()
   const reads: string[] = []
   const logged: unknown[] = []

@@ -22,7 +22,7 @@ function parseBound(raw: string | undefined, name: string, endOfDay: boolean): s
 
 /** The audit trail of a range of days, every channel, as JSON Lines, streamed a page at a time. */
 export function auditExportRoutes({ store }: { store: Pick<Store, 'exportAudit'> }) {
-  return new Hono<AppEnv>().get('/audit/export', routeGuards()('support.read'), (c) => {
+  return new Hono<AppEnv>().get('/audit/export', routeGuards()('support'), (c) => {
     const from = parseBound(c.req.query('from'), 'from', false)
     const to = parseBound(c.req.query('to'), 'to', true)
     if (from >= to) throw new ProxyError(400, proxyErrorCodes.invalidRequest, 'from must be before to')

@@ -77,7 +77,7 @@ export function deletedFlowRoutes({ config, upstream, backups, logger, change, v
   }
 
   return new Hono<AppEnv>()
-    .get('/accounts/:accountId/channels/:channelId/deleted-flows', guard('flows.read'), async (c) => {
+    .get('/accounts/:accountId/channels/:channelId/deleted-flows', guard('read'), async (c) => {
       const scope = resolveScope(config, c.req.param())
       const body: DeletedFlowList = {
         deletedFlows: await backups.list(scope, parseLimit(c.req.query('limit') ?? '200')),
@@ -85,14 +85,14 @@ export function deletedFlowRoutes({ config, upstream, backups, logger, change, v
       }
       return c.json(body)
     })
-    .get('/accounts/:accountId/channels/:channelId/deleted-flows/:backupId/json', guard('flows.read'), async (c) => {
+    .get('/accounts/:accountId/channels/:channelId/deleted-flows/:backupId/json', guard('read'), async (c) => {
       const { backup } = await backupOf(c)
       return c.body(backup.flowJson, 200, {
         'content-type': 'application/json; charset=utf-8',
         'content-disposition': `attachment; filename="${jsonFileName(backup.name, backup.flowId)}"`,
       })
     })
-    .post('/accounts/:accountId/channels/:channelId/deleted-flows/:backupId/restore', guard('flow.edit', { audit: 'flow.restore', needs: (c) => (c.req.header(bulkRunHeader) === undefined ? 'flow.edit' : 'flows.bulk') }), async (c) => {
+    .post('/accounts/:accountId/channels/:channelId/deleted-flows/:backupId/restore', guard('edit', { audit: 'flow.restore', needs: (c) => (c.req.header(bulkRunHeader) === undefined ? 'edit' : 'bulk') }), async (c) => {
       const { scope, backup } = await backupOf(c)
       if (backup.restored) throw alreadyRestored(backup)
       const spec = {

@@ -61,7 +61,7 @@ export function flowEditRoutes({ config, upstream, logger, change, versions, onS
   }
 
   return new Hono<AppEnv>()
-    .post('/accounts/:accountId/channels/:channelId/flows', guard('flow.edit', { audit: 'flow.create' }), tooLarge, async (c) => {
+    .post('/accounts/:accountId/channels/:channelId/flows', guard('edit', { audit: 'flow.create' }), tooLarge, async (c) => {
       const scope = resolveScope(config, c.req.param())
       const body = await bodyOf(c, createBody)
       checkJsonSize(body.flowJson)
@@ -107,8 +107,8 @@ export function flowEditRoutes({ config, upstream, logger, change, versions, onS
       })
       return c.json(result, 201)
     })
-    .put('/accounts/:accountId/channels/:channelId/flows/:flowId', guard('flow.edit', { audit: 'flow.update' }), tooLarge, async (c) => c.json(await save(c, flowParams(c))))
-    .post('/accounts/:accountId/channels/:channelId/flows/:flowId/publish', guard('flow.publish', { audit: 'flow.publish' }), async (c) => {
+    .put('/accounts/:accountId/channels/:channelId/flows/:flowId', guard('edit', { audit: 'flow.update' }), tooLarge, async (c) => c.json(await save(c, flowParams(c))))
+    .post('/accounts/:accountId/channels/:channelId/flows/:flowId/publish', guard('publish', { audit: 'flow.publish' }), async (c) => {
       const params = flowParams(c)
       const spec = {
         action: 'flow.publish' as const,

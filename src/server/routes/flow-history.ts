@@ -52,7 +52,7 @@ export function flowHistoryRoutes({ config, versions, backups, guard }: { config
   }
 
   return new Hono<AppEnv>()
-    .get('/accounts/:accountId/channels/:channelId/flows/:flowId/versions', guard('flows.read'), async (c) => {
+    .get('/accounts/:accountId/channels/:channelId/flows/:flowId/versions', guard('read'), async (c) => {
       const params = flowParams(c)
       const limit = pageSize(c)
       const before = cursorOf(c)
@@ -95,7 +95,7 @@ export function flowHistoryRoutes({ config, versions, backups, guard }: { config
       }
       return c.json(body)
     })
-    .get('/accounts/:accountId/channels/:channelId/flows/:flowId/versions/:versionId/json', guard('flows.read'), async (c) => {
+    .get('/accounts/:accountId/channels/:channelId/flows/:flowId/versions/:versionId/json', guard('read'), async (c) => {
       const params = flowParams(c)
       const versionId = c.req.param('versionId')
       let json: string | undefined

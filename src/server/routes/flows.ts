@@ -64,8 +64,8 @@ function backupFailed(error: unknown): ProxyError {
  */
 /** A delete without a copy needs more than one with a copy; one of a bulk run (its header says so) more still. */
 function deleteNeeds(c: Context<AppEnv>): Permission {
-  if (c.req.header(withoutBackupHeaders.choice) !== undefined) return 'flow.delete-without-copy'
-  return c.req.header(bulkRunHeader) === undefined ? 'flow.delete' : 'flows.bulk'
+  if (c.req.header(withoutBackupHeaders.choice) !== undefined) return 'deleteWithoutCopy'
+  return c.req.header(bulkRunHeader) === undefined ? 'delete' : 'bulk'
 }
 
 function withoutBackup(c: Context<AppEnv>): string | undefined {
@@ -135,19 +135,19 @@ export function flowRoutes({ config, upstream, audit, logger, changeLock = creat
 
   const guard = routeGuards(audit)
   const routes = new Hono<AppEnv>()
-    .get('/accounts/:accountId/channels/:channelId/flows', guard('flows.read'), async (c) => {
+    .get('/accounts/:accountId/channels/:channelId/flows', guard('read'), async (c) => {
       const scope = resolveScope(config, c.req.param())
       const query = { limit: parseLimit(c.req.query('limit')) }
       const list = await readOrLast(c, () => upstream.listFlows(scope, query, channelReadOptions(c)), () => upstream.lastList(scope, query), reportFailure)
       const { body, encoding } = await listAnswer(await errorCounts.withCounts(scope, list), c.req.header('accept-encoding'))
       return c.body(body, 200, encoding ? { 'content-type': 'application/json', 'content-encoding': encoding, vary: 'Accept-Encoding' } : { 'content-type': 'application/json' })
     })
-    .get('/accounts/:accountId/channels/:channelId/flows/:flowId', guard('flows.read'), async (c) => {
+    .get('/accounts/:accountId/channels/:channelId/flows/:flowId', guard('read'), async (c) => {
       const { flowJsonUrl: _kept, ...details } = await upstream.getFlow(flowScope(c), { signal: c.req.raw.signal })
       const body: FlowDetails = details
       return c.json(body)
     })
-    .get('/accounts/:accountId/channels/:channelId/flows/:flowId/json', guard('flows.read'), async (c) => {
+    .get('/accounts/:accountId/channels/:channelId/flows/:flowId/json', guard('read'), async (c) => {
       const params = flowScope(c)
       const { name, json, validationErrorCount } = await upstream.getFlowJson(params, { signal: c.req.raw.signal })
       // A text this console has not seen for the flow (its first read, or a change made elsewhere) joins
@@ -164,14 +164,14 @@ export function flowRoutes({ config, upstream, audit, logger, changeLock = creat
         etag: flowJsonEtag(json),
       })
     })
-    .get('/accounts/:accountId/channels/:channelId/flows/:flowId/preview', guard('flows.read'), async (c) => {
+    .get('/accounts/:accountId/channels/:channelId/flows/:flowId/preview', guard('read'), async (c) => {
       const refresh = c.req.query('refresh')
       if (refresh !== undefined && refresh !== 'true' && refresh !== 'false') throw invalid('refresh must be true or false')
       const preview: FlowPreview = await upstream.getPreview(flowScope(c), { refresh: refresh === 'true' }, { signal: c.req.raw.signal })
       // The link is a capability (anyone holding it sees the flow): never logged.
       return c.json(config.mode === 'sandbox' ? { ...preview, previewUrl: consolePreviewUrl(preview.previewUrl) } : preview)
     })
-    .delete('/accounts/:accountId/channels/:channelId/flows/:flowId', guard('flow.delete', { audit: 'flow.delete', needs: deleteNeeds }), async (c) => {
+    .delete('/accounts/:accountId/channels/:channelId/flows/:flowId', guard('delete', { audit: 'flow.delete', needs: deleteNeeds }), async (c) => {
       const spec = flowChange(c, 'flow.delete', 'deleted')
       const withoutCopy = withoutBackup(c)
       // Where the copy goes: nowhere when the operator chose so, or when this server has no store.
@@ -197,17 +197,17 @@ export function flowRoutes({ config, upstream, audit, logger, changeLock = creat
       })
       return c.json(result)
     })
-    .post('/accounts/:accountId/channels/:channelId/flows/:flowId/deprecate', guard('flow.deprecate', { audit: 'flow.deprecate' }), async (c) => {
+    .post('/accounts/:accountId/channels/:channelId/flows/:flowId/deprecate', guard('deprecate', { audit: 'flow.deprecate' }), async (c) => {
       const spec = { ...flowChange(c, 'flow.deprecate', 'deprecated'), answers: 204 as const }
       await change(c, spec, () => upstream.deprecateFlow(spec.params))
       return c.body(null, 204)
     })
-    .get('/accounts/:accountId/channels/:channelId/templates', guard('flows.read'), async (c) => {
+    .get('/accounts/:accountId/channels/:channelId/templates', guard('read'), async (c) => {
       const scope = resolveScope(config, c.req.param())
       const body: FlowTemplateList = await readOrLast(c, () => upstream.listFlowTemplates(scope, channelReadOptions(c)), () => upstream.lastTemplates(scope), reportFailure)
       return c.json(body)
     })
-    .get('/accounts/:accountId/channels/:channelId/audit', guard('support.read'), async (c) => {
+    .get('/accounts/:accountId/channels/:channelId/audit', guard('support'), async (c) => {
       const scope = resolveScope(config, c.req.param())
       const limit = Math.min(parseLimit(c.req.query('limit') ?? '20'), 200)
       const entries = await audit.recent(scope, limit)

@@ -20,7 +20,7 @@ export function lookupRoutes({
   waitingFailures?: (id: string) => FailedRequest[]
 }) {
   return new Hono<AppEnv>()
-    .get('/lookup/:id', routeGuards()('support.read'), async (c) => {
+    .get('/lookup/:id', routeGuards()('support'), async (c) => {
     const id = cleanLookupId(c.req.param('id'))
     if (!lookupIdPattern.test(id)) {
       throw new ProxyError(400, proxyErrorCodes.invalidRequest, 'An Error ID or request ID is letters, digits, "-", "_", "." or ":" (up to 128)')

@@ -9,6 +9,7 @@ import { auditQueries } from '../api/audit-queries'
 import { dateTimeFormat } from '../../../components/date-time'
 import { Link } from 'react-router'
 import { historyHref } from '../../flows/flow-hrefs'
+import { useAppConfig } from '../../config/api/config-query'
 
 const resultLabels: Record<NonNullable<AuditEntry['result']>, string> = {
   deleted: 'Deleted',
@@ -73,8 +74,17 @@ function AuditExport() {
 
 /** The audit log's latest outcomes for one channel: who deleted what, when, and what 8x8 said. */
 export function RecentActivity({ scope, channelName }: RecentActivityProps) {
-  const activity = useQuery(auditQueries.recent(scope))
+  const refused = useAppConfig().data?.refusals[scope.channelId]?.['support']
+  const activity = useQuery({ ...auditQueries.recent(scope), enabled: !refused })
   const entries = activity.data?.entries
+  if (refused) {
+    return (
+      <section className="activity" aria-labelledby="activity-heading">
+        <h2 id="activity-heading">Recent activity</h2>
+        <p className="muted">{refused}.</p>
+      </section>
+    )
+  }
 
   return (
     <section className="activity" aria-labelledby="activity-heading">
@@ -128,7 +138,10 @@ function ActivityRow({ entry, scope }: { entry: AuditEntry; scope: ChannelScope 
       <td>
         <time dateTime={entry.time}>{dateTimeFormat.format(new Date(entry.time))}</time>
       </td>
-      <td>{entry.operator ?? <span className="muted">No sign-in</span>}</td>
+      <td>
+        {entry.operator ?? <span className="muted">No sign-in</span>}
+        {entry.role && <span className="muted"> · {entry.role}</span>}
+      </td>
       <th scope="row" className="data-table__name">
         {entry.flowName || <span className="muted">(name not recorded)</span>}
         <br />

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { ApiError } from '../../../api/api-error'
 import { changeJson, postAction } from '../../../api/client'
-import { withoutBackupHeaders, type DeleteResult } from '../../../shared/deleted-flows'
+import { bulkRunHeader, withoutBackupHeaders, type DeleteResult } from '../../../shared/deleted-flows'
 import type { Flow, FlowList } from '../../../shared/flow'
 import { flowPath } from './flow-details'
 import { flowQueries, type FlowScope } from './flow-queries'
@@ -13,8 +13,10 @@ const auditHeaders = (flow: Pick<Flow, 'name'>) => ({ 'x-flow-name': encodeURICo
  * Deletes a flow. The server keeps a copy first; `withoutCopyAfter` (the Error ID of a copy that could
  * not be made) asks it to delete without one, as the operator confirmed.
  */
-export function deleteFlow(scope: FlowScope, flow: Pick<Flow, 'id' | 'name'>, { withoutCopyAfter }: { withoutCopyAfter?: ApiError } = {}) {
+export function deleteFlow(scope: FlowScope, flow: Pick<Flow, 'id' | 'name'>, { withoutCopyAfter, bulk = false }: { withoutCopyAfter?: ApiError; bulk?: boolean } = {}) {
   const headers: Record<string, string> = auditHeaders(flow)
+  // One change of a bulk run: the server lets only admins run them.
+  if (bulk) headers[bulkRunHeader] = '1'
   if (withoutCopyAfter) {
     headers[withoutBackupHeaders.choice] = 'none'
     headers[withoutBackupHeaders.after] = withoutCopyAfter.errorId

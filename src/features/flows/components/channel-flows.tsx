@@ -20,6 +20,7 @@ import { useWidePage } from '../../../components/page-width'
 import { useHydrated } from '../../../components/use-hydrated'
 import { UpdatedAgo } from './updated-ago'
 import { BulkBar } from './lazy-flow-changes'
+import { useAppConfig } from '../../config/api/config-query'
 
 // What the list says of itself (an old list, templates unknown): loaded after the first content.
 const ListNotices = retryableLazy(() => import('./list-notices').then((m) => ({ default: m.ListNotices })), { quietWhile: () => true })
@@ -68,6 +69,7 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
   useWidePage(openFlowId !== null)
   const headingRef = useRef<HTMLHeadingElement>(null)
   const editHref = useCallback((flowId: string) => editorHref(scope, flowId), [scope])
+  const refused = useAppConfig().data?.refusals[channel.id]
 
   const list = flows.data?.flows
   // Sorted once per list and sort order; a keystroke only filters, and long lists render only the rows
@@ -127,6 +129,7 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
           {list && countText(shown.length, list.length, filtered)}
         </span>
         <UpdatedAgo at={stale ? Date.parse(stale.readAt) : flows.dataUpdatedAt} />
+        {/* Open to every role: the editor says, read-only, when the role may not create. */}
         <Link className="button button--primary" to={newFlowHref(scope)}>
           New flow
         </Link>
@@ -204,6 +207,7 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
               onClone={askToClone}
               onPublish={askToPublish}
               editHref={editHref}
+              refused={refused}
             />
           </div>
         )}

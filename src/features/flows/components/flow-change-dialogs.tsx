@@ -148,8 +148,8 @@ export const FlowChangeDialogs = memo(function FlowChangeDialogs(props: FlowChan
           flows={dialog.flows}
           channelName={channel.name}
           keptDays={keptDays}
-          deleteOne={(flow) => deleteFlow(scope, flow)}
-          restoreOne={(backupId) => restoreFlow(scope, backupId)}
+          deleteOne={(flow) => deleteFlow(scope, flow, { bulk: true })}
+          restoreOne={(backupId) => restoreFlow(scope, backupId, { bulk: true })}
           onFinished={bulkFinished}
           onRestored={(restores) => {
             for (const r of restores) if ('error' in r) recordError(r.error, { action: 'Restore (bulk)', flowName: r.item.flow.name, flowId: r.item.flow.id })

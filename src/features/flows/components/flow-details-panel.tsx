@@ -12,6 +12,7 @@ import { flowLabel } from '../flow-label'
 import { canDelete, templateLabel } from '../template-use'
 import { historyHref } from '../flow-hrefs'
 import { DetailsPhone } from './details-phone'
+import { useAppConfig } from '../../config/api/config-query'
 import './flow-details-panel.css'
 
 export type FlowDetailsPanelProps = {
@@ -30,6 +31,9 @@ export type FlowDetailsPanelProps = {
   editHref: (flowId: string) => string
 }
 
+/** An action the role may not take: in its place, disabled, saying why (the server refuses it anyway). */
+const gated = (why: string | undefined) => ({ disabled: !!why, title: why })
+
 const expiryFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
 function where(error: FlowValidationError): string {
@@ -41,6 +45,8 @@ function where(error: FlowValidationError): string {
  * A flow as 8x8's get-flow describes it: categories, validation errors, its JSON and a preview link.
  */
 export function FlowDetailsPanel({ scope, flowId, listed, templates = [], templatesError, onClose, onDelete, onDeprecate, onClone, editHref }: FlowDetailsPanelProps) {
+  // What the signed-in person may not do here, with why: their actions stay, disabled, saying it.
+  const refused = useAppConfig().data?.refusals[scope.channelId] ?? {}
   const details = useQuery(flowDetailQueries.details(scope, flowId))
   const preview = useQuery({ ...flowDetailQueries.preview(scope, flowId), enabled: false })
 
@@ -167,16 +173,16 @@ export function FlowDetailsPanel({ scope, flowId, listed, templates = [], templa
           ) : (
             <p className="small muted">{flow.status} flows cannot be changed at 8x8: clone this flow, edit the clone and publish it.</p>
           )}
-          <button type="button" className="button" onClick={() => onClone(flow)}>
+          <button type="button" className="button" {...gated(refused['edit'])} onClick={() => onClone(flow)}>
             Clone…
           </button>
           {isDeprecatable(flow) && (
-            <button type="button" className="button" onClick={() => onDeprecate(flow)}>
+            <button type="button" className="button" {...gated(refused['deprecate'])} onClick={() => onDeprecate(flow)}>
               Deprecate…
             </button>
           )}
           {canDelete(flow, templates) && (
-            <button type="button" className="button button--danger-quiet" onClick={() => onDelete(flow)}>
+            <button type="button" className="button button--danger-quiet" {...gated(refused['delete'])} onClick={() => onDelete(flow)}>
               Delete…
             </button>
           )}

@@ -5,6 +5,7 @@ import type { FlowTemplate } from '../../../shared/deleted-flows'
 import { isDeletable, isDeprecatable, type Flow } from '../../../shared/flow'
 import { flowLabel } from '../flow-label'
 import { usedByText, type TemplateUse } from '../template-use'
+import type { Refusals } from '../../../shared/roles'
 
 export type FlowRowActions = {
   onDetails: (flow: Flow) => void
@@ -15,6 +16,8 @@ export type FlowRowActions = {
   /** Where a draft's editor is. */
   editHref: (flowId: string) => string
   onSelect: (flow: Flow, selected: boolean) => void
+  /** What the signed-in person may not do in this channel, with why (the server sends it). */
+  refused?: Refusals
 }
 
 export type FlowRowsProps = FlowRowActions & {
@@ -37,16 +40,17 @@ type FlowRowProps = FlowRowActions & {
 }
 
 /** Memoised: typing in the search box re-renders only the rows that come and go, not all 1000. */
-export const FlowRow = memo(function FlowRow({ flow, selected, templates, index, measure, onDetails, onDelete, onDeprecate, onClone, onPublish, editHref, onSelect }: FlowRowProps) {
+export const FlowRow = memo(function FlowRow({ flow, selected, templates, index, measure, onDetails, onDelete, onDeprecate, onClone, onPublish, editHref, onSelect, refused = {} }: FlowRowProps) {
   const draft = isDeletable(flow)
   // A draft a template uses says so on its row; 8x8 would refuse its delete.
   const usedBy = draft && templates !== undefined && templates.length > 0 ? usedByText(templates) : undefined
-  const deletable = draft && usedBy === undefined
+  const deletable = draft && usedBy === undefined && !refused['delete']
   const label = flowLabel(flow)
   const reasonId = `delete-reason-${flow.id}`
-  const reason = usedBy ?? 'Only drafts can be deleted'
-  const quiet = (verb: string, act: (flow: Flow) => void) => (
-    <button type="button" className="button button--quiet" aria-label={`${verb} ${label}`} onClick={() => act(flow)}>
+  const reason = usedBy ?? refused['delete'] ?? 'Only drafts can be deleted'
+  // An action the role may not take stays in its place, disabled, its reason its tooltip and description.
+  const quiet = (verb: string, act: (flow: Flow) => void, why?: string) => (
+    <button type="button" className="button button--quiet" aria-label={`${verb} ${label}`} title={why} disabled={!!why} onClick={() => act(flow)}>
       {verb}
     </button>
   )
@@ -54,7 +58,7 @@ export const FlowRow = memo(function FlowRow({ flow, selected, templates, index,
     <tr ref={measure} data-index={index} aria-rowindex={index === undefined ? undefined : index + 2}>
       <td className="flows-table__select">
         {deletable && (
-          <input type="checkbox" aria-label={`Select ${label}`} checked={selected} onChange={(event) => onSelect(flow, event.target.checked)} />
+          <input type="checkbox" aria-label={`Select ${label}`} title={refused['bulk']} disabled={!!refused['bulk']} checked={selected} onChange={(event) => onSelect(flow, event.target.checked)} />
         )}
       </td>
       <th scope="row" className="data-table__name">
@@ -77,7 +81,7 @@ export const FlowRow = memo(function FlowRow({ flow, selected, templates, index,
       </td>
       <td className="data-table__actions">
         {/* Read out with the disabled button and shown as its tooltip, not printed on every row. */}
-        {!draft && (
+        {!deletable && !usedBy && (
           <span id={reasonId} className="visually-hidden">
             {reason}
           </span>
@@ -88,8 +92,8 @@ export const FlowRow = memo(function FlowRow({ flow, selected, templates, index,
           </Link>
         )}
         {/* A draft is changed in its editor (and cloned from there or its details): three buttons at most a row. */}
-        {draft ? quiet('Publish', onPublish) : quiet('Clone', onClone)}
-        {isDeprecatable(flow) && quiet('Deprecate', onDeprecate)}
+        {draft ? quiet('Publish', onPublish, refused['publish']) : quiet('Clone', onClone, refused['edit'])}
+        {isDeprecatable(flow) && quiet('Deprecate', onDeprecate, refused['deprecate'])}
         <button
           type="button"
           className="button button--danger-quiet"

@@ -60,7 +60,10 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
           <tr key={`${entry.requestId}-${entry.phase}-${entry.time}`}>
             <td>{when(entry.time)}</td>
             <td>{entry.phase === 'attempt' ? 'Attempt (before 8x8 was called)' : 'Outcome'}</td>
-            <td>{entry.operator ?? 'No sign-in'}</td>
+            <td>
+              {entry.operator ?? 'No sign-in'}
+              {entry.role && ` · ${entry.role}`}
+            </td>
             <td>
               {auditAction[entry.action]} {entry.flowName && <>“{entry.flowName}”</>} <code className="small">{entry.flowId}</code>
             </td>

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { changeJson } from '../../../../api/client'
-import type { RestoreResult } from '../../../../shared/deleted-flows'
+import { bulkRunHeader, type RestoreResult } from '../../../../shared/deleted-flows'
 import type { ChannelScope } from '../../../../shared/paths'
 import { flowQueries } from '../../api/flow-queries'
 import { deletedFlowQueries, deletedFlowsPath } from './deleted-flow-queries'
@@ -9,8 +9,8 @@ import { deletedFlowQueries, deletedFlowsPath } from './deleted-flow-queries'
 export type RestoreRequest = { backupId: string; id: string; name: string }
 
 /** Sent once, never retried: a repeat would make a second flow (the server refuses one anyway). */
-export function restoreFlow(scope: ChannelScope, backupId: string) {
-  return changeJson<RestoreResult>(`${deletedFlowsPath(scope)}/${encodeURIComponent(backupId)}/restore`, { method: 'POST' })
+export function restoreFlow(scope: ChannelScope, backupId: string, { bulk = false }: { bulk?: boolean } = {}) {
+  return changeJson<RestoreResult>(`${deletedFlowsPath(scope)}/${encodeURIComponent(backupId)}/restore`, { method: 'POST', headers: bulk ? { [bulkRunHeader]: '1' } : {} })
 }
 
 /** Restores a copy as a new draft; the flows list and the deleted flows are refetched after it, whatever its outcome. */

@@ -2,6 +2,7 @@ import { Link } from 'react-router'
 import { formatTime } from '../../../../components/date-time'
 import type { DeletedFlow } from '../../../../shared/deleted-flows'
 import { flowLabel } from '../../flow-label'
+import type { Refusals } from '../../../../shared/roles'
 
 function RestoredCell({ copy, flowsHref }: { copy: DeletedFlow; flowsHref: string }) {
   if (copy.restored) {
@@ -43,17 +44,19 @@ export type DeletedFlowRowProps = {
   selected: boolean
   onSelect: (copy: DeletedFlow, on: boolean) => void
   onRestore: (copy: DeletedFlow) => void
+  /** What the signed-in person may not do in this channel, with why. */
+  refused?: Refusals
 }
 
 /** One copy: compact, with labels where a phone shows its cells as a card. */
-export function DeletedFlowRow({ copy, flowsHref, jsonHref, selected, onSelect, onRestore }: DeletedFlowRowProps) {
+export function DeletedFlowRow({ copy, flowsHref, jsonHref, selected, onSelect, onRestore, refused = {} }: DeletedFlowRowProps) {
   const label = flowLabel({ id: copy.flowId, name: copy.name })
   return (
     // Focusable from code only: where the focus goes after this copy's restore.
     <tr aria-selected={selected || undefined} tabIndex={-1} data-backup-id={copy.backupId}>
       <td className="deleted-flows__select">
         {copy.restored === null && (
-          <input type="checkbox" checked={selected} aria-label={`Select ${label}`} onChange={(event) => onSelect(copy, event.target.checked)} />
+          <input type="checkbox" checked={selected} aria-label={`Select ${label}`} disabled={!!refused['bulk']} title={refused['bulk']} onChange={(event) => onSelect(copy, event.target.checked)} />
         )}
       </td>
       <th scope="row" className="data-table__name">
@@ -81,8 +84,8 @@ export function DeletedFlowRow({ copy, flowsHref, jsonHref, selected, onSelect, 
           type="button"
           className="button"
           aria-label={`Restore ${label}`}
-          disabled={copy.restored !== null}
-          title={copy.restored ? `Already restored as ${copy.restored.flowId}` : undefined}
+          disabled={copy.restored !== null || !!refused['edit']}
+          title={copy.restored ? `Already restored as ${copy.restored.flowId}` : refused['edit']}
           onClick={() => onRestore(copy)}
         >
           Restore

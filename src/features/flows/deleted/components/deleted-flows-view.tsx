@@ -17,6 +17,7 @@ import { restoreFlow } from '../api/restore-flow'
 import { filterCopies, useDeletedFlowFilters } from '../deleted-flow-filters'
 import { useRestoreWithNotice } from '../use-restore-with-notice'
 import { DeletedFlowRow } from './deleted-flow-row'
+import { useAppConfig } from '../../../config/api/config-query'
 
 export type DeletedFlowsViewProps = {
   scope: ChannelScope
@@ -45,8 +46,9 @@ export function DeletedFlowsView({ scope, channel, flowsHref }: DeletedFlowsView
   const list = all && filterCopies(all, filters)
   // Only what can still be restored, and is shown, stays selected.
   const selected = (list ?? []).filter((copy) => copy.restored === null && picked.has(copy.backupId))
+  const refused = useAppConfig().data?.refusals[scope.channelId]
   const many = useBulkRestore(
-    (backupId) => restoreFlow(scope, backupId),
+    (backupId) => restoreFlow(scope, backupId, { bulk: true }),
     (outcomes) => {
       for (const o of outcomes) if ('error' in o) recordError(o.error, { action: 'Restore (selected)', flowName: o.item.flow.name, flowId: o.item.flow.id })
       setPicked(new Set(outcomes.filter((o) => o.state !== 'done').map((o) => o.item.backupId)))
@@ -144,6 +146,7 @@ export function DeletedFlowsView({ scope, channel, flowsHref }: DeletedFlowsView
                 selected={picked.has(copy.backupId)}
                 onSelect={select}
                 onRestore={ask}
+                refused={refused}
               />
             ))}
           </tbody>
