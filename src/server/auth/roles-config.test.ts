@@ -107,5 +107,12 @@ describe('who gets which role', () => {
     expect(told.refusals[otherChannelId]?.['publish']).toBeUndefined()
     expect(told.refusals[otherChannelId]?.['deleteWithoutCopy']).toBe('Deleting without keeping a copy needs the admin role; you are a publisher')
     expect(told.refusals['*']).toBeDefined()
+    // Opening the page itself: a page that says why (the name as text, never markup).
+    const page = await app.request('/', { headers: { 'x-forwarded-user': '<b>sam</b>', 'x-forwarded-groups': 'marketing', accept: 'text/html' } })
+    expect(page.status).toBe(403)
+    const html = await page.text()
+    expect(html).toContain('<h1>No access to Flows Admin</h1>')
+    expect(html).toContain('&#60;b&#62;sam&#60;/b&#62; is signed in, but has no role')
+    expect(html).not.toContain('<b>sam')
   })
 })

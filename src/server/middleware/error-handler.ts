@@ -97,6 +97,15 @@ export function errorHandler(logger: Logger, report: ReportFailure): ErrorHandle
     }
     const { body, status, headers } = report(error, c)
     for (const [name, value] of Object.entries(headers)) c.header(name, value)
+    // A person with no role opening a page: a page that says why, not JSON.
+    if (body.code === proxyErrorCodes.forbiddenRole && !c.req.path.startsWith('/api/') && c.req.header('accept')?.includes('text/html')) return c.html(refusalPage(body), status)
     return c.json(body, status)
   }
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
+
+/** The page a person without a role sees: why, and the Error ID to give whoever runs Flows Admin. */
+function refusalPage(body: ErrorBody): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>No access to Flows Admin</title></head><body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem"><h1>No access to Flows Admin</h1><p>${escapeHtml(body.message ?? '')}</p><p>Error ID <code>${escapeHtml(body.errorId)}</code> (${escapeHtml(String(body.code))})</p></body></html>`
 }
