@@ -8,6 +8,7 @@ import { liveSeed, startFake8x8 } from '../e2e/fake-8x8'
 import type { Seed } from '../src/server/sandbox/seed'
 import { saveSection } from './support/results'
 import { median, range } from './support/stats'
+import { keyLatencies, watchKeyLatencies } from './support/pages'
 
 /**
  * `npm run bench` (run `npm run build` first when alone): the flow editor with a large flow. Opening a
@@ -59,17 +60,10 @@ async function typingLatency(page: Page, count: number) {
   await page.getByRole('textbox', { name: 'Flow JSON' }).click()
   await page.keyboard.press('Control+Home')
   await page.keyboard.press('End')
-  await page.evaluate(() => {
-    const latencies: number[] = []
-    ;(window as unknown as { latencies: number[] }).latencies = latencies
-    document.addEventListener('keydown', (event) => {
-      const start = event.timeStamp
-      requestAnimationFrame(() => setTimeout(() => latencies.push(performance.now() - start)))
-    }, true)
-  })
+  await watchKeyLatencies(page)
   for (let n = 0; n < count; n++) await page.keyboard.press('x')
   await page.waitForTimeout(200)
-  return page.evaluate(() => (window as unknown as { latencies: number[] }).latencies)
+  return keyLatencies(page)
 }
 
 test('the editor with a 200 kB flow JSON: opening it, and typing in it', async ({ browser }) => {

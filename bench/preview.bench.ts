@@ -5,6 +5,7 @@ import { liveSeed, startFake8x8 } from '../e2e/fake-8x8'
 import type { Seed } from '../src/server/sandbox/seed'
 import { saveSection } from './support/results'
 import { median, range } from './support/stats'
+import { keyLatencies, watchKeyLatencies } from './support/pages'
 
 /**
  * `npm run bench` (run `npm run build` first when alone): the phone preview beside a 260 kB flow JSON,
@@ -76,20 +77,13 @@ async function intoTheTitle(page: Page) {
 
 /** Keydown to the next frame for `count` keys, typed as an operator types (a key every 60 ms). */
 async function keystrokes(page: Page, count: number) {
-  await page.evaluate(() => {
-    const latencies: number[] = []
-    ;(window as unknown as { latencies: number[] }).latencies = latencies
-    document.addEventListener('keydown', (event) => {
-      const start = event.timeStamp
-      requestAnimationFrame(() => setTimeout(() => latencies.push(performance.now() - start)))
-    }, true)
-  })
+  await watchKeyLatencies(page)
   for (let n = 0; n < count; n++) {
     await page.keyboard.press('x')
     await page.waitForTimeout(60)
   }
   await page.waitForTimeout(300)
-  return page.evaluate(() => (window as unknown as { latencies: number[] }).latencies)
+  return keyLatencies(page)
 }
 
 /** The last keydown of a word to the phone's title showing it. */

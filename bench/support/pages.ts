@@ -109,3 +109,21 @@ export async function buildBaseline(name: 'plain-table'): Promise<string> {
   })
   return outDir
 }
+
+/** From now on, each key pressed in the page is timed from its keydown to the next frame (read with keyLatencies). */
+export async function watchKeyLatencies(page: Page) {
+  await page.evaluate(() => {
+    const latencies: number[] = []
+    ;(window as unknown as { latencies: number[] }).latencies = latencies
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        const start = event.timeStamp
+        requestAnimationFrame(() => setTimeout(() => latencies.push(performance.now() - start)))
+      },
+      true,
+    )
+  })
+}
+
+export const keyLatencies = (page: Page) => page.evaluate(() => (window as unknown as { latencies: number[] }).latencies)

@@ -1,6 +1,5 @@
 import type { Channel } from '../shared/flow'
 import type { Role } from '../shared/roles'
-import type { RolesConfig } from './auth/role-map'
 
 // What the server's configuration is once checked: its shape, its error, and the loopback rule.
 
@@ -11,6 +10,20 @@ export const regionBaseUrls = {
   eu: 'https://chatapps.8x8.uk',
   id: 'https://chatapps.8x8.id',
 } as const
+
+/** A role given by a group (or an operator's line), to every channel or to the ones named. */
+export type RoleGrant = { role: Role; channels?: string[] }
+
+export type RolesConfig = {
+  /** ROLE_MAP: each group's grants. */
+  groups: Map<string, RoleGrant[]>
+  /** A signed-in person with no grant (no mapped group, no role on their line): a role, or `none` (refused). */
+  defaultRole: Role | 'none'
+  /** AUTH_MODE=header: the header with the person's groups (oauth2-proxy's X-Forwarded-Groups). */
+  groupsHeader: string
+  /** AUTH_MODE=header, optional: a header with the person's role, for proxies that send one. */
+  roleHeader?: string
+}
 
 export type AuthConfig =
   | { mode: 'none' }

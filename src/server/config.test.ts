@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig } from './config'
+import { loadConfig } from './config'
 import { sandboxSeed } from './sandbox/seed'
+import { configErrorFor } from './config-test-support'
 
 const live = {
   EIGHTX8_API_KEY: 'k3y-Secret_value',
   EIGHTX8_ACCOUNT_ID: '0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a',
   EIGHTX8_CHANNELS: 'b7c6d5e4-f3a2-4b1c-9d8e-7f6a5b4c3d2e=Retail, e1d2c3b4-a596-4878-b9a0-c1d2e3f4a5b6',
-}
-
-function errorFor(env: Record<string, string>): string {
-  let thrown: unknown
-  try {
-    loadConfig(env)
-  } catch (error) {
-    thrown = error
-  }
-  expect(thrown).toBeInstanceOf(ConfigError)
-  return (thrown as ConfigError).message
 }
 
 describe('loadConfig', () => {
@@ -101,7 +91,7 @@ describe('loadConfig', () => {
     [{ ...live, EIGHTX8_BASE_URL: 'https://user:pw@x.example' }, /^EIGHTX8_BASE_URL: must be a plain origin/],
     [{ EIGHTX8_CHANNELS: 'abc' }, /^EIGHTX8_API_KEY: is not set, but EIGHTX8_CHANNELS is/],
   ])('refuses %o with one line naming the variable', (env, expected) => {
-    const message = errorFor(env as Record<string, string>)
+    const message = configErrorFor(env as Record<string, string>)
     expect(message).toMatch(expected)
     expect(message).not.toContain('\n')
   })
@@ -112,7 +102,7 @@ describe('loadConfig', () => {
 
   it('never repeats the API key in its message', () => {
     const key = 'abc def-secret'
-    const message = errorFor({ ...live, EIGHTX8_API_KEY: key })
+    const message = configErrorFor({ ...live, EIGHTX8_API_KEY: key })
     expect(message).toMatch(/^EIGHTX8_API_KEY: must be printable ASCII without spaces/)
     expect(message).not.toContain('secret')
   })

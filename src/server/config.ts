@@ -1,8 +1,8 @@
 import { sandboxSeed } from './sandbox/seed'
 import { envSchema, type Env } from './config-env'
-import { parseDefaultRole, parseRoleMap, type RolesConfig } from './auth/role-map'
+import { parseDefaultRole, parseRoleMap } from './auth/role-map'
 import { parseAllowedHosts, parseAuth, parseBaseUrl, parseChannels } from './config-parts'
-import { ConfigError, regionBaseUrls, type ServerConfig } from './config-types'
+import { ConfigError, regionBaseUrls, type RolesConfig, type ServerConfig } from './config-types'
 
 export { ConfigError, isLoopback, regionBaseUrls, type AuthConfig, type ServerConfig } from './config-types'
 export { parseChannels } from './config-parts'

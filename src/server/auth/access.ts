@@ -1,6 +1,6 @@
 import { higher, refusalsFor, roles, type Refusals, type Role } from '../../shared/roles'
 import type { Channel } from '../../shared/flow'
-import type { RoleGrant } from './role-map'
+import type { RoleGrant } from '../config-types'
 
 /** A signed-in person's roles: the one for every channel, and a higher one in the channels a scoped grant names. */
 export type Access = { role: Role; channelRoles: Record<string, Role> }

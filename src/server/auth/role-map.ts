@@ -1,20 +1,6 @@
 import { isRole, roles, type Role } from '../../shared/roles'
 import type { Channel } from '../../shared/flow'
-import { ConfigError } from '../config-types'
-
-/** A role given by a group (or an operator's line), to every channel or to the ones named. */
-export type RoleGrant = { role: Role; channels?: string[] }
-
-export type RolesConfig = {
-  /** ROLE_MAP: each group's grants. */
-  groups: Map<string, RoleGrant[]>
-  /** A signed-in person with no grant (no mapped group, no role on their line): a role, or `none` (refused). */
-  defaultRole: Role | 'none'
-  /** AUTH_MODE=header: the header with the person's groups (oauth2-proxy's X-Forwarded-Groups). */
-  groupsHeader: string
-  /** AUTH_MODE=header, optional: a header with the person's role, for proxies that send one. */
-  roleHeader?: string
-}
+import { ConfigError, type RoleGrant, type RolesConfig } from '../config-types'
 
 const roleList = roles.join(', ')
 

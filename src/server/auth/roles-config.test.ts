@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { refusalReason, refusalsFor } from '../../shared/roles'
-import { ConfigError, loadConfig } from '../config'
+import { loadConfig } from '../config'
 import type { AppConfig } from '../../shared/flow'
 import { createApp } from '../app'
 import { createUpstreamClient } from '../upstream/client'
@@ -11,6 +11,7 @@ import { accountId, channelId, fakeUpstream, json, liveConfig, memoryAudit, memo
 import { accessFrom, roleIn } from './access'
 import { groupsIn } from './authenticate'
 import { parseRoleMap } from './role-map'
+import { configErrorFor } from '../config-test-support'
 
 const live = {
   EIGHTX8_API_KEY: 'k3y-Secret_value',
@@ -18,17 +19,6 @@ const live = {
   EIGHTX8_CHANNELS: `${channelId}=Retail,${otherChannelId}=Staging`,
   AUTH_MODE: 'header',
   TRUSTED_PROXIES: '10.0.0.5',
-}
-
-function errorFor(env: Record<string, string>): string {
-  let thrown: unknown
-  try {
-    loadConfig(env)
-  } catch (error) {
-    thrown = error
-  }
-  expect(thrown).toBeInstanceOf(ConfigError)
-  return (thrown as ConfigError).message
 }
 
 describe('roles in the configuration', () => {
@@ -47,11 +37,11 @@ describe('roles in the configuration', () => {
     [{ DEFAULT_ROLE: 'root' }, 'DEFAULT_ROLE: "root" is not a role (viewer, support, editor, publisher, admin)'],
     [{ AUTH_GROUPS_HEADER: 'X Groups' }, 'AUTH_GROUPS_HEADER: must be an HTTP header name'],
   ])('stops start-up with one line naming the setting: %o', (env, message) => {
-    expect(errorFor({ ...live, ...env })).toBe(message)
+    expect(configErrorFor({ ...live, ...env })).toBe(message)
   })
 
   it('without sign-in there are no roles to give: the one local user is admin', () => {
-    expect(errorFor({ ROLE_MAP: 'helpdesk=support' })).toMatch(/^ROLE_MAP: roles need sign-in/)
+    expect(configErrorFor({ ROLE_MAP: 'helpdesk=support' })).toMatch(/^ROLE_MAP: roles need sign-in/)
     expect(loadConfig({}).roles.defaultRole).toBe('admin')
   })
 
@@ -68,7 +58,7 @@ describe('roles in the configuration', () => {
     expect(config.auth.mode === 'basic' && config.auth.operatorRoles?.get('dana')).toBe('publisher')
     expect(config.roles.defaultRole).toBe('viewer')
     writeFileSync(file, `dana:${hash}:boss\n`)
-    expect(errorFor({ ...live, AUTH_MODE: 'basic', OPERATORS_FILE: file })).toMatch(/line 1: the role after the hash must be one of viewer, support/)
+    expect(configErrorFor({ ...live, AUTH_MODE: 'basic', OPERATORS_FILE: file })).toMatch(/line 1: the role after the hash must be one of viewer, support/)
   })
 })
 
