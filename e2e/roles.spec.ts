@@ -38,6 +38,7 @@ test('support staff look up an Error ID, see every change disabled with its reas
   await expect(row.getByRole('button', { name: 'Delete Old promo' })).toHaveAccessibleDescription('Deleting drafts needs the editor role; you are support staff')
   await expect(row.getByRole('button', { name: 'Publish Old promo' })).toBeDisabled()
   await expect(row.getByRole('button', { name: 'Publish Old promo' })).toHaveAttribute('title', 'Publishing needs the publisher role; you are support staff')
+  await expect(page.getByRole('checkbox', { name: 'Select all drafts shown' })).toBeDisabled()
 
   // The page would not send it; a request made by hand is refused before 8x8, with an Error ID.
   const forged = await page.request.post(publishUrl(retail.id, '1620387745519023'), { headers: { 'x-requested-with': 'XMLHttpRequest' } })
@@ -57,6 +58,8 @@ test('an editor saves and deletes a draft, but cannot publish', async ({ browser
   const page = await signedIn(browser, 'eve', 'flows-editors')
   await page.goto(app.url('/'))
   await expect(page.getByRole('button', { name: 'Publish Old promo' })).toHaveAttribute('title', 'Publishing needs the publisher role; you are an editor')
+  // Bulk runs are an admin's.
+  await expect(page.getByRole('checkbox', { name: 'Select Old promo' })).toHaveAttribute('title', 'Running in bulk (delete, Restore all) needs the admin role; you are an editor')
   await page.getByRole('link', { name: 'Edit Spring sale survey' }).click()
   await page.getByRole('textbox', { name: 'Flow JSON' }).click()
   await page.keyboard.press('Control+End')

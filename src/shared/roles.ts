@@ -19,7 +19,7 @@ export const permissionTable = {
   deprecate: { role: 'publisher', doing: 'Deprecating' },
   deleteWithoutCopy: { role: 'admin', doing: 'Deleting without keeping a copy' },
   /** Bulk delete, Restore all. */
-  bulk: { role: 'admin', doing: 'Bulk runs' },
+  bulk: { role: 'admin', doing: 'Running in bulk (delete, Restore all)' },
 } as const satisfies Record<string, { role: Role; doing: string }>
 
 export type Permission = keyof typeof permissionTable

@@ -70,7 +70,8 @@ export function FlowsTable({ flows, caption, windowed, sort, onSort, selected, o
               type="checkbox"
               aria-label="Select all drafts shown"
               checked={drafts.length > 0 && selectedShown === drafts.length}
-              disabled={drafts.length === 0}
+              title={rows.refused?.bulk}
+              disabled={drafts.length === 0 || !!rows.refused?.bulk}
               onChange={(event) => onSelectAll(event.target.checked)}
             />
           </th>
