@@ -69,8 +69,9 @@ export default defineConfig(({ command, isSsrBuild }) => ({
             // Lazy files are named by six characters of hash only: the first page names every lazy file (its
             // preload map and imports), and names and random characters cost it bytes (dropping the names saved
             // 137 bytes; 36 bits still tell a few dozen files, and their versions, apart). Which source each
-            // file holds is in dist/client-manifest.json (the bundle report reads it).
-            chunkFileNames: 'assets/[hash:6].js',
+            // file holds is in Vite's manifest (the bundle report reads it). The first page's own file keeps its
+            // name (the page's HTML names it, not the first page's code).
+            chunkFileNames: (chunk) => (chunk.name === 'app' ? 'assets/app-[hash:6].js' : 'assets/[hash:6].js'),
             entryFileNames: 'assets/[name]-[hash:6].js',
             assetFileNames: 'assets/[name]-[hash:6][extname]',
           },

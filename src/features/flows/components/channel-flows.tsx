@@ -6,7 +6,7 @@ import { ErrorPanel } from '../../../components/error-panel'
 import { retryableLazy } from '../../../components/retryable-lazy'
 import { deletedFlowQueries } from '../deleted/api/deleted-flow-queries'
 import type { Channel, Flow } from '../../../shared/flow'
-import { flowQueries } from '../api/flow-queries'
+import { flowQueries, requestedFlowLimit } from '../api/flow-queries'
 import { filterFlows, isFiltered, sortFlows, type SortKey } from '../flow-filters'
 import { useNameOrder } from '../name-order-context'
 import { useFlowChanges, preloadFlowDialogs } from '../use-flow-changes'
@@ -209,6 +209,9 @@ export function ChannelFlows({ accountId, channel, channelPicker, onChangeSettle
               editHref={editHref}
               refused={refused}
             />
+            {list && list.length >= requestedFlowLimit && (
+              <p className="notice">8x8 returned its maximum of {requestedFlowLimit} flows. More may exist; 8x8's list cannot be paged.</p>
+            )}
           </div>
         )}
         {/* After hydration: the server does not render the panel (its code and styles load with it). */}

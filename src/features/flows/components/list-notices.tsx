@@ -7,14 +7,14 @@ import { CopyButton } from '../../../components/copy-button'
 import { ErrorDetails } from '../../../components/error-details'
 import { useNow } from '../../../components/use-now'
 import type { StaleRead } from '../../../shared/flow'
-import { flowQueries, requestedFlowLimit, type FlowScope } from '../api/flow-queries'
+import { flowQueries, type FlowScope } from '../api/flow-queries'
 import { templateQueries } from '../api/flow-templates'
 
 // What the flows list says of itself when it is not the whole truth. Loaded when there is something to say.
 
 /**
- * The notices about the channel's list shown: it is the last one read, which templates use its drafts
- * is unknown, or it may not be whole (8x8's maximum). Rendered after the first content, so never by the server (how old a list is
+ * The notices about the channel's list shown: it is the last one read, and/or which templates use its
+ * drafts is unknown. Rendered after the first content, so never by the server (how old a list is
  * depends on the clock that reads it).
  */
 export function ListNotices({ scope }: { scope: FlowScope }) {
@@ -24,7 +24,6 @@ export function ListNotices({ scope }: { scope: FlowScope }) {
     <>
       {list?.stale && <StaleListNotice stale={list.stale} />}
       {list && templatesError && <TemplateUseNotice error={templatesError} />}
-      {list && list.flows.length >= requestedFlowLimit && <p className="notice">8x8 returned its maximum of {requestedFlowLimit} flows. More may exist; 8x8's list cannot be paged.</p>}
     </>
   )
 }
