@@ -64,6 +64,29 @@ test.describe('the page survives its server going away', () => {
     await expect(page.getByRole('heading', { name: 'Something went wrong' })).toHaveCount(0)
   })
 
+  test('a server that is stopping (503) is not taken for one that answers: the page waits instead of reloading into its error', async ({ page, sandbox }) => {
+    test.slow()
+    // The code and each check of it get the draining server's answer, as while a restart drains.
+    let checks = 0
+    await page.route(builtFilesPattern('src/app/routes/lookup-route.tsx'), (route) => {
+      if (route.request().method() === 'HEAD') checks += 1
+      return route.fulfill({ status: 503, contentType: 'application/json', body: '{"code":"SERVER_STOPPING"}' })
+    })
+    let loads = 0
+    page.on('load', () => (loads += 1))
+    await page.goto(sandbox.url('/'))
+    await expect(flowsTable(page).getByRole('row')).toHaveCount(14)
+
+    const lookup = page.getByRole('searchbox', { name: 'Error ID or request ID' })
+    await lookup.fill('3f1c9a52-7e4b-4d1a-9c8f-2b6e0d4a7c13')
+    await lookup.press('Enter')
+    await expect(page.getByRole('alert').filter({ hasText: unreachable })).toBeVisible()
+    // Two checks answered 503 (the first at once, the next 5 s later): neither reloaded the page.
+    await expect.poll(() => checks, { timeout: 20_000 }).toBeGreaterThanOrEqual(2)
+    expect(loads).toBe(1)
+    await expect(page.getByRole('alert').filter({ hasText: unreachable })).toBeVisible()
+  })
+
   test("the editor opened while the server is gone (its code not there yet): a way back to the list, and it opens by itself once the server answers", async ({ page, sandbox }) => {
     test.slow()
     await page.goto(sandbox.url('/'))

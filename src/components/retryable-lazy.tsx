@@ -18,8 +18,9 @@ const reloadedAt = 'flows-admin:reloaded-for-code'
 async function reloadOnceServerAnswers(error: Error, asked: boolean): Promise<void> {
   if (!asked && Date.now() - Number(sessionStorage.getItem(reloadedAt) ?? 0) < 60_000) return
   const file = /(https?:\/\/[^\s'"]+|\/assets\/[^\s'"]+)/.exec(error.message)?.[1] ?? location.href
+  // A server stopping (503) or failing answers too, but would only serve its error as the page: wait.
   const answers = await fetch(file, { method: 'HEAD', cache: 'no-store' }).then(
-    () => true,
+    (response) => response.status < 500,
     () => false,
   )
   if (!answers) return
